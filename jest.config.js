@@ -1,0 +1,31 @@
+// Three suites mirror the code: unit (no services), integration (real local
+// services), api (HTTP through the sandbox with real tokens). ES modules run
+// natively, so the code under test is the code that ships.
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
+};
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform,
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/integration/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/api/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/api/global-teardown.ts',
+    },
+  ],
+};

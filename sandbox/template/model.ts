@@ -1,0 +1,131 @@
+// What the sandbox needs to know about template.yaml, in the terms the
+// sandbox works with. Parsed once from the template (sandbox/template/parse.ts);
+// intrinsic functions stay unresolved (`Intrinsic`) until the local services
+// exist and physical ids are known (sandbox/template/resolve.ts).
+
+/** A template value that may still hold `Ref`, `Fn::GetAtt`, `Fn::Sub`, ... */
+export type Intrinsic = unknown;
+
+export interface TableSpec {
+  logicalId: string;
+  /** Local physical name, e.g. `AppTable` (DynamoDB Local is ours alone). */
+  tableName: string;
+  attributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
+  keySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  globalSecondaryIndexes: {
+    IndexName: string;
+    KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+    Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+  }[];
+  streamViewType?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+  ttlAttribute?: string;
+}
+
+export interface UserPoolSpec {
+  logicalId: string;
+  poolName: string;
+  usernameAttributes: string[];
+  passwordPolicy: {
+    MinimumLength?: number;
+    RequireLowercase?: boolean;
+    RequireUppercase?: boolean;
+    RequireNumbers?: boolean;
+    RequireSymbols?: boolean;
+  };
+  clients: { logicalId: string; clientName: string; explicitAuthFlows: string[] }[];
+  groups: { logicalId: string; groupName: string; description?: string }[];
+}
+
+export interface ApiEventSpec {
+  /** Event name in the function's `Events` map. */
+  name: string;
+  restApiLogicalId: string;
+  /** As written in the template, e.g. `/v1/items/{id}` or `/{proxy+}`. */
+  path: string;
+  /** Upper case; `ANY` matches every method. */
+  method: string;
+  /** `NONE` when the event opts out of the default authorizer. */
+  authorizer?: string;
+}
+
+export interface FunctionSpec {
+  logicalId: string;
+  /** Absolute path of the function's `CodeUri`. */
+  codeUri: string;
+  /** `file.export`, as in the template. */
+  handler: string;
+  runtime: string;
+  timeoutSeconds: number;
+  memorySizeMb: number;
+  /** Global and function variables merged, still unresolved. */
+  environment: Record<string, Intrinsic>;
+  /** Logical ids of the layers (from `Layers: [!Ref X]`). */
+  layers: string[];
+  /** `Metadata.BuildProperties` of an esbuild-built function. */
+  buildProperties: {
+    Format?: 'esm' | 'cjs';
+    Platform?: string;
+    Target?: string;
+    OutExtension?: string[];
+    EntryPoints?: string[];
+    External?: string[];
+    Sourcemap?: boolean;
+    Minify?: boolean;
+    Banner?: string[];
+  };
+  apiEvents: ApiEventSpec[];
+}
+
+export interface LayerSpec {
+  logicalId: string;
+  /** Absolute path of the layer's `ContentUri`. */
+  contentUri: string;
+}
+
+export interface CorsSpec {
+  allowOrigin: string;
+  allowHeaders: string;
+  allowMethods: string;
+  exposeHeaders?: string;
+  maxAge?: string;
+}
+
+export interface GatewayResponseSpec {
+  statusCode: number;
+  /** Header name → value, as API Gateway mapping expressions (`'literal'` or `context.requestId`). */
+  headers: Record<string, string>;
+  /** Body template, with `$context.*` variables. */
+  template?: string;
+}
+
+export interface RestApiSpec {
+  logicalId: string;
+  stageName: string;
+  /** Name of the default authorizer, or undefined for none. */
+  defaultAuthorizer?: string;
+  /** Cognito authorizers by name → the user pool's logical id. */
+  cognitoAuthorizers: Record<string, { userPoolLogicalId: string; header: string }>;
+  cors?: CorsSpec;
+  /** Keyed by API Gateway response type (UNAUTHORIZED, THROTTLED, ...). */
+  gatewayResponses: Record<string, GatewayResponseSpec>;
+  throttling?: { rateLimit: number; burstLimit: number };
+}
+
+export interface SandboxModel {
+  /** Parameter values: the defaults, overridden by what the user passed. */
+  parameters: Record<string, string>;
+  tables: TableSpec[];
+  userPools: UserPoolSpec[];
+  secrets: { logicalId: string }[];
+  layers: LayerSpec[];
+  functions: FunctionSpec[];
+  restApis: RestApiSpec[];
+  /** Output name → unresolved value. */
+  outputs: Record<string, Intrinsic>;
+}
+
+/**
+ * Physical identity of each resource once it exists locally:
+ * what `!Ref` gives and what `!GetAtt X.Attr` gives.
+ */
+export type PhysicalResources = Record<string, { ref: string; attributes: Record<string, string> }>;
