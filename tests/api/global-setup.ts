@@ -1,1 +1,9 @@
-export default async function setup(): Promise<void> {}
+import { startSandboxProcess } from './support/sandbox-process';
+
+// One sandbox for the whole api suite, started the way a user starts it
+// (`npm start`), but in memory and on free ports.
+export default async function setup(): Promise<void> {
+  const sandbox = await startSandboxProcess();
+  process.env.SANDBOX_OUTPUTS_FILE = sandbox.outputsFile;
+  (globalThis as { apiSandbox?: typeof sandbox }).apiSandbox = sandbox;
+}

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface SandboxProcess {
+  outputsFile: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+const projectRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
+
+/** Starts `sandbox/main.ts` as `npm start` would, in memory, on free ports. */
+export async function startSandboxProcess(extraArgs: string[] = []): Promise<SandboxProcess> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'mobile-backend-sandbox-'));
+  const outputsFile = join(stateDir, 'outputs.json');
+  const logFile = join(stateDir, 'sandbox.log');
+  const log = createWriteStream(logFile);
+  const args = ['--import', 'tsx', 'sandbox/main.ts', '--in-memory', '--state-dir', stateDir];
+  for (const port of ['--port', '--dynamodb-port', '--cognito-port', '--lambda-port']) {
+    args.push(port, '0');
+  }
+  const child = spawn(process.execPath, [...args, ...extraArgs], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.race([exited, sleep(10_000)]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+
+  const deadline = Date.now() + 90_000;
+  while (!existsSync(outputsFile)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`The sandbox did not start:\n${readFileSync(logFile, 'utf8')}`);
+    }
+    await sleep(100);
+  }
+  return { outputsFile, logFile, stop };
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { ensureUser, signIn } from '../../../sandbox/cognito/users';
+import { sandboxOutputs } from './outputs';
+
+export interface TestUser {
+  sub: string;
+  email: string;
+  password: string;
+  idToken: string;
+  accessToken: string;
+}
+
+let client: CognitoIdentityProviderClient | undefined;
+
+function cognito(): CognitoIdentityProviderClient {
+  client ??= new CognitoIdentityProviderClient({
+    endpoint: sandboxOutputs().CognitoEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return client;
+}
+
+/** A new, confirmed user of the sandbox's pool, signed in with real tokens. */
+export async function newUser(options: { groups?: string[] } = {}): Promise<TestUser> {
+  const { UserPoolId, UserPoolClientId } = sandboxOutputs();
+  const email = `user-${randomUUID()}@example.com`;
+  const password = `Pw-${randomUUID()}-A1!`;
+  const { sub } = await ensureUser(cognito(), {
+    userPoolId: UserPoolId,
+    email,
+    password,
+    groups: options.groups ?? [],
+  });
+  const tokens = await signIn(cognito(), { clientId: UserPoolClientId, email, password });
+  return { sub, email, password, idToken: tokens.idToken, accessToken: tokens.accessToken };
+}
+
+export async function trySignIn(user: TestUser): Promise<boolean> {
+  const { UserPoolClientId } = sandboxOutputs();
+  try {
+    await signIn(cognito(), {
+      clientId: UserPoolClientId,
+      email: user.email,
+      password: user.password,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
