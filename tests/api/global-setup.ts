@@ -1,4 +1,4 @@
-import { startSandboxProcess } from './support/sandbox-process';
+import { startSandboxProcess } from '../../sandbox/spawn-sandbox';
 
 // One sandbox for the whole api suite, started the way a user starts it
 // (`npm start`), but in memory and on free ports.

@@ -10,9 +10,13 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-const projectRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
+const projectRoot = resolve(new URL('.', import.meta.url).pathname, '..');
 
-/** Starts `sandbox/main.ts` as `npm start` would, in memory, on free ports. */
+/**
+ * Starts `sandbox/main.ts` in its own process, as `npm start` would, but in
+ * memory and on free ports: for tests and benchmarks, which must not share an
+ * event loop with the sandbox they measure.
+ */
 export async function startSandboxProcess(extraArgs: string[] = []): Promise<SandboxProcess> {
   const stateDir = mkdtempSync(join(tmpdir(), 'mobile-backend-sandbox-'));
   const outputsFile = join(stateDir, 'outputs.json');

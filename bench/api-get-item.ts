@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ensureUser, signIn } from '../sandbox/cognito/users';
+import { startSandboxProcess } from '../sandbox/spawn-sandbox';
+import { ms, percentile, perSecond, runLoad } from './lib/stats';
+import { recordResults } from './lib/results';
+
+// Warm `GET /v1/items/{id}` through the sandbox (gateway, authorizer, function
+// host, DynamoDB Local) against the raw DynamoDB Local GetItem it wraps,
+// measured in the same run on the same machine.
+const SEQUENTIAL = 1000;
+const LOAD_TOTAL = 3000;
+const CONCURRENCY = 16;
+const local = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+};
+
+export async function benchGetItem(): Promise<void> {
+  const sandbox = await startSandboxProcess();
+  try {
+    const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
+    const cognito = new CognitoIdentityProviderClient({
+      ...local,
+      endpoint: outputs.CognitoEndpoint,
+    });
+    const email = `bench-${Date.now()}@example.com`;
+    const password = 'Bench-password-1!';
+    await ensureUser(cognito, { userPoolId: outputs.UserPoolId as string, email, password });
+    const { idToken } = await signIn(cognito, {
+      clientId: outputs.UserPoolClientId as string,
+      email,
+      password,
+    });
+    const headers = { Authorization: `Bearer ${idToken}` };
+
+    const created = await fetch(`${outputs.ApiUrl}/v1/items`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Benchmark item', body: 'x'.repeat(500), tags: ['bench'] }),
+    });
+    const item = (await created.json()) as { id: string };
+    const url = `${outputs.ApiUrl}/v1/items/${item.id}`;
+    const getViaApi = async (): Promise<void> => {
+      const reply = await fetch(url, { headers });
+      if (reply.status !== 200) throw new Error(`GET answered ${reply.status}`);
+      await reply.arrayBuffer();
+    };
+
+    const documents = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ ...local, endpoint: outputs.DynamoDbEndpoint }),
+    );
+    const getRaw = async (): Promise<void> => {
+      const reply = await documents.send(
+        new GetCommand({
+          TableName: outputs.AppTableName,
+          Key: { PK: `ITEM#${item.id}`, SK: 'ITEM' },
+        }),
+      );
+      if (!reply.Item) throw new Error('GetItem found nothing');
+    };
+
+    await runLoad(getViaApi, 200, 4);
+    await runLoad(getRaw, 200, 4);
+    const apiSequential = await runLoad(getViaApi, SEQUENTIAL, 1);
+    const rawSequential = await runLoad(getRaw, SEQUENTIAL, 1);
+    const apiLoad = await runLoad(getViaApi, LOAD_TOTAL, CONCURRENCY);
+    const rawLoad = await runLoad(getRaw, LOAD_TOTAL, CONCURRENCY);
+
+    const rows = [
+      ['API `GET /v1/items/{id}`', apiSequential, apiLoad],
+      ['DynamoDB Local `GetItem` (baseline)', rawSequential, rawLoad],
+    ] as const;
+    const ratio = apiLoad.throughput / rawLoad.throughput;
+    const p50 = percentile(apiSequential.latencies, 50);
+    const table = [
+      `| | p50 | p99 | throughput (${CONCURRENCY} concurrent) |`,
+      '| --- | --- | --- | --- |',
+      ...rows.map(
+        ([name, seq, load]) =>
+          `| ${name} | ${ms(percentile(seq.latencies, 50))} | ${ms(percentile(seq.latencies, 99))} | ${perSecond(load.throughput)} |`,
+      ),
+    ].join('\n');
+    const verdict = [
+      `- API p50 ${ms(p50)} (target ≤ 10 ms): ${p50 <= 10 ? 'met' : 'NOT met'}`,
+      `- API throughput is ${(ratio * 100).toFixed(0)}% of raw GetItem (target ≥ 50%): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    ].join('\n');
+    console.log(`\n${table}\n\n${verdict}\n`);
+    recordResults(
+      'Warm GET /v1/items/{id} through the sandbox',
+      `Command: \`npm run bench -- get-item\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). Latency from ${SEQUENTIAL} sequential warm requests; throughput from ${LOAD_TOTAL} requests, ${CONCURRENCY} at a time, keep-alive.\n\n${table}\n\n${verdict}`,
+    );
+  } finally {
+    await sandbox.stop();
+  }
+}

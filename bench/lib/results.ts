@@ -1,0 +1,28 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const resultsFile = resolve(new URL('.', import.meta.url).pathname, '../RESULTS.md');
+
+/**
+ * Replaces (or appends) one benchmark's section of bench/RESULTS.md, so each
+ * benchmark keeps its latest figures and the command that produced them.
+ */
+export function recordResults(section: string, body: string): void {
+  let text = '';
+  try {
+    text = readFileSync(resultsFile, 'utf8');
+  } catch {
+    text =
+      '# Benchmark results\n\nFigures from `npm run bench` on the development machine (2 cores). Each section says the command that produced it.\n';
+  }
+  const heading = `## ${section}`;
+  const block = `${heading}\n\n${body.trim()}\n`;
+  const start = text.indexOf(heading);
+  if (start === -1) {
+    text = `${text.trimEnd()}\n\n${block}`;
+  } else {
+    const after = text.indexOf('\n## ', start + heading.length);
+    text = `${text.slice(0, start)}${block}${after === -1 ? '' : `\n${text.slice(after + 1)}`}`;
+  }
+  writeFileSync(resultsFile, text.endsWith('\n') ? text : `${text}\n`);
+}

@@ -1,0 +1,39 @@
+/** Percentile by nearest rank over an unsorted sample. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export interface LoadResult {
+  /** Milliseconds per call, one per call. */
+  latencies: number[];
+  /** Calls per second over the whole run. */
+  throughput: number;
+}
+
+/** Runs `total` calls of `fn`, `concurrency` at a time, and times each. */
+export async function runLoad(
+  fn: () => Promise<void>,
+  total: number,
+  concurrency: number,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      next += 1;
+      const t0 = performance.now();
+      await fn();
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { latencies, throughput: total / seconds };
+}
+
+export const ms = (value: number): string => `${value.toFixed(2)} ms`;
+export const perSecond = (value: number): string => `${Math.round(value)}/s`;

@@ -1,0 +1,13 @@
+import { benchGetItem } from './api-get-item';
+
+// `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one.
+const benchmarks: Record<string, () => Promise<void>> = {
+  'get-item': benchGetItem,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`Benchmark: ${name}`);
+  await run();
+}
