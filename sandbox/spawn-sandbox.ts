@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface SandboxProcess {
@@ -10,7 +10,9 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-const projectRoot = resolve(new URL('.', import.meta.url).pathname, '..');
+// jest compiles global setup files to CommonJS, where import.meta is missing:
+// tests and benchmarks run from the project root, as npm scripts do.
+const projectRoot = process.cwd();
 
 /**
  * Starts `sandbox/main.ts` in its own process, as `npm start` would, but in

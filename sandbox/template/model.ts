@@ -17,8 +17,44 @@ export interface TableSpec {
     KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
     Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
   }[];
+  localSecondaryIndexes?: {
+    IndexName: string;
+    KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+    Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+  }[];
   streamViewType?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
   ttlAttribute?: string;
+}
+
+export interface SecretSpec {
+  logicalId: string;
+  /** The secret's `Name`, when the template sets one. */
+  name?: string;
+  /** A fixed `SecretString`, used instead of a generated value. */
+  secretString?: string;
+  /** From `GenerateSecretString`. */
+  passwordLength?: number;
+  excludePunctuation?: boolean;
+  excludeCharacters?: string;
+  /** JSON secret: the generated password goes under `generateStringKey` of this template. */
+  secretStringTemplate?: string;
+  generateStringKey?: string;
+}
+
+export type TokenValidityUnit = 'seconds' | 'minutes' | 'hours' | 'days';
+
+export interface UserPoolClientSpec {
+  logicalId: string;
+  clientName: string;
+  explicitAuthFlows: string[];
+  accessTokenValidity?: number;
+  idTokenValidity?: number;
+  refreshTokenValidity?: number;
+  tokenValidityUnits?: {
+    AccessToken?: TokenValidityUnit;
+    IdToken?: TokenValidityUnit;
+    RefreshToken?: TokenValidityUnit;
+  };
 }
 
 export interface UserPoolSpec {
@@ -32,7 +68,7 @@ export interface UserPoolSpec {
     RequireNumbers?: boolean;
     RequireSymbols?: boolean;
   };
-  clients: { logicalId: string; clientName: string; explicitAuthFlows: string[] }[];
+  clients: UserPoolClientSpec[];
   groups: { logicalId: string; groupName: string; description?: string }[];
 }
 
@@ -82,6 +118,7 @@ export interface LayerSpec {
   contentUri: string;
 }
 
+/** Values without SAM's surrounding quotes; `allowHeaders`/`allowMethods` are empty when not set. */
 export interface CorsSpec {
   allowOrigin: string;
   allowHeaders: string;
@@ -116,12 +153,16 @@ export interface SandboxModel {
   parameters: Record<string, string>;
   tables: TableSpec[];
   userPools: UserPoolSpec[];
-  secrets: { logicalId: string }[];
+  secrets: SecretSpec[];
   layers: LayerSpec[];
   functions: FunctionSpec[];
   restApis: RestApiSpec[];
   /** Output name → unresolved value. */
   outputs: Record<string, Intrinsic>;
+  /** The template's `Conditions` (unresolved), for `Fn::If` at resolve time. */
+  conditions?: Record<string, Intrinsic>;
+  /** The template's `Mappings`, for `Fn::FindInMap`. */
+  mappings?: Record<string, Record<string, Record<string, unknown>>>;
 }
 
 /**

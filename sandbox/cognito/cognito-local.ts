@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { assertPortFree } from '../ports';
+import { startChildService, stopProcess } from '../processes';
+import type { RunningService } from '../processes';
+
+// Anchored at the project (npm runs scripts there) rather than import.meta: jest compiles global
+// setup files and what they import to CommonJS, where import.meta is a syntax error.
+const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
+
+export interface CognitoLocalOptions {
+  port: number;
+  /** Where users and pools persist across restarts; undefined uses a temporary directory. */
+  dataDir?: string;
+  startTimeoutMs?: number;
+  /** Receives each line cognito-local prints. */
+  onLog?: (line: string) => void;
+}
+
+function cognitoLocalBin(): string {
+  const packageDir = dirname(requireFromProject.resolve('cognito-local/package.json'));
+  return join(packageDir, 'lib', 'bin', 'start.js');
+}
+
+/**
+ * Starts cognito-local as a child process rather than in-process: it reads PORT and HOST when
+ * its modules load and keeps its state in `./.cognito` of the working directory, so a child with
+ * its own environment and cwd is the only way to choose port and state directory per run.
+ */
+export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningService> {
+  await assertPortFree(options.port, 'Cognito Local', '--cognito-port');
+  const stateDir = options.dataDir
+    ? join(options.dataDir, 'cognito')
+    : mkdtempSync(join(tmpdir(), 'cognito-local-'));
+  mkdirSync(stateDir, { recursive: true });
+  const removeStateDir = () => {
+    if (!options.dataDir) rmSync(stateDir, { recursive: true, force: true });
+  };
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  try {
+    const child = await startChildService({
+      name: 'Cognito Local',
+      command: process.execPath,
+      args: [cognitoLocalBin()],
+      cwd: stateDir,
+      // The token issuer is http://HOST:PORT/<poolId>, so HOST must be what clients use.
+      env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1' },
+      probe: async () => {
+        const response = await fetch(`${endpoint}/health`);
+        if (!response.ok) throw new Error(`health check answered ${response.status}`);
+      },
+      startTimeoutMs: options.startTimeoutMs,
+      onLog: options.onLog,
+    });
+    return {
+      endpoint,
+      stop: async () => {
+        await stopProcess(child);
+        removeStateDir();
+      },
+    };
+  } catch (error) {
+    removeStateDir();
+    throw error;
+  }
+}

@@ -1,0 +1,131 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
+import type { PhysicalResources, TableSpec } from '../template/model';
+import { LOCAL_PSEUDO_PARAMETERS, localArn } from '../template/pseudo-parameters';
+import type { PseudoParameters } from '../template/pseudo-parameters';
+
+/**
+ * Creates the template's tables that do not exist yet and brings existing ones up to date
+ * (new indexes, streams, TTL), keeping their data across restarts.
+ */
+export async function ensureTables(
+  client: DynamoDBClient,
+  tables: TableSpec[],
+  pseudo: PseudoParameters = LOCAL_PSEUDO_PARAMETERS,
+): Promise<PhysicalResources> {
+  const resources: PhysicalResources = {};
+  for (const table of tables) {
+    const existing = await describeTable(client, table.tableName);
+    const description = existing
+      ? await updateTable(client, table, existing)
+      : await createTable(client, table);
+    await ensureTimeToLive(client, table);
+    resources[table.logicalId] = {
+      ref: table.tableName,
+      attributes: {
+        Arn: localArn(pseudo, 'dynamodb', `table/${table.tableName}`),
+        ...(description.LatestStreamArn && { StreamArn: description.LatestStreamArn }),
+      },
+    };
+  }
+  return resources;
+}
+
+async function describeTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<TableDescription | undefined> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return undefined;
+    throw error;
+  }
+}
+
+async function createTable(client: DynamoDBClient, table: TableSpec): Promise<TableDescription> {
+  const { TableDescription: description } = await client.send(
+    new CreateTableCommand({
+      TableName: table.tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: table.attributeDefinitions,
+      KeySchema: table.keySchema,
+      ...(table.globalSecondaryIndexes.length > 0 && {
+        GlobalSecondaryIndexes: table.globalSecondaryIndexes,
+      }),
+      ...(table.localSecondaryIndexes && { LocalSecondaryIndexes: table.localSecondaryIndexes }),
+      ...(table.streamViewType && {
+        StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
+      }),
+    }),
+  );
+  if (!description) throw new Error(`CreateTable for ${table.tableName} returned no description`);
+  return description;
+}
+
+function sameKeys(a: TableSpec['keySchema'], b: TableDescription['KeySchema'] = []): boolean {
+  return (
+    a.length === b.length &&
+    a.every((key, i) => key.AttributeName === b[i]?.AttributeName && key.KeyType === b[i]?.KeyType)
+  );
+}
+
+async function updateTable(
+  client: DynamoDBClient,
+  table: TableSpec,
+  existing: TableDescription,
+): Promise<TableDescription> {
+  if (!sameKeys(table.keySchema, existing.KeySchema)) {
+    throw new Error(
+      `Local table ${table.tableName} has another key schema than ${table.logicalId} in the template; ` +
+        'delete the sandbox data directory (or the table) so that it is created again',
+    );
+  }
+  const existingIndexes = new Set(
+    (existing.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName),
+  );
+  // DynamoDB accepts one new index per UpdateTable call.
+  for (const index of table.globalSecondaryIndexes.filter(
+    (i) => !existingIndexes.has(i.IndexName),
+  )) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: table.tableName,
+        AttributeDefinitions: table.attributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
+  if (table.streamViewType && !existing.StreamSpecification?.StreamEnabled) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: table.tableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
+      }),
+    );
+  }
+  return (await describeTable(client, table.tableName)) ?? existing;
+}
+
+// DynamoDB Local accepts TTL settings but never expires items.
+async function ensureTimeToLive(client: DynamoDBClient, table: TableSpec): Promise<void> {
+  if (!table.ttlAttribute) return;
+  const { TimeToLiveDescription: current } = await client.send(
+    new DescribeTimeToLiveCommand({ TableName: table.tableName }),
+  );
+  if (current?.TimeToLiveStatus === 'ENABLED' && current.AttributeName === table.ttlAttribute)
+    return;
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: table.tableName,
+      TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+    }),
+  );
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseCloudFormationYaml } from './cloudformation-yaml';
+import type { SandboxModel } from './model';
+import { LOCAL_PSEUDO_PARAMETERS } from './pseudo-parameters';
+import type { PseudoParameters } from './pseudo-parameters';
+import { IMPLICIT_REST_API, readFunctions, readLayers } from './read-functions';
+import { readRestApis } from './read-rest-apis';
+import { readSecrets } from './read-secrets';
+import { readTables } from './read-tables';
+import { readUserPools } from './read-user-pools';
+import { evaluateCondition } from './resolve';
+import type { ResolveContext } from './resolve';
+import { isRecord, recordOrEmpty } from './template-document';
+import type { TemplateResource } from './template-document';
+
+/**
+ * Reads template.yaml into what the sandbox runs. Names, stages and CORS values are resolved
+ * from parameters now; values that depend on running resources stay unresolved.
+ */
+export function parseTemplate(
+  templatePath: string,
+  parameterOverrides: Record<string, string> = {},
+  pseudo: PseudoParameters = LOCAL_PSEUDO_PARAMETERS,
+): SandboxModel {
+  const document = parseCloudFormationYaml(readFileSync(templatePath, 'utf8'));
+  if (!isRecord(document) || !isRecord(document.Resources)) {
+    throw new Error(`${templatePath} is not a CloudFormation template (no Resources)`);
+  }
+  const baseDir = dirname(resolve(templatePath));
+  const parameters = readParameters(document.Parameters, parameterOverrides, templatePath);
+  const conditions = recordOrEmpty(document.Conditions);
+  const mappings = recordOrEmpty(document.Mappings) as SandboxModel['mappings'];
+  const ctx: ResolveContext = { parameters, resources: {}, pseudo, conditions, mappings };
+  const resources = readResources(document.Resources).filter(
+    (resource) =>
+      resource.condition === undefined ||
+      evaluateCondition(resource.condition, ctx, resource.logicalId),
+  );
+  const globals = recordOrEmpty(document.Globals);
+  const functions = readFunctions(resources, recordOrEmpty(globals.Function), baseDir, ctx);
+  const usesImplicitApi = functions.some((fn) =>
+    fn.apiEvents.some((event) => event.restApiLogicalId === IMPLICIT_REST_API),
+  );
+  return {
+    parameters,
+    tables: readTables(resources, ctx),
+    userPools: readUserPools(resources, ctx),
+    secrets: readSecrets(resources, ctx),
+    layers: readLayers(resources, baseDir, ctx),
+    functions,
+    restApis: readRestApis(resources, recordOrEmpty(globals.Api), usesImplicitApi, ctx),
+    outputs: readOutputs(document.Outputs, ctx),
+    conditions,
+    mappings,
+  };
+}
+
+function readParameters(
+  declared: unknown,
+  overrides: Record<string, string>,
+  templatePath: string,
+): Record<string, string> {
+  const declarations = recordOrEmpty(declared);
+  const unknown = Object.keys(overrides).filter((name) => !(name in declarations));
+  if (unknown.length > 0) {
+    throw new Error(`${templatePath} declares no parameter named ${unknown.join(', ')}`);
+  }
+  const parameters: Record<string, string> = {};
+  for (const [name, declaration] of Object.entries(declarations)) {
+    const value = overrides[name] ?? recordOrEmpty(declaration).Default;
+    // A parameter without a value is only an error if something refers to it.
+    if (value !== undefined)
+      parameters[name] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return parameters;
+}
+
+function readResources(resources: Record<string, unknown>): TemplateResource[] {
+  return Object.entries(resources).map(([logicalId, value]) => {
+    const resource = recordOrEmpty(value);
+    return {
+      logicalId,
+      type: String(resource.Type),
+      properties: recordOrEmpty(resource.Properties),
+      metadata: recordOrEmpty(resource.Metadata),
+      ...(typeof resource.Condition === 'string' && { condition: resource.Condition }),
+    };
+  });
+}
+
+function readOutputs(outputs: unknown, ctx: ResolveContext): SandboxModel['outputs'] {
+  const result: SandboxModel['outputs'] = {};
+  for (const [name, value] of Object.entries(recordOrEmpty(outputs))) {
+    const output = recordOrEmpty(value);
+    if (
+      typeof output.Condition === 'string' &&
+      !evaluateCondition(output.Condition, ctx, `output ${name}`)
+    )
+      continue;
+    result[name] = output.Value;
+  }
+  return result;
+}

@@ -1,0 +1,213 @@
+import { mergeGlobals } from './globals';
+import type { CorsSpec, GatewayResponseSpec, RestApiSpec } from './model';
+import { IMPLICIT_REST_API } from './read-functions';
+import type { ResolveContext } from './resolve';
+import {
+  getAttTarget,
+  isRecord,
+  listOrEmpty,
+  recordOrEmpty,
+  resolveNumber,
+  resolveOptionalText,
+  resolveText,
+} from './template-document';
+import type { TemplateResource } from './template-document';
+
+// SAM's stage for the implicit API.
+const IMPLICIT_STAGE_NAME = 'Prod';
+const DEFAULT_IDENTITY_HEADER = 'Authorization';
+
+// API Gateway's status for a response type whose template entry sets no StatusCode.
+const DEFAULT_GATEWAY_STATUS: Record<string, number> = {
+  ACCESS_DENIED: 403,
+  API_CONFIGURATION_ERROR: 500,
+  AUTHORIZER_CONFIGURATION_ERROR: 500,
+  AUTHORIZER_FAILURE: 500,
+  BAD_REQUEST_BODY: 400,
+  BAD_REQUEST_PARAMETERS: 400,
+  DEFAULT_4XX: 400,
+  DEFAULT_5XX: 500,
+  EXPIRED_TOKEN: 403,
+  INTEGRATION_FAILURE: 504,
+  INTEGRATION_TIMEOUT: 504,
+  INVALID_API_KEY: 403,
+  INVALID_SIGNATURE: 403,
+  MISSING_AUTHENTICATION_TOKEN: 403,
+  QUOTA_EXCEEDED: 429,
+  REQUEST_TOO_LARGE: 413,
+  RESOURCE_NOT_FOUND: 404,
+  THROTTLED: 429,
+  UNAUTHORIZED: 401,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  WAF_FILTERED: 403,
+};
+
+export function readRestApis(
+  resources: TemplateResource[],
+  apiGlobals: Record<string, unknown>,
+  usesImplicitApi: boolean,
+  ctx: ResolveContext,
+): RestApiSpec[] {
+  const apis = resources
+    .filter((resource) => resource.type === 'AWS::Serverless::Api')
+    .map((resource) =>
+      readRestApi(
+        resource.logicalId,
+        recordOrEmpty(mergeGlobals(apiGlobals, resource.properties)),
+        ctx,
+      ),
+    );
+  if (usesImplicitApi) {
+    const properties = recordOrEmpty(mergeGlobals(apiGlobals, { StageName: IMPLICIT_STAGE_NAME }));
+    apis.push(readRestApi(IMPLICIT_REST_API, properties, ctx));
+  }
+  return apis;
+}
+
+function readRestApi(
+  logicalId: string,
+  properties: Record<string, unknown>,
+  ctx: ResolveContext,
+): RestApiSpec {
+  const auth = recordOrEmpty(properties.Auth);
+  const defaultAuthorizer = resolveOptionalText(
+    auth.DefaultAuthorizer,
+    ctx,
+    `${logicalId}.Auth.DefaultAuthorizer`,
+  );
+  const cors = readCors(properties.Cors, ctx, `${logicalId}.Cors`);
+  const throttling = readThrottling(properties.MethodSettings, ctx, `${logicalId}.MethodSettings`);
+  return {
+    logicalId,
+    stageName: resolveText(properties.StageName, ctx, `${logicalId}.StageName`),
+    ...(defaultAuthorizer !== undefined && defaultAuthorizer !== 'NONE' && { defaultAuthorizer }),
+    cognitoAuthorizers: readCognitoAuthorizers(
+      auth.Authorizers,
+      ctx,
+      `${logicalId}.Auth.Authorizers`,
+    ),
+    ...(cors && { cors }),
+    gatewayResponses: readGatewayResponses(
+      properties.GatewayResponses,
+      ctx,
+      `${logicalId}.GatewayResponses`,
+    ),
+    ...(throttling && { throttling }),
+  };
+}
+
+function readCognitoAuthorizers(
+  authorizers: unknown,
+  ctx: ResolveContext,
+  where: string,
+): RestApiSpec['cognitoAuthorizers'] {
+  const cognito: RestApiSpec['cognitoAuthorizers'] = {};
+  for (const [name, value] of Object.entries(recordOrEmpty(authorizers))) {
+    const authorizer = recordOrEmpty(value);
+    // Lambda authorizers (FunctionArn) are not Cognito authorizers.
+    if (authorizer.UserPoolArn === undefined) continue;
+    const arn = Array.isArray(authorizer.UserPoolArn)
+      ? authorizer.UserPoolArn[0]
+      : authorizer.UserPoolArn;
+    const target = getAttTarget(arn);
+    if (!target || target[1] !== 'Arn') {
+      throw new Error(
+        `${where}.${name}.UserPoolArn must be !GetAtt <UserPool>.Arn for the sandbox to verify tokens`,
+      );
+    }
+    const identity = recordOrEmpty(authorizer.Identity);
+    cognito[name] = {
+      userPoolLogicalId: target[0],
+      header:
+        resolveOptionalText(identity.Header, ctx, `${where}.${name}.Identity.Header`) ??
+        DEFAULT_IDENTITY_HEADER,
+    };
+  }
+  return cognito;
+}
+
+// SAM takes CORS values as header mapping expressions: `"'GET,POST'"` is the literal GET,POST.
+function unquote(value: string): string {
+  return value.length >= 2 && value.startsWith("'") && value.endsWith("'")
+    ? value.slice(1, -1)
+    : value;
+}
+
+function readCors(cors: unknown, ctx: ResolveContext, where: string): CorsSpec | undefined {
+  if (cors === undefined) return undefined;
+  if (!isRecord(cors) || 'Fn::Sub' in cors || 'Ref' in cors) {
+    return {
+      allowOrigin: unquote(resolveText(cors, ctx, where)),
+      allowHeaders: '',
+      allowMethods: '',
+    };
+  }
+  const text = (name: string) => {
+    const value = resolveOptionalText(cors[name], ctx, `${where}.${name}`);
+    return value === undefined ? undefined : unquote(value);
+  };
+  const exposeHeaders = text('ExposeHeaders');
+  const maxAge = text('MaxAge');
+  return {
+    allowOrigin: text('AllowOrigin') ?? '*',
+    allowHeaders: text('AllowHeaders') ?? '',
+    allowMethods: text('AllowMethods') ?? '',
+    ...(exposeHeaders !== undefined && { exposeHeaders }),
+    ...(maxAge !== undefined && { maxAge }),
+  };
+}
+
+function readGatewayResponses(
+  responses: unknown,
+  ctx: ResolveContext,
+  where: string,
+): Record<string, GatewayResponseSpec> {
+  const result: Record<string, GatewayResponseSpec> = {};
+  for (const [type, value] of Object.entries(recordOrEmpty(responses))) {
+    const response = recordOrEmpty(value);
+    const at = `${where}.${type}`;
+    const headers: Record<string, string> = {};
+    for (const [name, header] of Object.entries(
+      recordOrEmpty(recordOrEmpty(response.ResponseParameters).Headers),
+    )) {
+      headers[name] = resolveText(header, ctx, `${at}.ResponseParameters.Headers.${name}`);
+    }
+    const template = resolveOptionalText(
+      recordOrEmpty(response.ResponseTemplates)['application/json'],
+      ctx,
+      `${at}.ResponseTemplates`,
+    );
+    const statusCode =
+      response.StatusCode === undefined
+        ? DEFAULT_GATEWAY_STATUS[type]
+        : resolveNumber(response.StatusCode, ctx, `${at}.StatusCode`);
+    if (statusCode === undefined)
+      throw new Error(`${at}.StatusCode is required for this response type`);
+    result[type] = {
+      statusCode,
+      headers,
+      ...(template !== undefined && { template }),
+    };
+  }
+  return result;
+}
+
+function readThrottling(
+  methodSettings: unknown,
+  ctx: ResolveContext,
+  where: string,
+): RestApiSpec['throttling'] {
+  const settings = listOrEmpty(methodSettings).map(recordOrEmpty);
+  const stageWide = settings.find(
+    (s) => s.ResourcePath === '/*' && s.HttpMethod === '*' && 'ThrottlingRateLimit' in s,
+  );
+  const setting = stageWide ?? settings.find((s) => 'ThrottlingRateLimit' in s);
+  if (!setting) return undefined;
+  return {
+    rateLimit: resolveNumber(setting.ThrottlingRateLimit, ctx, `${where}.ThrottlingRateLimit`),
+    burstLimit:
+      setting.ThrottlingBurstLimit === undefined
+        ? resolveNumber(setting.ThrottlingRateLimit, ctx, `${where}.ThrottlingRateLimit`)
+        : resolveNumber(setting.ThrottlingBurstLimit, ctx, `${where}.ThrottlingBurstLimit`),
+  };
+}

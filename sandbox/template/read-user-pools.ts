@@ -1,0 +1,117 @@
+import type { UserPoolClientSpec, UserPoolSpec } from './model';
+import { resolveValue } from './resolve';
+import type { ResolveContext } from './resolve';
+import {
+  recordOrEmpty,
+  refTarget,
+  resolveOptionalBoolean,
+  resolveOptionalNumber,
+  resolveOptionalText,
+  resolveTextList,
+} from './template-document';
+import type { TemplateResource } from './template-document';
+
+/** User pools with the clients and groups that refer to them through `UserPoolId: !Ref Pool`. */
+export function readUserPools(resources: TemplateResource[], ctx: ResolveContext): UserPoolSpec[] {
+  const pools = new Map<string, UserPoolSpec>();
+  for (const resource of resources.filter((r) => r.type === 'AWS::Cognito::UserPool')) {
+    pools.set(resource.logicalId, readUserPool(resource, ctx));
+  }
+  for (const resource of resources) {
+    if (resource.type === 'AWS::Cognito::UserPoolClient') {
+      poolOf(resource, pools).clients.push(readClient(resource, ctx));
+    }
+    if (resource.type === 'AWS::Cognito::UserPoolGroup') {
+      const where = resource.logicalId;
+      const description = resolveOptionalText(
+        resource.properties.Description,
+        ctx,
+        `${where}.Description`,
+      );
+      poolOf(resource, pools).groups.push({
+        logicalId: resource.logicalId,
+        groupName:
+          resolveOptionalText(resource.properties.GroupName, ctx, `${where}.GroupName`) ?? where,
+        ...(description !== undefined && { description }),
+      });
+    }
+  }
+  return [...pools.values()];
+}
+
+function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPoolSpec {
+  const where = resource.logicalId;
+  const policy = recordOrEmpty(recordOrEmpty(resource.properties.Policies).PasswordPolicy);
+  const at = (name: string) => `${where}.Policies.PasswordPolicy.${name}`;
+  const passwordPolicy: UserPoolSpec['passwordPolicy'] = {
+    MinimumLength: resolveOptionalNumber(policy.MinimumLength, ctx, at('MinimumLength')),
+    RequireLowercase: resolveOptionalBoolean(policy.RequireLowercase, ctx, at('RequireLowercase')),
+    RequireUppercase: resolveOptionalBoolean(policy.RequireUppercase, ctx, at('RequireUppercase')),
+    RequireNumbers: resolveOptionalBoolean(policy.RequireNumbers, ctx, at('RequireNumbers')),
+    RequireSymbols: resolveOptionalBoolean(policy.RequireSymbols, ctx, at('RequireSymbols')),
+  };
+  return {
+    logicalId: resource.logicalId,
+    poolName:
+      resolveOptionalText(resource.properties.UserPoolName, ctx, `${where}.UserPoolName`) ?? where,
+    usernameAttributes: resolveTextList(
+      resource.properties.UsernameAttributes,
+      ctx,
+      `${where}.UsernameAttributes`,
+    ),
+    passwordPolicy: Object.fromEntries(
+      Object.entries(passwordPolicy).filter(([, value]) => value !== undefined),
+    ) as UserPoolSpec['passwordPolicy'],
+    clients: [],
+    groups: [],
+  };
+}
+
+function readClient(resource: TemplateResource, ctx: ResolveContext): UserPoolClientSpec {
+  const where = resource.logicalId;
+  const { properties } = resource;
+  const units = recordOrEmpty(
+    resolveValue(properties.TokenValidityUnits ?? {}, ctx, `${where}.TokenValidityUnits`),
+  );
+  const client: UserPoolClientSpec = {
+    logicalId: resource.logicalId,
+    clientName: resolveOptionalText(properties.ClientName, ctx, `${where}.ClientName`) ?? where,
+    explicitAuthFlows: resolveTextList(
+      properties.ExplicitAuthFlows,
+      ctx,
+      `${where}.ExplicitAuthFlows`,
+    ),
+    accessTokenValidity: resolveOptionalNumber(
+      properties.AccessTokenValidity,
+      ctx,
+      `${where}.AccessTokenValidity`,
+    ),
+    idTokenValidity: resolveOptionalNumber(
+      properties.IdTokenValidity,
+      ctx,
+      `${where}.IdTokenValidity`,
+    ),
+    refreshTokenValidity: resolveOptionalNumber(
+      properties.RefreshTokenValidity,
+      ctx,
+      `${where}.RefreshTokenValidity`,
+    ),
+    ...(Object.keys(units).length > 0 && {
+      tokenValidityUnits: units as UserPoolClientSpec['tokenValidityUnits'],
+    }),
+  };
+  return Object.fromEntries(
+    Object.entries(client).filter(([, value]) => value !== undefined),
+  ) as UserPoolClientSpec;
+}
+
+function poolOf(resource: TemplateResource, pools: Map<string, UserPoolSpec>): UserPoolSpec {
+  const poolId = refTarget(resource.properties.UserPoolId);
+  const pool = poolId === undefined ? undefined : pools.get(poolId);
+  if (!pool) {
+    throw new Error(
+      `${resource.logicalId}.UserPoolId must be !Ref to a user pool of this template`,
+    );
+  }
+  return pool;
+}

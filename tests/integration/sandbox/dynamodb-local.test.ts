@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { startDynamoDbLocal } from '../../../sandbox/dynamodb/dynamodb-local';
+import { ensureTables } from '../../../sandbox/dynamodb/tables';
+import { freePort } from '../../../sandbox/ports';
+import type { RunningService } from '../../../sandbox/processes';
+import { parseTemplate } from '../../../sandbox/template/parse';
+
+const model = parseTemplate(resolve('template.yaml'));
+
+function clientFor(endpoint: string): DynamoDBClient {
+  // Other credentials and region than the sandbox's: -sharedDb must make them irrelevant.
+  return new DynamoDBClient({
+    endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'other', secretAccessKey: 'other' },
+  });
+}
+
+describe('DynamoDB Local in memory with the template tables', () => {
+  let dynamoDb: RunningService;
+  let client: DynamoDBClient;
+
+  beforeAll(async () => {
+    dynamoDb = await startDynamoDbLocal({ port: await freePort() });
+    client = clientFor(dynamoDb.endpoint);
+  }, 60_000);
+
+  afterAll(async () => {
+    client?.destroy();
+    await dynamoDb?.stop();
+  });
+
+  it('returns the same physical resources when the tables are ensured twice', async () => {
+    const first = await ensureTables(client, model.tables);
+
+    const second = await ensureTables(client, model.tables);
+
+    expect(second).toEqual(first);
+    expect(Object.keys(second)).toEqual(['AppTable', 'IdempotencyTable']);
+  });
+
+  it('creates the app table with its key schema and index', async () => {
+    await ensureTables(client, model.tables);
+
+    const { Table: table } = await client.send(new DescribeTableCommand({ TableName: 'AppTable' }));
+
+    expect(table?.KeySchema).toEqual([
+      { AttributeName: 'PK', KeyType: 'HASH' },
+      { AttributeName: 'SK', KeyType: 'RANGE' },
+    ]);
+    expect(table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['GSI1']);
+    expect(table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+  });
+
+  it('gives the app table the ARN and the stream ARN that DynamoDB Local reports', async () => {
+    const resources = await ensureTables(client, model.tables);
+
+    const { Table: table } = await client.send(new DescribeTableCommand({ TableName: 'AppTable' }));
+
+    expect(resources.AppTable?.attributes).toEqual({
+      Arn: 'arn:aws:dynamodb:us-east-1:000000000000:table/AppTable',
+      StreamArn: table?.LatestStreamArn,
+    });
+    expect(table?.StreamSpecification).toEqual({
+      StreamEnabled: true,
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    });
+  });
+
+  it('turns on TTL with the attribute of the template', async () => {
+    await ensureTables(client, model.tables);
+
+    const { TimeToLiveDescription: ttl } = await client.send(
+      new DescribeTimeToLiveCommand({ TableName: 'IdempotencyTable' }),
+    );
+
+    expect(ttl).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiration' });
+  });
+
+  it('refuses to start a second instance on the same port, naming port and service', async () => {
+    const port = Number(new URL(dynamoDb.endpoint).port);
+
+    const start = startDynamoDbLocal({ port });
+
+    await expect(start).rejects.toThrow(
+      `Port ${port} (DynamoDB Local) is in use; pass --dynamodb-port or stop the other process`,
+    );
+  });
+});
+
+describe('DynamoDB Local without Java', () => {
+  const path = process.env.PATH;
+
+  afterEach(() => {
+    process.env.PATH = path;
+  });
+
+  it('explains how to install Java 17', async () => {
+    const port = await freePort();
+    process.env.PATH = '';
+
+    const start = startDynamoDbLocal({ port });
+
+    await expect(start).rejects.toThrow(/sudo apt-get install openjdk-17-jre-headless/);
+  });
+});
+
+describe('DynamoDB Local with a data directory', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'dynamodb-data-'));
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps items across a restart', async () => {
+    const item = { PK: { S: 'USER#1' }, SK: { S: 'PROFILE' }, name: { S: 'Ada' } };
+    const first = await startDynamoDbLocal({ port: await freePort(), dataDir });
+    const firstClient = clientFor(first.endpoint);
+    try {
+      await ensureTables(firstClient, model.tables);
+      await firstClient.send(new PutItemCommand({ TableName: 'AppTable', Item: item }));
+    } finally {
+      firstClient.destroy();
+      await first.stop();
+    }
+
+    const second = await startDynamoDbLocal({ port: await freePort(), dataDir });
+    const secondClient = clientFor(second.endpoint);
+    try {
+      await ensureTables(secondClient, model.tables);
+      const { Item: stored } = await secondClient.send(
+        new GetItemCommand({ TableName: 'AppTable', Key: { PK: item.PK, SK: item.SK } }),
+      );
+
+      expect(stored).toEqual(item);
+    } finally {
+      secondClient.destroy();
+      await second.stop();
+    }
+  }, 60_000);
+});
