@@ -1,0 +1,78 @@
+// The one build of a domain-style layer, shared by SAM (Makefile target
+// build-DomainLayer, run in a scratch copy with plain node), `npm run build`
+// and the sandbox: src/index.ts and all its dependencies bundled into
+// <artifactsDir>/nodejs/node_modules/<package name>/index.mjs, which is where
+// Lambda resolves `import ... from '<package name>'` (/opt/nodejs/node_modules).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const thisLayerDir = dirname(fileURLToPath(import.meta.url));
+
+// The X-Ray SDK (Powertools tracer) calls require() inside an ESM bundle.
+const requireBanner =
+  "import { createRequire as __layerCreateRequire } from 'node:module'; const require = __layerCreateRequire(import.meta.url);";
+
+async function readPackageName(layerDir) {
+  const manifest = JSON.parse(await readFile(join(layerDir, 'package.json'), 'utf8'));
+  return manifest.name;
+}
+
+/** Where the bundle of the layer's package lands inside the artifacts dir. */
+export async function layerPackageDir(artifactsDir, layerDir = thisLayerDir) {
+  return join(resolve(artifactsDir), 'nodejs', 'node_modules', await readPackageName(layerDir));
+}
+
+/** esbuild options of the layer bundle, so that watchers build exactly what SAM builds. */
+export async function layerBuildOptions(artifactsDir, layerDir = thisLayerDir) {
+  const packageDir = await layerPackageDir(artifactsDir, layerDir);
+  return {
+    entryPoints: [join(layerDir, 'src', 'index.ts')],
+    outfile: join(packageDir, 'index.mjs'),
+    absWorkingDir: layerDir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'es2023',
+    sourcemap: true,
+    minify: false,
+    banner: { js: requireBanner },
+    logLevel: 'silent',
+  };
+}
+
+/** package.json that makes the bundle importable by its package name. */
+export async function writeLayerManifest(artifactsDir, layerDir = thisLayerDir) {
+  const packageDir = await layerPackageDir(artifactsDir, layerDir);
+  const manifest = {
+    name: await readPackageName(layerDir),
+    type: 'module',
+    main: './index.mjs',
+    exports: { '.': './index.mjs' },
+  };
+  await mkdir(packageDir, { recursive: true });
+  await writeFile(join(packageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+export async function buildLayer(artifactsDir, layerDir = thisLayerDir) {
+  await esbuild.build(await layerBuildOptions(artifactsDir, layerDir));
+  await writeLayerManifest(artifactsDir, layerDir);
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+
+if (invokedDirectly) {
+  const artifactsDir = process.argv[2];
+  if (!artifactsDir) {
+    console.error('usage: node build.mjs <artifacts dir>');
+    process.exit(2);
+  }
+  try {
+    await buildLayer(artifactsDir);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

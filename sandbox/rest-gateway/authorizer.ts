@@ -1,0 +1,104 @@
+// The Cognito user pool authorizer of a REST API: the token from the
+// authorizer's header (raw or `Bearer <token>`), its signature checked against
+// the pool's JWKS, then expiry, issuer and audience, as API Gateway does.
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+
+export type AuthorizerVerdict =
+  { authorized: true; claims: Record<string, string> } | { authorized: false; reason: string };
+
+export interface TokenAuthorizer {
+  /** Header that carries the token, e.g. `Authorization`. */
+  readonly header: string;
+  authorize(headerValue: string | undefined): Promise<AuthorizerVerdict>;
+}
+
+export interface CognitoAuthorizerOptions {
+  header: string;
+  /** `<cognito endpoint>/<userPoolId>`, the `iss` of the pool's tokens. */
+  issuer: string;
+  /** The pool's app client ids: valid audiences. */
+  clientIds: string[];
+  /** Defaults to `<issuer>/.well-known/jwks.json`. */
+  jwksUrl?: string;
+}
+
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Thu Apr 09 19:06:57 UTC 2020`: how API Gateway passes `exp` and `iat`. */
+export function formatClaimDate(epochSeconds: number): string {
+  const date = new Date(epochSeconds * 1000);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return (
+    `${weekdays[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC ${date.getUTCFullYear()}`
+  );
+}
+
+/** Claims as `requestContext.authorizer.claims` holds them: every value a string. */
+export function apiGatewayClaims(payload: JWTPayload): Record<string, string> {
+  const claims: Record<string, string> = {};
+  for (const [name, value] of Object.entries(payload)) {
+    if ((name === 'exp' || name === 'iat') && typeof value === 'number') {
+      claims[name] = formatClaimDate(value);
+    } else if (Array.isArray(value)) {
+      claims[name] = value.map(String).join(',');
+    } else if (typeof value === 'object' && value !== null) {
+      claims[name] = JSON.stringify(value);
+    } else {
+      claims[name] = String(value);
+    }
+  }
+  return claims;
+}
+
+export function tokenFromHeader(headerValue: string | undefined): string | undefined {
+  const value = headerValue?.trim();
+  if (!value) return undefined;
+  const bearer = /^Bearer\s+(.+)$/i.exec(value);
+  return bearer ? bearer[1] : value;
+}
+
+function audienceProblem(payload: JWTPayload, clientIds: string[]): string | undefined {
+  if (payload.token_use === 'id') {
+    const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    return audiences.some((aud) => aud !== undefined && clientIds.includes(aud))
+      ? undefined
+      : 'ID token audience is not a client of the pool';
+  }
+  if (payload.token_use === 'access') {
+    return typeof payload.client_id === 'string' && clientIds.includes(payload.client_id)
+      ? undefined
+      : 'access token client_id is not a client of the pool';
+  }
+  return 'token_use is neither id nor access';
+}
+
+export function createCognitoAuthorizer(options: CognitoAuthorizerOptions): TokenAuthorizer {
+  // jose caches the key set and refetches it when it meets an unknown key id.
+  const keys = createRemoteJWKSet(
+    new URL(options.jwksUrl ?? `${options.issuer}/.well-known/jwks.json`),
+  );
+  return {
+    header: options.header,
+    async authorize(headerValue) {
+      const token = tokenFromHeader(headerValue);
+      if (!token) return { authorized: false, reason: `no token in ${options.header}` };
+      try {
+        const { payload } = await jwtVerify(token, keys, {
+          issuer: options.issuer,
+          algorithms: ['RS256'],
+          requiredClaims: ['exp', 'token_use'],
+        });
+        const problem = audienceProblem(payload, options.clientIds);
+        if (problem) return { authorized: false, reason: problem };
+        return { authorized: true, claims: apiGatewayClaims(payload) };
+      } catch (error) {
+        return {
+          authorized: false,
+          reason: error instanceof Error ? error.message : String(error),
+        };
+      }
+    },
+  };
+}

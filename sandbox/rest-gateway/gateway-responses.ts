@@ -1,0 +1,80 @@
+// Replies API Gateway produces itself (no integration involved), rendered
+// from the template's GatewayResponses, else from API Gateway's defaults.
+import type { RestApiSpec } from '../template/model';
+import type { HttpReply } from './response';
+
+export type GatewayResponseType =
+  'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'REQUEST_TOO_LARGE';
+
+const defaults: Record<
+  GatewayResponseType,
+  { statusCode: number; errorType: string; message: string }
+> = {
+  UNAUTHORIZED: { statusCode: 401, errorType: 'UnauthorizedException', message: 'Unauthorized' },
+  MISSING_AUTHENTICATION_TOKEN: {
+    statusCode: 403,
+    errorType: 'MissingAuthenticationTokenException',
+    message: 'Missing Authentication Token',
+  },
+  REQUEST_TOO_LARGE: {
+    statusCode: 413,
+    errorType: 'RequestTooLargeException',
+    message: 'Request Too Long',
+  },
+};
+
+export interface GatewayResponseContext {
+  requestId: string;
+}
+
+function contextVariables(
+  type: GatewayResponseType,
+  context: GatewayResponseContext,
+): Record<string, string> {
+  const message = defaults[type].message;
+  return {
+    requestId: context.requestId,
+    'error.message': message,
+    'error.messageString': JSON.stringify(message),
+    'error.responseType': type,
+  };
+}
+
+/** `'literal'` → literal; `context.x` → the context variable; anything else is not emulated. */
+function headerValue(expression: string, variables: Record<string, string>): string | undefined {
+  const literal = /^'(.*)'$/s.exec(expression);
+  if (literal) return literal[1];
+  if (expression.startsWith('context.')) return variables[expression.slice('context.'.length)];
+  return undefined;
+}
+
+function renderTemplate(template: string, variables: Record<string, string>): string {
+  return template.replace(
+    /\$context\.([\w.]+)/g,
+    (whole, name: string) => variables[name] ?? whole,
+  );
+}
+
+export function renderGatewayResponse(
+  api: RestApiSpec,
+  type: GatewayResponseType,
+  context: GatewayResponseContext,
+): HttpReply {
+  const fallback = defaults[type];
+  const variables = contextVariables(type, context);
+  const spec =
+    api.gatewayResponses[type] ??
+    api.gatewayResponses[fallback.statusCode >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX'];
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'x-amzn-ErrorType': fallback.errorType,
+  };
+  for (const [name, expression] of Object.entries(spec?.headers ?? {})) {
+    const value = headerValue(expression, variables);
+    if (value !== undefined) headers[name] = value;
+  }
+  const body = spec?.template
+    ? renderTemplate(spec.template, variables)
+    : JSON.stringify({ message: fallback.message });
+  return { statusCode: spec?.statusCode ?? fallback.statusCode, headers, body: Buffer.from(body) };
+}

@@ -1,0 +1,170 @@
+// The local API Gateway REST API: stage prefix → body limit → route →
+// CORS preflight → authorizer → proxy event → function → proxy reply.
+// Every reply carries X-Amzn-RequestId, the requestContext.requestId the handler sees.
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { InvokeResult } from '../runtime/function-host';
+import { closeServer, listen } from '../runtime/listen';
+import type { FunctionSpec, RestApiSpec } from '../template/model';
+import type { TokenAuthorizer } from './authorizer';
+import { preflightReply } from './cors';
+import { toProxyEvent, type GatewayRequest } from './event';
+import { renderGatewayResponse } from './gateway-responses';
+import { internalServerError, replyFromInvocation, type HttpReply } from './response';
+import { createRouteTable } from './routes';
+
+export interface RestGatewayOptions {
+  port: number;
+  host?: string;
+  api: RestApiSpec;
+  /** Functions whose Api events belong to this API become its routes. */
+  functions: FunctionSpec[];
+  invoke: (functionLogicalId: string, event: APIGatewayProxyEvent) => Promise<InvokeResult>;
+  /** By authorizer name, as in the API's Auth.Authorizers. */
+  authorizers: Record<string, TokenAuthorizer>;
+  accountId?: string;
+  /** Access log line per request; defaults to the console. */
+  log?: (line: string) => void;
+}
+
+export interface RestGateway {
+  /** Base URL including the stage, like the deployed stack's ApiUrl output. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** API Gateway's payload limit for REST APIs. */
+export const maxBodyBytes = 10 * 1024 * 1024;
+
+/** A stable, API Gateway-like API id (10 lower-case alphanumerics). */
+function apiIdOf(logicalId: string): string {
+  const digest = createHash('sha256').update(logicalId).digest();
+  return Array.from(
+    digest.subarray(0, 10),
+    (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36],
+  ).join('');
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+}
+
+function findHeader(rawHeaders: string[], name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    if (rawHeaders[index]?.toLowerCase() === wanted) return rawHeaders[index + 1];
+  }
+  return undefined;
+}
+
+export async function startRestGateway(options: RestGatewayOptions): Promise<RestGateway> {
+  const host = options.host ?? '127.0.0.1';
+  const { api } = options;
+  const stagePrefix = `/${api.stageName}`;
+  const routes = createRouteTable(api, options.functions);
+  const apiId = apiIdOf(api.logicalId);
+  const accountId = options.accountId ?? '123456789012';
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  for (const name of new Set(
+    options.functions.flatMap((fn) =>
+      fn.apiEvents.map((event) => event.authorizer ?? api.defaultAuthorizer),
+    ),
+  )) {
+    if (name && name !== 'NONE' && !options.authorizers[name]) {
+      throw new Error(
+        `${api.logicalId} uses authorizer ${name}, but none was given to the gateway`,
+      );
+    }
+  }
+
+  async function handle(request: IncomingMessage, requestId: string): Promise<HttpReply> {
+    const url = request.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const fullPath = queryStart < 0 ? url : url.slice(0, queryStart);
+    const method = request.method ?? 'GET';
+    const body = await readBody(request);
+    if (!body) return renderGatewayResponse(api, 'REQUEST_TOO_LARGE', { requestId });
+    const onStage = fullPath === stagePrefix || fullPath.startsWith(`${stagePrefix}/`);
+    const path = onStage ? fullPath.slice(stagePrefix.length) || '/' : fullPath;
+
+    if (method === 'OPTIONS' && api.cors && onStage && routes.hasResource(path)) {
+      return preflightReply(api.cors);
+    }
+    const match = onStage ? routes.match(method, path) : undefined;
+    if (!match) return renderGatewayResponse(api, 'MISSING_AUTHENTICATION_TOKEN', { requestId });
+
+    let claims: Record<string, string> | undefined;
+    if (match.route.authorizer) {
+      const authorizer = options.authorizers[match.route.authorizer] as TokenAuthorizer;
+      const verdict = await authorizer.authorize(findHeader(request.rawHeaders, authorizer.header));
+      if (!verdict.authorized) {
+        log(`[api] ${requestId} unauthorized: ${verdict.reason}`);
+        return renderGatewayResponse(api, 'UNAUTHORIZED', { requestId });
+      }
+      claims = verdict.claims;
+    }
+
+    const gatewayRequest: GatewayRequest = {
+      method,
+      path,
+      query: queryStart < 0 ? '' : url.slice(queryStart + 1),
+      rawHeaders: request.rawHeaders,
+      body,
+      sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+      protocol: `HTTP/${request.httpVersion}`,
+    };
+    const event = toProxyEvent(gatewayRequest, match, {
+      stage: api.stageName,
+      apiId,
+      accountId,
+      requestId,
+      receivedAt: new Date(),
+      claims,
+    });
+    const { reply, problem } = replyFromInvocation(
+      await options.invoke(match.route.functionLogicalId, event),
+    );
+    if (problem) log(`[api] ${requestId} ${match.route.functionLogicalId}: ${problem}`);
+    return reply;
+  }
+
+  function send(response: ServerResponse, reply: HttpReply, requestId: string): void {
+    response.writeHead(reply.statusCode, {
+      ...reply.headers,
+      'Content-Length': String(reply.body.length),
+      'X-Amzn-RequestId': requestId,
+    });
+    response.end(reply.body);
+  }
+
+  const server = createServer((request, response) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    handle(request, requestId)
+      .catch((error: unknown) => {
+        log(
+          `[api] ${requestId} gateway error: ${error instanceof Error ? error.stack : String(error)}`,
+        );
+        return internalServerError;
+      })
+      .then((reply) => {
+        send(response, reply, requestId);
+        const elapsed = (performance.now() - started).toFixed(1);
+        log(`[api] ${request.method} ${request.url} ${reply.statusCode} ${elapsed} ms`);
+      })
+      .catch(() => response.destroy());
+  });
+  const base = await listen(server, options.port, host, `REST API ${api.logicalId}`);
+
+  return { url: `${base}${stagePrefix}`, close: () => closeServer(server) };
+}

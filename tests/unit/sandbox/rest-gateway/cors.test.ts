@@ -1,0 +1,34 @@
+import { preflightReply } from '../../../../sandbox/rest-gateway/cors';
+import { restApi } from './api-fixture';
+
+describe('CORS preflight', () => {
+  it('answers 200 with the API Cors settings, unquoted', () => {
+    const cors = restApi().cors;
+    if (!cors) throw new Error('fixture API has no Cors');
+
+    const reply = preflightReply(cors);
+
+    expect(reply).toEqual({
+      statusCode: 200,
+      headers: {
+        'Content-Type': 'application/json',
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET,POST,PATCH,DELETE,OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization,Content-Type,Idempotency-Key,If-Match',
+        'Access-Control-Max-Age': '600',
+      },
+      body: Buffer.alloc(0),
+    });
+  });
+
+  it('leaves out Max-Age when the API sets none', () => {
+    const reply = preflightReply({
+      allowOrigin: "'https://app.example.com'",
+      allowHeaders: "'*'",
+      allowMethods: "'GET'",
+    });
+
+    expect(reply.headers['Access-Control-Max-Age']).toBeUndefined();
+    expect(reply.headers['Access-Control-Allow-Origin']).toBe('https://app.example.com');
+  });
+});
