@@ -1,0 +1,109 @@
+// `npm start`: the whole template on this machine. See README.md, "What runs locally".
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoUser, seedDemoUser } from './demo-user';
+import { startSandbox, writeOutputs, type RunningSandbox } from './start-sandbox';
+
+const usage = `Usage: npm start -- [options]
+
+  --port N                  REST API port (default 3000; 0 picks a free one)
+  --dynamodb-port N         DynamoDB Local port (default 8000)
+  --cognito-port N          Cognito port (default 9229)
+  --lambda-port N           Lambda Invoke API port (default 3001)
+  --in-memory               keep no data between runs
+  --state-dir DIR           builds, logs, outputs.json and data (default .sandbox)
+  --parameter-overrides K=V template parameter values (repeatable)
+  --template FILE           the SAM template (default template.yaml)
+  --quiet                   function logs to <state-dir>/logs instead of the console
+  --no-watch                do not rebuild on source changes
+  --help`;
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '3000' },
+      'dynamodb-port': { type: 'string', default: '8000' },
+      'cognito-port': { type: 'string', default: '9229' },
+      'lambda-port': { type: 'string', default: '3001' },
+      'in-memory': { type: 'boolean', default: false },
+      'state-dir': { type: 'string', default: '.sandbox' },
+      'parameter-overrides': { type: 'string', multiple: true, default: [] },
+      template: { type: 'string', default: 'template.yaml' },
+      quiet: { type: 'boolean', default: false },
+      'no-watch': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const port = (name: string, value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+      throw new Error(`--${name} must be a port number, got "${value}"`);
+    }
+    return parsed;
+  };
+  const parameterOverrides: Record<string, string> = {};
+  for (const pair of values['parameter-overrides'].flatMap((value) => value.split(/\s+/))) {
+    const [key, ...rest] = pair.split('=');
+    if (!key || rest.length === 0) throw new Error(`--parameter-overrides expects KEY=VALUE, got "${pair}"`);
+    parameterOverrides[key] = rest.join('=');
+  }
+  return {
+    templatePath: resolve(values.template),
+    stateDir: resolve(values['state-dir']),
+    inMemory: values['in-memory'],
+    ports: {
+      api: port('port', values.port),
+      dynamodb: port('dynamodb-port', values['dynamodb-port']),
+      cognito: port('cognito-port', values['cognito-port']),
+      lambda: port('lambda-port', values['lambda-port']),
+    },
+    parameterOverrides,
+    quiet: values.quiet,
+    watch: !values['no-watch'],
+    log: (line: string) => console.log(line),
+  };
+}
+
+function printWelcome(sandbox: RunningSandbox, idToken: string): void {
+  const { ApiUrl, UserPoolId, UserPoolClientId, CognitoEndpoint } = sandbox.outputs;
+  console.log(`
+Demo user   ${demoUser.email} / ${demoUser.password}
+ID token    ${idToken}
+
+Try it:
+  curl -H "Authorization: Bearer ${idToken}" ${ApiUrl}/v1/me
+
+User pool ${UserPoolId}, app client ${UserPoolClientId}, Cognito ${CognitoEndpoint}
+Outputs in ${sandbox.outputsFile}. Ctrl-C stops everything.
+
+Sandbox ready: REST API ${ApiUrl} · Lambda ${sandbox.endpoints.lambda} · DynamoDB ${sandbox.endpoints.dynamodb} · Cognito ${CognitoEndpoint}`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  console.log(`Starting the sandbox for ${options.templatePath} ...`);
+  const sandbox = await startSandbox(options);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the sandbox ...`);
+    void sandbox.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGHUP', () => shutdown('SIGHUP'));
+
+  const idToken = await seedDemoUser(sandbox.outputs);
+  writeOutputs(sandbox);
+  printWelcome(sandbox, idToken);
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nThe sandbox could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
