@@ -1,0 +1,14 @@
+import {
+  accountDeletionConfig,
+  createAccountEraser,
+  instrumentHandler,
+  parseAccountDeletionRequest,
+} from '@mobile-backend/domain';
+
+const eraser = createAccountEraser(accountDeletionConfig());
+
+/** Invoked asynchronously by DELETE /v1/me with `{ userId }`; a failure makes Lambda retry. */
+export const handler = instrumentHandler(async (event: unknown) => {
+  const { userId } = parseAccountDeletionRequest(event);
+  return { userId, outcome: await eraser.erase(userId) };
+});

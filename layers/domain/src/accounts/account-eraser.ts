@@ -1,0 +1,57 @@
+import type { ItemStore } from '../items/item-store';
+import { logger } from '../observability';
+import type { ProfileStore } from '../profiles/profile-store';
+import type { IdentityDirectory } from './identity-directory';
+
+/** One kind of data to erase. Each step must be safe to run again after a partial run. */
+export interface ErasureStep {
+  readonly name: string;
+  erase(userId: string): Promise<void>;
+}
+
+export type ErasureOutcome = 'erased' | 'not-requested';
+
+/**
+ * Erases an account step by step. Lambda retries a failed asynchronous
+ * invocation; because every step is idempotent, a retry simply runs them all again.
+ */
+export class AccountEraser {
+  constructor(
+    private readonly profiles: ProfileStore,
+    private readonly steps: readonly ErasureStep[],
+  ) {}
+
+  async erase(userId: string): Promise<ErasureOutcome> {
+    // Erasing is irreversible: only accounts whose owner asked for it, never on a stray event.
+    const stored = await this.profiles.get(userId);
+    if (stored?.status !== 'deleting') {
+      logger.warn('Account deletion was not requested; nothing erased', { userId });
+      return 'not-requested';
+    }
+    for (const step of this.steps) {
+      await step.erase(userId);
+      logger.info('Erasure step done', { userId, step: step.name });
+    }
+    return 'erased';
+  }
+}
+
+/**
+ * The erasure of everything the backend keeps about a user. Deleting items
+ * from the table also removes them from search (the stream follows deletes).
+ * The profile goes last: until then it still says `deleting`, so a retry
+ * passes the guard and redoes whatever a failed run left behind.
+ */
+export function accountErasureSteps(parts: {
+  items: ItemStore;
+  identities: IdentityDirectory;
+  profiles: ProfileStore;
+  now?: () => Date;
+}): ErasureStep[] {
+  const now = parts.now ?? (() => new Date());
+  return [
+    { name: 'items', erase: async (userId) => void (await parts.items.deleteAllByOwner(userId)) },
+    { name: 'identity', erase: (userId) => parts.identities.deleteUser(userId) },
+    { name: 'profile', erase: (userId) => parts.profiles.erase(userId, now()) },
+  ];
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+// Each function reads its environment once, at cold start, and fails loudly
+// there rather than on the first request that needs a missing value.
+
+const nonEmpty = z.string().min(1);
+
+const DataApiEnvironment = z.object({
+  APP_TABLE_NAME: nonEmpty,
+  IDEMPOTENCY_TABLE_NAME: nonEmpty,
+  CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+  ACCOUNT_DELETION_FUNCTION_NAME: nonEmpty,
+  ALLOWED_ORIGIN: nonEmpty.default('*'),
+});
+
+const AccountDeletionEnvironment = z.object({
+  APP_TABLE_NAME: nonEmpty,
+  USER_POOL_ID: nonEmpty,
+});
+
+export interface DataApiConfig {
+  appTableName: string;
+  idempotencyTableName: string;
+  cursorSigningKey: string;
+  accountDeletionFunctionName: string;
+  /** `*`, or the origins allowed by CORS (ALLOWED_ORIGIN may list several, comma-separated). */
+  allowedOrigins: string[];
+}
+
+export interface AccountDeletionConfig {
+  appTableName: string;
+  userPoolId: string;
+}
+
+type Environment = Record<string, string | undefined>;
+
+function readEnvironment<T extends z.ZodType>(schema: T, env: Environment): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    // Names and reasons only: values may be secrets.
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+export function dataApiConfig(env: Environment = process.env): DataApiConfig {
+  const vars = readEnvironment(DataApiEnvironment, env);
+  return {
+    appTableName: vars.APP_TABLE_NAME,
+    idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
+    cursorSigningKey: vars.CURSOR_SIGNING_KEY,
+    accountDeletionFunctionName: vars.ACCOUNT_DELETION_FUNCTION_NAME,
+    allowedOrigins: vars.ALLOWED_ORIGIN.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  };
+}
+
+export function accountDeletionConfig(env: Environment = process.env): AccountDeletionConfig {
+  const vars = readEnvironment(AccountDeletionEnvironment, env);
+  return { appTableName: vars.APP_TABLE_NAME, userPoolId: vars.USER_POOL_ID };
+}

@@ -1,0 +1,48 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BatchWriteCommandInput, BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { tracer } from './observability';
+
+/** The traced low-level client; one per cold start. The endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set. */
+export function createDynamoDbClient(): DynamoDBClient {
+  return tracer.captureAWSv3Client(new DynamoDBClient({}));
+}
+
+export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+export function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+  );
+}
+
+const BATCH_SIZE = 25;
+const MAX_UNPROCESSED_RETRIES = 8;
+
+/** Deletes keys in batches of 25, retrying what DynamoDB leaves unprocessed with backoff. */
+export async function batchDelete(
+  documents: DynamoDBDocumentClient,
+  tableName: string,
+  keys: Record<string, string>[],
+): Promise<void> {
+  for (let start = 0; start < keys.length; start += BATCH_SIZE) {
+    let requests: BatchWriteCommandInput['RequestItems'] = {
+      [tableName]: keys.slice(start, start + BATCH_SIZE).map((Key) => ({ DeleteRequest: { Key } })),
+    };
+    for (let attempt = 0; requests && Object.keys(requests).length > 0; attempt++) {
+      if (attempt > MAX_UNPROCESSED_RETRIES) {
+        throw new Error(`DynamoDB left deletes unprocessed after ${attempt} attempts`);
+      }
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const result: BatchWriteCommandOutput = await documents.send(
+        new BatchWriteCommand({ RequestItems: requests }),
+      );
+      requests = result.UnprocessedItems;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { UnauthorizedError } from '../errors';
+
+/** The authenticated user making the request, as the gateway's Cognito authorizer saw them. */
+export interface Caller {
+  userId: string;
+  email: string | null;
+  groups: string[];
+}
+
+const AuthorizedEvent = z.object({
+  requestContext: z.object({
+    authorizer: z.object({
+      claims: z.object({
+        sub: z.string().min(1),
+        email: z.string().optional(),
+        'cognito:groups': z.union([z.string(), z.array(z.string())]).optional(),
+      }),
+    }),
+  }),
+});
+
+// A REST API authorizer flattens list claims into one string, e.g. "providers" or "[a, b]".
+function groupsOf(claim: string | string[] | undefined): string[] {
+  if (claim === undefined) return [];
+  const values = Array.isArray(claim) ? claim : claim.replace(/^\[|\]$/g, '').split(/[\s,]+/);
+  return values.map((value) => value.trim()).filter((value) => value !== '');
+}
+
+/** The caller of an API Gateway (REST, Cognito authorizer) event; 401 if the claims are missing. */
+export function callerOf(event: unknown): Caller {
+  const parsed = AuthorizedEvent.safeParse(event);
+  if (!parsed.success) throw new UnauthorizedError('A valid bearer token is required.');
+  const { claims } = parsed.data.requestContext.authorizer;
+  return {
+    userId: claims.sub,
+    email: claims.email ?? null,
+    groups: groupsOf(claims['cognito:groups']),
+  };
+}
+
+/** The API Gateway request id of an event, `unknown` if it has none. */
+export function requestIdOf(event: unknown): string {
+  const parsed = z.object({ requestContext: z.object({ requestId: z.string() }) }).safeParse(event);
+  return parsed.success ? parsed.data.requestContext.requestId : 'unknown';
+}

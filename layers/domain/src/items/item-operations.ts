@@ -1,0 +1,103 @@
+import { monotonicFactory } from 'ulid';
+import { NotFoundError } from '../errors';
+import { assertPrecondition } from '../http/etag';
+import type { VersionPrecondition } from '../http/etag';
+import type { CursorCodec } from '../pagination/cursor';
+import { withOneRetryOnStaleVersion } from '../retry';
+import { applyItemPatch, assertItemFits, contentOf, isVisibleTo, parseNewItem } from './item';
+import type { Item } from './item';
+import type { ItemStore } from './item-store';
+
+export interface ItemList {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+const LISTING = 'items';
+const ITEM_BUSY = 'The item is being changed by another request; retry.';
+// Item ids are ULIDs; anything else cannot name an item, so it is simply not found.
+const ITEM_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** The item use cases; writes are conditional on the version they read. */
+export class ItemOperations {
+  constructor(
+    private readonly store: ItemStore,
+    private readonly cursors: CursorCodec,
+    private readonly now: () => Date = () => new Date(),
+    // Monotonic so that items created within one millisecond still list in creation order.
+    private readonly newId: () => string = monotonicFactory(),
+  ) {}
+
+  async create(ownerId: string, input: unknown): Promise<Item> {
+    const content = parseNewItem(input);
+    const timestamp = this.now().toISOString();
+    const item: Item = {
+      id: this.newId(),
+      ownerId,
+      ...content,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      version: 1,
+    };
+    assertItemFits(item);
+    await this.store.create(item);
+    return item;
+  }
+
+  /** The caller's own item or a public one; any other is 404, never revealing that it exists. */
+  async get(callerId: string, id: string): Promise<Item> {
+    const item = ITEM_ID.test(id) ? await this.store.get(id) : undefined;
+    if (!item || !isVisibleTo(item, callerId)) throw itemNotFound();
+    return item;
+  }
+
+  async list(
+    callerId: string,
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<ItemList> {
+    const scope = { userId: callerId, listing: LISTING };
+    const after = page.cursor === undefined ? undefined : this.cursors.decode(page.cursor, scope);
+    const { items, nextKey } = await this.store.listByOwner(callerId, { limit: page.limit, after });
+    return { items, nextCursor: nextKey ? this.cursors.encode(nextKey, scope) : null };
+  }
+
+  async update(
+    callerId: string,
+    id: string,
+    patch: unknown,
+    precondition?: VersionPrecondition,
+  ): Promise<Item> {
+    return withOneRetryOnStaleVersion(async () => {
+      const current = await this.owned(callerId, id);
+      assertPrecondition(precondition, current.version);
+      const updated: Item = {
+        ...current,
+        ...applyItemPatch(contentOf(current), patch),
+        updatedAt: this.now().toISOString(),
+        version: current.version + 1,
+      };
+      assertItemFits(updated);
+      await this.store.putIfVersion(updated, current.version);
+      return updated;
+    }, ITEM_BUSY);
+  }
+
+  async remove(callerId: string, id: string, precondition?: VersionPrecondition): Promise<void> {
+    await withOneRetryOnStaleVersion(async () => {
+      const current = await this.owned(callerId, id);
+      assertPrecondition(precondition, current.version);
+      await this.store.deleteIfVersion(id, current.version);
+    }, ITEM_BUSY);
+  }
+
+  /** Only the owner may change an item; to anyone else it does not exist, public or not. */
+  private async owned(callerId: string, id: string): Promise<Item> {
+    const item = ITEM_ID.test(id) ? await this.store.get(id) : undefined;
+    if (!item || item.ownerId !== callerId) throw itemNotFound();
+    return item;
+  }
+}
+
+function itemNotFound(): NotFoundError {
+  return new NotFoundError('No such item.');
+}

@@ -1,0 +1,65 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { BadRequestError } from '../errors';
+
+/** Where a DynamoDB query stopped (its LastEvaluatedKey); every key attribute of ours is a string. */
+export type PageKey = Record<string, string>;
+
+/** Whose listing, of what: a cursor only continues the listing it came from. */
+export interface CursorScope {
+  userId: string;
+  listing: string;
+}
+
+const CursorPayload = z.strictObject({
+  u: z.string(),
+  l: z.string(),
+  k: z.record(z.string(), z.string()),
+});
+
+/**
+ * Opaque pagination cursors: base64url(JSON of the page key and its scope),
+ * a dot, and an HMAC-SHA256 of that text. Clients can neither forge nor
+ * alter one, nor use another user's; every such attempt is a 400.
+ */
+export class CursorCodec {
+  constructor(private readonly signingKey: string) {}
+
+  encode(position: PageKey, scope: CursorScope): string {
+    const payload = Buffer.from(
+      JSON.stringify({ u: scope.userId, l: scope.listing, k: position }),
+    ).toString('base64url');
+    return `${payload}.${this.sign(payload).toString('base64url')}`;
+  }
+
+  decode(cursor: string, scope: CursorScope): PageKey {
+    const [payload, signature, ...rest] = cursor.split('.');
+    if (payload === undefined || signature === undefined || rest.length > 0) throw invalidCursor();
+    const expected = this.sign(payload);
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw invalidCursor();
+    }
+    const parsed = CursorPayload.safeParse(parseJson(Buffer.from(payload, 'base64url').toString()));
+    if (!parsed.success || parsed.data.u !== scope.userId || parsed.data.l !== scope.listing) {
+      throw invalidCursor();
+    }
+    return parsed.data.k;
+  }
+
+  private sign(payload: string): Buffer {
+    return createHmac('sha256', this.signingKey).update(payload).digest();
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function invalidCursor(): BadRequestError {
+  return new BadRequestError('The cursor is not valid for this listing.');
+}

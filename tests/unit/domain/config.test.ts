@@ -1,0 +1,52 @@
+import { accountDeletionConfig, dataApiConfig } from '@mobile-backend/domain';
+
+const dataApiEnv = {
+  APP_TABLE_NAME: 'AppTable',
+  IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
+  CURSOR_SIGNING_KEY: 'c'.repeat(64),
+  ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
+  ALLOWED_ORIGIN: '*',
+};
+
+describe('the data API configuration', () => {
+  it('is read from the environment', () => {
+    expect(dataApiConfig(dataApiEnv)).toEqual({
+      appTableName: 'AppTable',
+      idempotencyTableName: 'IdempotencyTable',
+      cursorSigningKey: 'c'.repeat(64),
+      accountDeletionFunctionName: 'AccountDeletionFunction',
+      allowedOrigins: ['*'],
+    });
+  });
+
+  it('accepts several allowed origins', () => {
+    const config = dataApiConfig({
+      ...dataApiEnv,
+      ALLOWED_ORIGIN: 'https://a.example, https://b.example',
+    });
+
+    expect(config.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('names every missing variable without echoing any value', () => {
+    const env: Record<string, string> = { ...dataApiEnv };
+    delete env.APP_TABLE_NAME;
+
+    expect(() => dataApiConfig({ ...env, CURSOR_SIGNING_KEY: 'short-secret' })).toThrow(
+      /APP_TABLE_NAME.*CURSOR_SIGNING_KEY/,
+    );
+    expect(() => dataApiConfig({ ...env, CURSOR_SIGNING_KEY: 'short-secret' })).not.toThrow(
+      /short-secret/,
+    );
+  });
+});
+
+describe('the account deletion configuration', () => {
+  it('needs the table and the user pool', () => {
+    expect(accountDeletionConfig({ APP_TABLE_NAME: 't', USER_POOL_ID: 'p' })).toEqual({
+      appTableName: 't',
+      userPoolId: 'p',
+    });
+    expect(() => accountDeletionConfig({ APP_TABLE_NAME: 't' })).toThrow(/USER_POOL_ID/);
+  });
+});
