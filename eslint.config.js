@@ -20,7 +20,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(?!@mobile-backend/domain$|aws-lambda$|\\.)',
-              message: 'Functions import runtime code only from @mobile-backend/domain (the layer).',
+              message:
+                'Functions import runtime code only from @mobile-backend/domain (the layer).',
             },
           ],
         },

@@ -24,7 +24,16 @@ export async function seedDemoUser(outputs: Record<string, string>): Promise<str
   if (!userPoolId || !clientId) {
     throw new Error('template.yaml has no UserPoolId/UserPoolClientId outputs to seed a demo user');
   }
-  await ensureUser(client, { userPoolId, email: demoUser.email, password: demoUser.password, groups: demoUser.groups });
-  const tokens = await signIn(client, { clientId, email: demoUser.email, password: demoUser.password });
+  await ensureUser(client, {
+    userPoolId,
+    email: demoUser.email,
+    password: demoUser.password,
+    groups: demoUser.groups,
+  });
+  const tokens = await signIn(client, {
+    clientId,
+    email: demoUser.email,
+    password: demoUser.password,
+  });
   return tokens.idToken;
 }

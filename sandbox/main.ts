@@ -48,7 +48,8 @@ function parseOptions() {
   const parameterOverrides: Record<string, string> = {};
   for (const pair of values['parameter-overrides'].flatMap((value) => value.split(/\s+/))) {
     const [key, ...rest] = pair.split('=');
-    if (!key || rest.length === 0) throw new Error(`--parameter-overrides expects KEY=VALUE, got "${pair}"`);
+    if (!key || rest.length === 0)
+      throw new Error(`--parameter-overrides expects KEY=VALUE, got "${pair}"`);
     parameterOverrides[key] = rest.join('=');
   }
   return {
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`\nThe sandbox could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `\nThe sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

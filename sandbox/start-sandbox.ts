@@ -85,7 +85,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const dataDir = options.inMemory
       ? mkdtempSync(join(tmpdir(), 'mobile-backend-data-'))
       : join(stateDir, 'data');
-    if (options.inMemory) stopSteps.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    if (options.inMemory)
+      stopSteps.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     const persistentDataDir = options.inMemory ? undefined : dataDir;
 
     // 3. Local services.
@@ -96,8 +97,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 
     // 4. What the template declares, created in those services.
     const dynamodbClient = new DynamoDBClient({ ...sdkConfig, endpoint: dynamodb.endpoint });
-    const cognitoClient = new CognitoIdentityProviderClient({ ...sdkConfig, endpoint: cognito.endpoint });
-    const secrets = createLocalSecrets({ secrets: model.secrets, pseudo, dataDir: persistentDataDir });
+    const cognitoClient = new CognitoIdentityProviderClient({
+      ...sdkConfig,
+      endpoint: cognito.endpoint,
+    });
+    const secrets = createLocalSecrets({
+      secrets: model.secrets,
+      pseudo,
+      dataDir: persistentDataDir,
+    });
     const lambdaEndpoint = `http://127.0.0.1:${ports.lambda}`;
     const resources: PhysicalResources = {
       ...(await ensureTables(dynamodbClient, model.tables, pseudo)),
@@ -285,7 +293,8 @@ function authorizersOf(
   for (const [name, authorizer] of Object.entries(cognitoAuthorizers)) {
     const pool = model.userPools.find((p) => p.logicalId === authorizer.userPoolLogicalId);
     const issuer = resources[authorizer.userPoolLogicalId]?.attributes.ProviderURL;
-    if (!pool || !issuer) throw new Error(`Authorizer ${name}: no user pool ${authorizer.userPoolLogicalId}`);
+    if (!pool || !issuer)
+      throw new Error(`Authorizer ${name}: no user pool ${authorizer.userPoolLogicalId}`);
     authorizers[name] = createCognitoAuthorizer({
       header: authorizer.header,
       issuer,
