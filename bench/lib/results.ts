@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const resultsFile = resolve(new URL('.', import.meta.url).pathname, '../RESULTS.md');
@@ -8,21 +8,18 @@ const resultsFile = resolve(new URL('.', import.meta.url).pathname, '../RESULTS.
  * benchmark keeps its latest figures and the command that produced them.
  */
 export function recordResults(section: string, body: string): void {
-  let text = '';
-  try {
-    text = readFileSync(resultsFile, 'utf8');
-  } catch {
-    text =
-      '# Benchmark results\n\nFigures from `npm run bench` on the development machine (2 cores). Each section says the command that produced it.\n';
-  }
+  const text = existsSync(resultsFile)
+    ? readFileSync(resultsFile, 'utf8')
+    : '# Benchmark results\n\nFigures from `npm run bench` on the development machine (2 cores). Each section says the command that produced it.\n';
   const heading = `## ${section}`;
   const block = `${heading}\n\n${body.trim()}\n`;
   const start = text.indexOf(heading);
+  let updated: string;
   if (start === -1) {
-    text = `${text.trimEnd()}\n\n${block}`;
+    updated = `${text.trimEnd()}\n\n${block}`;
   } else {
     const after = text.indexOf('\n## ', start + heading.length);
-    text = `${text.slice(0, start)}${block}${after === -1 ? '' : `\n${text.slice(after + 1)}`}`;
+    updated = `${text.slice(0, start)}${block}${after === -1 ? '' : `\n${text.slice(after + 1)}`}`;
   }
-  writeFileSync(resultsFile, text.endsWith('\n') ? text : `${text}\n`);
+  writeFileSync(resultsFile, updated.endsWith('\n') ? updated : `${updated}\n`);
 }
