@@ -39,8 +39,10 @@ export function callerOf(event: unknown): Caller {
   };
 }
 
+const EventWithRequestId = z.object({ requestContext: z.object({ requestId: z.string() }) });
+
 /** The API Gateway request id of an event, `unknown` if it has none. */
 export function requestIdOf(event: unknown): string {
-  const parsed = z.object({ requestContext: z.object({ requestId: z.string() }) }).safeParse(event);
+  const parsed = EventWithRequestId.safeParse(event);
   return parsed.success ? parsed.data.requestContext.requestId : 'unknown';
 }
