@@ -10,6 +10,7 @@ const usage = `Usage: npm start -- [options]
   --dynamodb-port N         DynamoDB Local port (default 8000)
   --cognito-port N          Cognito port (default 9229)
   --lambda-port N           Lambda Invoke API port (default 3001)
+  --sqs-port N              SQS port (default 4566)
   --in-memory               keep no data between runs
   --state-dir DIR           builds, logs, outputs.json and data (default .sandbox)
   --parameter-overrides K=V template parameter values (repeatable)
@@ -25,6 +26,7 @@ function parseOptions() {
       'dynamodb-port': { type: 'string', default: '8000' },
       'cognito-port': { type: 'string', default: '9229' },
       'lambda-port': { type: 'string', default: '3001' },
+      'sqs-port': { type: 'string', default: '4566' },
       'in-memory': { type: 'boolean', default: false },
       'state-dir': { type: 'string', default: '.sandbox' },
       'parameter-overrides': { type: 'string', multiple: true, default: [] },
@@ -61,6 +63,7 @@ function parseOptions() {
       dynamodb: port('dynamodb-port', values['dynamodb-port']),
       cognito: port('cognito-port', values['cognito-port']),
       lambda: port('lambda-port', values['lambda-port']),
+      sqs: port('sqs-port', values['sqs-port']),
     },
     parameterOverrides,
     quiet: values.quiet,
@@ -81,7 +84,7 @@ Try it:
 User pool ${UserPoolId}, app client ${UserPoolClientId}, Cognito ${CognitoEndpoint}
 Outputs in ${sandbox.outputsFile}. Ctrl-C stops everything.
 
-Sandbox ready: REST API ${ApiUrl} · Lambda ${sandbox.endpoints.lambda} · DynamoDB ${sandbox.endpoints.dynamodb} · Cognito ${CognitoEndpoint}`);
+Sandbox ready: REST API ${ApiUrl} · Lambda ${sandbox.endpoints.lambda} · DynamoDB ${sandbox.endpoints.dynamodb} · SQS ${sandbox.endpoints.sqs} · Cognito ${CognitoEndpoint}`);
 }
 
 async function main(): Promise<void> {

@@ -25,7 +25,13 @@ export async function startSandboxProcess(extraArgs: string[] = []): Promise<San
   const logFile = join(stateDir, 'sandbox.log');
   const log = createWriteStream(logFile);
   const args = ['--import', 'tsx', 'sandbox/main.ts', '--in-memory', '--state-dir', stateDir];
-  for (const port of ['--port', '--dynamodb-port', '--cognito-port', '--lambda-port']) {
+  for (const port of [
+    '--port',
+    '--dynamodb-port',
+    '--cognito-port',
+    '--lambda-port',
+    '--sqs-port',
+  ]) {
     args.push(port, '0');
   }
   const child = spawn(process.execPath, [...args, ...extraArgs], {

@@ -10,8 +10,11 @@ import { startCognitoLocal } from './cognito/cognito-local';
 import { ensureUserPools } from './cognito/user-pools';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local';
 import { ensureTables } from './dynamodb/tables';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { startLambdaApi, type LambdaApi } from './lambda-api/server';
 import { assertPortFree, freePort } from './ports';
+import { startLocalSqs } from './queues/local-sqs';
+import { ensureQueues, readQueues } from './queues/queues';
 import { createCognitoAuthorizer, type TokenAuthorizer } from './rest-gateway/authorizer';
 import { startRestGateway, type RestGateway } from './rest-gateway/server';
 import { buildAll, functionDir } from './runtime/build';
@@ -30,7 +33,7 @@ export interface SandboxOptions {
   stateDir: string;
   inMemory: boolean;
   /** 0 picks a free port. */
-  ports: { api: number; dynamodb: number; cognito: number; lambda: number };
+  ports: { api: number; dynamodb: number; cognito: number; lambda: number; sqs: number };
   parameterOverrides: Record<string, string>;
   /** Function logs go to <stateDir>/logs instead of the console. */
   quiet: boolean;
@@ -44,7 +47,7 @@ export interface RunningSandbox {
   /** The template's Outputs resolved to local values, plus the local endpoints. */
   outputs: Record<string, string>;
   outputsFile: string;
-  endpoints: { dynamodb: string; cognito: string; lambda: string };
+  endpoints: { dynamodb: string; cognito: string; lambda: string; sqs: string };
   stop(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       dynamodb: await choosePort(options.ports.dynamodb, 'DynamoDB Local', '--dynamodb-port'),
       cognito: await choosePort(options.ports.cognito, 'Cognito', '--cognito-port'),
       lambda: await choosePort(options.ports.lambda, 'Lambda API', '--lambda-port'),
+      sqs: await choosePort(options.ports.sqs, 'SQS', '--sqs-port'),
     };
 
     // 2. The template.
@@ -94,6 +98,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stopSteps.push(() => dynamodb.stop());
     const cognito = await startCognitoLocal({ port: ports.cognito, dataDir });
     stopSteps.push(() => cognito.stop());
+    const sqs = await startLocalSqs({ port: ports.sqs, region: pseudo.region });
+    stopSteps.push(() => sqs.stop());
 
     // 4. What the template declares, created in those services.
     const dynamodbClient = new DynamoDBClient({ ...sdkConfig, endpoint: dynamodb.endpoint });
@@ -101,6 +107,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       ...sdkConfig,
       endpoint: cognito.endpoint,
     });
+    const sqsClient = new SQSClient({ ...sdkConfig, endpoint: sqs.endpoint });
     const secrets = createLocalSecrets({
       secrets: model.secrets,
       pseudo,
@@ -123,6 +130,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       conditions: model.conditions,
       mappings: model.mappings,
     };
+    Object.assign(resources, await ensureQueues(sqsClient, readQueues(model), ctx));
 
     // 5. Builds: the same esbuild bundles `sam build` deploys, rebuilt on change.
     const buildDir = join(stateDir, 'build');
@@ -149,6 +157,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       AWS_ENDPOINT_URL_LAMBDA: lambdaEndpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       // Nothing local collects X-Ray segments.
       POWERTOOLS_TRACE_ENABLED: 'false',
     };
@@ -202,6 +211,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     outputs.CognitoEndpoint = cognito.endpoint;
     outputs.DynamoDbEndpoint = dynamodb.endpoint;
     outputs.LambdaEndpoint = lambdaEndpoint;
+    outputs.SqsEndpoint = sqs.endpoint;
     const outputsFile = join(stateDir, 'outputs.json');
     rmSync(outputsFile, { force: true });
     stopSteps.push(async () => rmSync(outputsFile, { force: true }));
@@ -210,7 +220,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       model,
       outputs,
       outputsFile,
-      endpoints: { dynamodb: dynamodb.endpoint, cognito: cognito.endpoint, lambda: lambdaEndpoint },
+      endpoints: {
+        dynamodb: dynamodb.endpoint,
+        cognito: cognito.endpoint,
+        lambda: lambdaEndpoint,
+        sqs: sqs.endpoint,
+      },
       stop,
     };
     return sandbox;

@@ -110,6 +110,12 @@ export interface FunctionSpec {
     Banner?: string[];
   };
   apiEvents: ApiEventSpec[];
+  /**
+   * The function's properties with Globals merged, unresolved: event sources
+   * other than Api (streams, queues, buckets) and EventInvokeConfig are read
+   * from here by the sandbox piece that emulates them.
+   */
+  properties: Record<string, unknown>;
 }
 
 export interface LayerSpec {
@@ -157,6 +163,16 @@ export interface SandboxModel {
   layers: LayerSpec[];
   functions: FunctionSpec[];
   restApis: RestApiSpec[];
+  /**
+   * Every resource whose Condition holds, unresolved, for the sandbox pieces
+   * that emulate a resource type (queues, buckets, WebSocket APIs, ...).
+   */
+  resources: {
+    logicalId: string;
+    type: string;
+    properties: Record<string, unknown>;
+    metadata: Record<string, unknown>;
+  }[];
   /** Output name → unresolved value. */
   outputs: Record<string, Intrinsic>;
   /** The template's `Conditions` (unresolved), for `Fn::If` at resolve time. */

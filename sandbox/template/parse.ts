@@ -51,6 +51,7 @@ export function parseTemplate(
     functions,
     restApis: readRestApis(resources, recordOrEmpty(globals.Api), usesImplicitApi, ctx),
     outputs: readOutputs(document.Outputs, ctx),
+    resources,
     conditions,
     mappings,
   };

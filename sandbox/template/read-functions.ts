@@ -77,6 +77,7 @@ function readFunction(
       resource.metadata.BuildProperties,
     ) as FunctionSpec['buildProperties'],
     apiEvents: readApiEvents(resource, ctx),
+    properties,
   };
 }
 

@@ -17,6 +17,7 @@ export function probeFunction(overrides: Partial<FunctionSpec> = {}): FunctionSp
     logicalId: 'ProbeFunction',
     codeUri: join(fixturesDir, 'functions', 'probe'),
     handler: 'handler.handler',
+    properties: {},
     runtime: 'nodejs24.x',
     timeoutSeconds: 10,
     memorySizeMb: 256,

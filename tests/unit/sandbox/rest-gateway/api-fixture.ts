@@ -40,6 +40,7 @@ export function apiFunction(
     logicalId,
     codeUri: `/code/${logicalId}`,
     handler: 'handler.handler',
+    properties: {},
     runtime: 'nodejs24.x',
     timeoutSeconds: 10,
     memorySizeMb: 512,

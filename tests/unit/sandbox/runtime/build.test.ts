@@ -6,6 +6,7 @@ function dataApiFunction(buildProperties: FunctionSpec['buildProperties']): Func
     logicalId: 'DataApiFunction',
     codeUri: '/repo/functions/data-api',
     handler: 'handler.handler',
+    properties: {},
     runtime: 'nodejs24.x',
     timeoutSeconds: 10,
     memorySizeMb: 512,
