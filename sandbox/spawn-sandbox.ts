@@ -45,8 +45,10 @@ export async function startSandboxProcess(extraArgs: string[] = []): Promise<San
 
   const stop = async (): Promise<void> => {
     if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000)]);
+    // An unref'd timer: a stopped sandbox must not keep the caller alive for 10 s.
+    await Promise.race([exited, sleep(10_000, undefined, { ref: false })]);
     if (child.exitCode === null) child.kill('SIGKILL');
+    log.end();
   };
 
   const deadline = Date.now() + 90_000;
