@@ -1,0 +1,29 @@
+import {
+  allowOnly,
+  apiRequestHandler,
+  callerOf,
+  createApiRouter,
+  createSearchApi,
+  instrumentHandler,
+  jsonResponse,
+  parseSearchParameters,
+  requestIdOf,
+  searchApiConfig,
+} from '@mobile-backend/domain';
+
+const config = searchApiConfig();
+const search = createSearchApi(config);
+const app = createApiRouter();
+
+app.get('/v1/search', async ({ event, req }) => {
+  const caller = callerOf(event);
+  const parameters = parseSearchParameters(new URL(req.url).searchParams);
+  return jsonResponse(200, await search.search(caller.userId, parameters));
+});
+
+allowOnly(app, '/v1/search', ['GET']);
+
+export const handler = instrumentHandler(
+  apiRequestHandler(app, { allowedOrigins: config.allowedOrigins }),
+  { correlationIdOf: requestIdOf },
+);

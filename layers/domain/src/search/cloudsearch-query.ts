@@ -1,0 +1,42 @@
+import type { SearchQuery } from './search-index';
+
+// Query strings for CloudSearch, built so that user input is only ever data:
+// filter values are quoted strings with their quotes and backslashes escaped,
+// and free text loses the characters the simple parser treats as operators.
+
+/** A structured-query string literal: `'it\'s'`. */
+export function quoted(value: string): string {
+  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}
+
+/**
+ * The filter every search runs under: public items or the viewer's own,
+ * then the caller's tag and owner filters, all inside one `and`.
+ */
+export function filterQueryOf(query: Pick<SearchQuery, 'viewerId' | 'tags' | 'ownerId'>): string {
+  const clauses = [
+    `(or (term field=visibility 'public') (term field=owner_id ${quoted(query.viewerId)}))`,
+    ...query.tags.map((tag) => `(term field=tags ${quoted(tag)})`),
+    ...(query.ownerId === undefined ? [] : [`(term field=owner_id ${quoted(query.ownerId)})`]),
+  ];
+  return `(and ${clauses.join(' ')})`;
+}
+
+// The simple parser's operators: + (and), - (not), | (or), "phrase", prefix*, ( ), ~fuzzy, \escape.
+const SIMPLE_OPERATORS = /[+\-|"*()~\\]/g;
+
+/** Free text as plain terms for the simple parser; every term must match (defaultOperator and). */
+export function simpleQueryOf(text: string): string {
+  return text.replace(SIMPLE_OPERATORS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Fields the simple query searches, with boosts. */
+export const QUERY_FIELDS = ['title^3', 'tags^2', 'body'];
+
+export const RETURN_FIELDS = ['owner_id', 'title', 'tags', 'visibility', 'updated_at', '_score'];
+
+/** HTML, so the excerpt is escaped and safe to show; matches are wrapped in <em>. */
+export const HIGHLIGHTS = {
+  body: { format: 'html', max_phrases: 2, pre_tag: '<em>', post_tag: '</em>' },
+  title: { format: 'html', max_phrases: 1, pre_tag: '<em>', post_tag: '</em>' },
+};
