@@ -1,0 +1,71 @@
+import { NotFoundError } from '../../errors';
+import type { PushSender } from '../push/push-sender';
+import { deviceIdOf, parseRegisterDevice, viewOf } from './device';
+import type { Device, DevicePlatform, DeviceView } from './device';
+import type { DeviceStore } from './device-store';
+
+/** The SNS platform application of each device platform (template parameters). */
+export type PlatformApplications = Record<DevicePlatform, string>;
+
+/** The device use cases: a device is an SNS platform endpoint kept under its user. */
+export class DeviceOperations {
+  constructor(
+    private readonly store: DeviceStore,
+    private readonly push: PushSender,
+    private readonly applications: PlatformApplications,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Registers a token, or finds its device again and makes sure its endpoint is usable. */
+  async register(userId: string, input: unknown): Promise<DeviceView> {
+    const { platform, token } = parseRegisterDevice(input);
+    const deviceId = deviceIdOf(platform, token);
+    const known = await this.store.get(userId, deviceId);
+    if (known) {
+      const endpoint = await this.push.getEndpoint(known.endpointArn);
+      if (endpoint) {
+        // APNs/FCM rejected the token once: the app registering it again means it is valid again.
+        if (!endpoint.enabled || endpoint.token !== token) {
+          await this.push.enableEndpoint(known.endpointArn, token);
+        }
+        return viewOf(known);
+      }
+    }
+    const endpointArn = await this.push.createEndpoint(this.applications[platform], token, userId);
+    const endpoint = await this.push.getEndpoint(endpointArn);
+    if (endpoint && !endpoint.enabled) await this.push.enableEndpoint(endpointArn, token);
+    const device: Device = {
+      deviceId,
+      userId,
+      platform,
+      token,
+      endpointArn,
+      createdAt: known?.createdAt ?? this.now().toISOString(),
+    };
+    await this.store.put(device);
+    return viewOf(device);
+  }
+
+  async list(userId: string): Promise<{ items: DeviceView[]; nextCursor: null }> {
+    const devices = await this.store.listByUser(userId);
+    devices.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return { items: devices.map(viewOf), nextCursor: null };
+  }
+
+  async remove(userId: string, deviceId: string): Promise<void> {
+    const device = await this.store.get(userId, deviceId);
+    if (!device) throw new NotFoundError('No such device.');
+    await this.forget(device);
+  }
+
+  /** Account erasure: every device and its endpoint. Safe to run again. */
+  async removeAll(userId: string): Promise<void> {
+    for (const device of await this.store.listByUser(userId)) await this.forget(device);
+  }
+
+  /** The endpoint first: a device record without an endpoint is harmless, the reverse would leak pushes. */
+  async forget(device: Device): Promise<void> {
+    await this.push.deleteEndpoint(device.endpointArn);
+    await this.store.delete(device.userId, device.deviceId);
+  }
+}

@@ -1,0 +1,223 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchDelete, isConditionFailure } from '../dynamodb';
+import type { PageKey } from '../pagination/cursor';
+import type { ConversationStore, ConversationSummary, Page } from './conversation-store';
+import { conversationIdOf, type StoredMessage } from './message';
+
+// Messages: `CONV#<a>#<b>` / `MSG#<messageId>` (ULIDs sort by time).
+// Lists: `USER#<sub>` / `CONV#<peerId>`, on GSI1 as `CONVS#<sub>` / `<updatedAt>#<peerId>`.
+const conversationKey = (a: string, b: string) => `CONV#${conversationIdOf(a, b)}`;
+const messageKey = (message: Pick<StoredMessage, 'from' | 'to' | 'messageId'>) => ({
+  PK: conversationKey(message.from, message.to),
+  SK: `MSG#${message.messageId}`,
+});
+const entryKey = (userId: string, peerId: string) => ({
+  PK: `USER#${userId}`,
+  SK: `CONV#${peerId}`,
+});
+
+function messageOf(record: Record<string, unknown>): StoredMessage {
+  const { messageId, from, to, text, sentAt } = record as unknown as StoredMessage;
+  return { messageId, from, to, text, sentAt };
+}
+
+function summaryOf(record: Record<string, unknown>): ConversationSummary {
+  const r = record as unknown as ConversationSummary;
+  return {
+    peerId: r.peerId,
+    lastMessage: r.lastMessage,
+    updatedAt: r.updatedAt,
+    unread: r.unread ?? 0,
+  };
+}
+
+function pageOf<T>(
+  records: Record<string, unknown>[],
+  limit: number,
+  map: (r: Record<string, unknown>) => T,
+  keyOf: (r: Record<string, unknown>) => PageKey,
+): Page<T> {
+  // One extra record tells whether another page exists, so the last page has no cursor.
+  const kept = records.slice(0, limit);
+  const last = kept.at(-1);
+  if (records.length <= limit || last === undefined) return { items: kept.map(map) };
+  return { items: kept.map(map), nextKey: keyOf(last) };
+}
+
+export class DynamoDbConversationStore implements ConversationStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async storeOnce(message: StoredMessage): Promise<boolean> {
+    const entry = (userId: string, peerId: string, unread: string) => ({
+      Update: {
+        TableName: this.tableName,
+        Key: entryKey(userId, peerId),
+        UpdateExpression:
+          `SET entity = :entity, peerId = :peer, lastMessage = :message, updatedAt = :at, ` +
+          `GSI1PK = :list, GSI1SK = :order, ${unread}`,
+        ExpressionAttributeValues: {
+          ':entity': 'conversation',
+          ':peer': peerId,
+          ':message': message,
+          ':at': message.sentAt,
+          ':list': `CONVS#${userId}`,
+          ':order': `${message.sentAt}#${peerId}`,
+          ':zero': 0,
+          ...(unread.includes(':one') && { ':one': 1 }),
+        },
+      },
+    });
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              // Keyed on the message id: a redelivered message stores nothing twice.
+              Put: {
+                TableName: this.tableName,
+                Item: { ...messageKey(message), entity: 'message', ...message },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            entry(message.from, message.to, 'unread = if_not_exists(unread, :zero)'),
+            entry(message.to, message.from, 'unread = if_not_exists(unread, :zero) + :one'),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isStoredAlready(error)) return false;
+      throw error;
+    }
+  }
+
+  async summary(userId: string, peerId: string): Promise<ConversationSummary | undefined> {
+    const { Item: record } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: entryKey(userId, peerId) }),
+    );
+    return record ? summaryOf(record) : undefined;
+  }
+
+  async listConversations(
+    userId: string,
+    page: { limit: number; after?: PageKey },
+  ): Promise<Page<ConversationSummary>> {
+    const { Items: records = [] } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :list',
+        ExpressionAttributeValues: { ':list': `CONVS#${userId}` },
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: page.after,
+      }),
+    );
+    return pageOf(records, page.limit, summaryOf, (r) => ({
+      PK: String(r.PK),
+      SK: String(r.SK),
+      GSI1PK: String(r.GSI1PK),
+      GSI1SK: String(r.GSI1SK),
+    }));
+  }
+
+  async listMessages(
+    userId: string,
+    peerId: string,
+    page: { limit: number; after?: PageKey },
+  ): Promise<Page<StoredMessage>> {
+    const { Items: records = [] } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :conversation AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: {
+          ':conversation': conversationKey(userId, peerId),
+          ':prefix': 'MSG#',
+        },
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: page.after,
+      }),
+    );
+    return pageOf(records, page.limit, messageOf, (r) => ({ PK: String(r.PK), SK: String(r.SK) }));
+  }
+
+  async markRead(userId: string, peerId: string): Promise<void> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: entryKey(userId, peerId),
+          UpdateExpression: 'SET unread = :zero',
+          ConditionExpression: 'attribute_exists(PK) AND unread <> :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      // Read already, or no such conversation: nothing to mark.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async eraseConversationsOf(userId: string): Promise<void> {
+    const entries = await this.queryKeys({
+      KeyConditionExpression: 'PK = :user AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':user': `USER#${userId}`, ':prefix': 'CONV#' },
+    });
+    for (const entry of entries) {
+      const peerId = entry.SK.slice('CONV#'.length);
+      const messages = await this.queryKeys({
+        KeyConditionExpression: 'PK = :conversation',
+        ExpressionAttributeValues: { ':conversation': conversationKey(userId, peerId) },
+      });
+      await batchDelete(this.documents, this.tableName, messages);
+      // The peer's line goes too: it would point at messages that no longer exist.
+      await batchDelete(this.documents, this.tableName, [entryKey(peerId, userId)]);
+      // The user's own line last, so a retry after a partial run finds the conversation again.
+      await batchDelete(this.documents, this.tableName, [entry]);
+    }
+  }
+
+  private async queryKeys(query: {
+    KeyConditionExpression: string;
+    ExpressionAttributeValues: Record<string, string>;
+  }): Promise<Record<'PK' | 'SK', string>[]> {
+    const keys: Record<'PK' | 'SK', string>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ...query,
+          ProjectionExpression: 'PK, SK',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      keys.push(...((page.Items ?? []) as Record<'PK' | 'SK', string>[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return keys;
+  }
+}
+
+/** The transaction failed only on the message's own condition: it exists. */
+function isStoredAlready(error: unknown): boolean {
+  if (
+    !(error instanceof TransactionCanceledException) &&
+    !(error instanceof Error && error.name === 'TransactionCanceledException')
+  ) {
+    return false;
+  }
+  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  return reasons[0]?.Code === 'ConditionalCheckFailed';
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { readEnvironment, type Environment } from '../config';
+
+const nonEmpty = z.string().min(1);
+const platformApplicationArn = z
+  .string()
+  .regex(
+    /^arn:[\w-]+:sns:[\w-]+:\d{12}:app\/(APNS|APNS_SANDBOX|GCM)\/[\w.-]+$/,
+    'must be an SNS platform application ARN',
+  );
+
+const MessagingApiEnvironment = z.object({
+  APP_TABLE_NAME: nonEmpty,
+  IDEMPOTENCY_TABLE_NAME: nonEmpty,
+  CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+  MESSAGE_QUEUE_URL: nonEmpty,
+  APNS_PLATFORM_APPLICATION_ARN: platformApplicationArn,
+  FCM_PLATFORM_APPLICATION_ARN: platformApplicationArn,
+  ALLOWED_ORIGIN: nonEmpty.default('*'),
+});
+
+const MessageWorkerEnvironment = z.object({
+  APP_TABLE_NAME: nonEmpty,
+  IDEMPOTENCY_TABLE_NAME: nonEmpty,
+  APNS_PLATFORM_APPLICATION_ARN: platformApplicationArn,
+  FCM_PLATFORM_APPLICATION_ARN: platformApplicationArn,
+});
+
+export interface PushConfig {
+  /** Platform application per device platform. */
+  platformApplications: { ios: string; android: string };
+}
+
+export interface MessagingApiConfig extends PushConfig {
+  appTableName: string;
+  idempotencyTableName: string;
+  cursorSigningKey: string;
+  messageQueueUrl: string;
+  allowedOrigins: string[];
+}
+
+export interface MessageWorkerConfig extends PushConfig {
+  appTableName: string;
+  idempotencyTableName: string;
+}
+
+export function messagingApiConfig(env: Environment = process.env): MessagingApiConfig {
+  const vars = readEnvironment(MessagingApiEnvironment, env);
+  return {
+    appTableName: vars.APP_TABLE_NAME,
+    idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
+    cursorSigningKey: vars.CURSOR_SIGNING_KEY,
+    messageQueueUrl: vars.MESSAGE_QUEUE_URL,
+    platformApplications: {
+      ios: vars.APNS_PLATFORM_APPLICATION_ARN,
+      android: vars.FCM_PLATFORM_APPLICATION_ARN,
+    },
+    allowedOrigins: vars.ALLOWED_ORIGIN.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  };
+}
+
+export function messageWorkerConfig(env: Environment = process.env): MessageWorkerConfig {
+  const vars = readEnvironment(MessageWorkerEnvironment, env);
+  return {
+    appTableName: vars.APP_TABLE_NAME,
+    idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
+    platformApplications: {
+      ios: vars.APNS_PLATFORM_APPLICATION_ARN,
+      android: vars.FCM_PLATFORM_APPLICATION_ARN,
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// The state behind the local SNS endpoint: platform applications, their
+// endpoints, and the outbox of every notification "delivered" to a phone.
+// Tokens that start with `invalid-` are rejected as APNs/FCM reject a stale
+// token (the endpoint becomes disabled); `error-` tokens fail like a provider
+// outage (a 500 the caller should retry).
+import { randomUUID } from 'node:crypto';
+import { QueryError } from './query-protocol';
+import type { PlatformApplication, PushPlatform } from './platform-applications';
+
+export interface PlatformEndpoint {
+  arn: string;
+  applicationArn: string;
+  platform: PushPlatform;
+  token: string;
+  enabled: boolean;
+  customUserData: string;
+}
+
+/** One notification as the phone would receive it. */
+export interface OutboxEntry {
+  endpointArn: string;
+  platform: PushPlatform;
+  token: string;
+  /** CustomUserData of the endpoint (our user id). */
+  userId: string;
+  /** The platform payload, parsed: `{ aps: … }` for APNs, `{ notification, data }` for FCM. */
+  payload: unknown;
+  messageId: string;
+  sentAt: string;
+}
+
+const INVALID_TOKEN_PREFIX = 'invalid-';
+const FAILING_TOKEN_PREFIX = 'error-';
+
+export class PushService {
+  private readonly applications = new Map<string, PlatformApplication>();
+  private readonly endpoints = new Map<string, PlatformEndpoint>();
+  readonly outbox: OutboxEntry[] = [];
+
+  constructor(
+    applications: PlatformApplication[],
+    private readonly onDelivered: (entry: OutboxEntry) => void = () => undefined,
+  ) {
+    for (const application of applications) this.applications.set(application.arn, application);
+  }
+
+  /** Like SNS: the same token on the same application is the same endpoint, unless its attributes differ. */
+  createPlatformEndpoint(applicationArn: string, token: string, customUserData = ''): string {
+    const application = this.applications.get(applicationArn);
+    if (!application) throw new QueryError(404, 'NotFound', 'PlatformApplication does not exist');
+    if (!token) throw new QueryError(400, 'InvalidParameter', 'Invalid parameter: Token');
+    for (const endpoint of this.endpoints.values()) {
+      if (endpoint.applicationArn !== applicationArn || endpoint.token !== token) continue;
+      if (endpoint.customUserData === customUserData && endpoint.enabled) return endpoint.arn;
+      throw new QueryError(
+        400,
+        'InvalidParameter',
+        `Invalid parameter: Token Reason: Endpoint ${endpoint.arn} already exists with the same Token, but different attributes.`,
+      );
+    }
+    const arn = `${application.arnPrefix}:endpoint/${application.platform}/${application.name}/${randomUUID()}`;
+    this.endpoints.set(arn, {
+      arn,
+      applicationArn,
+      platform: application.platform,
+      token,
+      enabled: true,
+      customUserData,
+    });
+    return arn;
+  }
+
+  getEndpointAttributes(arn: string): Record<string, string> {
+    const endpoint = this.endpoint(arn);
+    return {
+      Enabled: String(endpoint.enabled),
+      Token: endpoint.token,
+      CustomUserData: endpoint.customUserData,
+    };
+  }
+
+  setEndpointAttributes(arn: string, attributes: Record<string, string>): void {
+    const endpoint = this.endpoint(arn);
+    if (attributes.Token !== undefined) endpoint.token = attributes.Token;
+    if (attributes.CustomUserData !== undefined)
+      endpoint.customUserData = attributes.CustomUserData;
+    if (attributes.Enabled !== undefined) endpoint.enabled = attributes.Enabled === 'true';
+  }
+
+  /** Deleting an endpoint that does not exist succeeds, as on SNS. */
+  deleteEndpoint(arn: string): void {
+    this.endpoints.delete(arn);
+  }
+
+  /** Publish to an endpoint with `MessageStructure: json`, or with a plain message. */
+  publish(targetArn: string, message: string, messageStructure?: string): string {
+    const endpoint = this.endpoint(targetArn);
+    if (!endpoint.enabled) throw new QueryError(400, 'EndpointDisabled', 'Endpoint is disabled');
+    if (endpoint.token.startsWith(FAILING_TOKEN_PREFIX)) {
+      throw new QueryError(500, 'InternalError', 'The push provider did not answer');
+    }
+    if (endpoint.token.startsWith(INVALID_TOKEN_PREFIX)) {
+      // Stale token: the provider refuses it and SNS disables the endpoint.
+      endpoint.enabled = false;
+      throw new QueryError(400, 'EndpointDisabled', 'Endpoint is disabled');
+    }
+    const payload = payloadFor(endpoint.platform, message, messageStructure);
+    const entry: OutboxEntry = {
+      endpointArn: endpoint.arn,
+      platform: endpoint.platform,
+      token: endpoint.token,
+      userId: endpoint.customUserData,
+      payload,
+      messageId: randomUUID(),
+      sentAt: new Date().toISOString(),
+    };
+    this.outbox.push(entry);
+    this.onDelivered(entry);
+    return entry.messageId;
+  }
+
+  private endpoint(arn: string): PlatformEndpoint {
+    const endpoint = this.endpoints.get(arn);
+    if (!endpoint) throw new QueryError(404, 'NotFound', 'Endpoint does not exist');
+    return endpoint;
+  }
+}
+
+/** What the phone gets: the platform's own JSON, or `default` when there is none. */
+function payloadFor(platform: PushPlatform, message: string, structure?: string): unknown {
+  if (structure !== 'json') return message;
+  let messages: Record<string, unknown>;
+  try {
+    messages = JSON.parse(message) as Record<string, unknown>;
+  } catch {
+    throw new QueryError(
+      400,
+      'InvalidParameter',
+      'Invalid parameter: Message Structure - JSON message body failed to parse',
+    );
+  }
+  if (typeof messages.default !== 'string') {
+    throw new QueryError(
+      400,
+      'InvalidParameter',
+      'Invalid parameter: Message Structure - No default entry in JSON message body',
+    );
+  }
+  const own = messages[platform];
+  if (typeof own !== 'string') return messages.default;
+  try {
+    return JSON.parse(own) as unknown;
+  } catch {
+    throw new QueryError(
+      400,
+      'InvalidParameter',
+      `Invalid parameter: Message - ${platform} payload is not JSON`,
+    );
+  }
+}

@@ -1,0 +1,142 @@
+// The local SNS endpoint for mobile push (AWS_ENDPOINT_URL_SNS): the calls
+// the SNS adapter makes, on the Query protocol, and the outbox as JSON at
+// GET /outbox (`?userId=` or `?token=` to filter; DELETE /outbox empties it).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunningService } from '../processes';
+import type { PlatformApplication } from './platform-applications';
+import { PushService, type OutboxEntry } from './push-service';
+import {
+  attributesOf,
+  errorXml,
+  parseQueryRequest,
+  QueryError,
+  successXml,
+  type QueryRequest,
+} from './query-protocol';
+
+export interface LocalPush extends RunningService {
+  service: PushService;
+  outboxUrl: string;
+}
+
+function required(params: Record<string, string>, name: string): string {
+  const value = params[name];
+  if (value === undefined || value === '') {
+    throw new QueryError(400, 'InvalidParameter', `Invalid parameter: ${name}`);
+  }
+  return value;
+}
+
+function handleAction(service: PushService, { action, params }: QueryRequest): string {
+  switch (action) {
+    case 'CreatePlatformEndpoint':
+      return successXml(action, {
+        EndpointArn: service.createPlatformEndpoint(
+          required(params, 'PlatformApplicationArn'),
+          required(params, 'Token'),
+          params.CustomUserData,
+        ),
+      });
+    case 'GetEndpointAttributes':
+      return successXml(action, {
+        Attributes: service.getEndpointAttributes(required(params, 'EndpointArn')),
+      });
+    case 'SetEndpointAttributes':
+      service.setEndpointAttributes(required(params, 'EndpointArn'), attributesOf(params));
+      return successXml(action);
+    case 'DeleteEndpoint':
+      service.deleteEndpoint(required(params, 'EndpointArn'));
+      return successXml(action);
+    case 'Publish':
+      return successXml(action, {
+        MessageId: service.publish(
+          required(params, 'TargetArn'),
+          required(params, 'Message'),
+          params.MessageStructure,
+        ),
+      });
+    default:
+      throw new QueryError(
+        400,
+        'InvalidAction',
+        `The local SNS endpoint does not support ${action}.`,
+      );
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function outboxOf(service: PushService, url: URL): OutboxEntry[] {
+  const userId = url.searchParams.get('userId');
+  const token = url.searchParams.get('token');
+  return service.outbox.filter(
+    (entry) =>
+      (userId === null || entry.userId === userId) && (token === null || entry.token === token),
+  );
+}
+
+async function handle(
+  service: PushService,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/outbox') {
+    if (request.method === 'DELETE') {
+      service.outbox.length = 0;
+      response.writeHead(204).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ items: outboxOf(service, url) }));
+    return;
+  }
+  if (request.method !== 'POST') {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    const xml = handleAction(service, parseQueryRequest(await readBody(request)));
+    response.writeHead(200, { 'Content-Type': 'text/xml' });
+    response.end(xml);
+  } catch (error) {
+    const failure =
+      error instanceof QueryError ? error : new QueryError(500, 'InternalError', 'Internal error');
+    response.writeHead(failure.status, { 'Content-Type': 'text/xml' });
+    response.end(errorXml(failure));
+  }
+}
+
+export async function startLocalPush(options: {
+  port: number;
+  applications: PlatformApplication[];
+  log: (line: string) => void;
+}): Promise<LocalPush> {
+  const service = new PushService(options.applications, (entry) =>
+    options.log(
+      `Push ${entry.platform} → user ${entry.userId || '?'} (${entry.token.slice(0, 12)}…): ${JSON.stringify(entry.payload)}`,
+    ),
+  );
+  const server = createServer((request, response) => void handle(service, request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    endpoint,
+    service,
+    outboxUrl: `${endpoint}/outbox`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

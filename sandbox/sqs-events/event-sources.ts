@@ -1,0 +1,38 @@
+// Every enabled SQS event source of the template, each polling its local queue.
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { FunctionHost } from '../runtime/function-host';
+import type { PhysicalResources, SandboxModel } from '../template/model';
+import type { ResolveContext } from '../template/resolve';
+import { startSqsEventSourceMapping, type SqsEventSourceMapping } from './event-source-mapping';
+import { queueOf, readSqsEventSources } from './read-sqs-events';
+
+export async function startSqsEventSources(options: {
+  model: Pick<SandboxModel, 'functions'>;
+  resources: PhysicalResources;
+  ctx: ResolveContext;
+  client: SQSClient;
+  hosts: ReadonlyMap<string, FunctionHost>;
+  region: string;
+  log: (line: string) => void;
+}): Promise<{ close(): Promise<void> }> {
+  const mappings: SqsEventSourceMapping[] = [];
+  for (const source of readSqsEventSources(options.model).filter((s) => s.enabled)) {
+    const host = options.hosts.get(source.functionLogicalId);
+    if (!host) throw new Error(`No function ${source.functionLogicalId} for its SQS event source`);
+    const queue = queueOf(source, options.resources, options.ctx);
+    mappings.push(
+      startSqsEventSourceMapping({
+        client: options.client,
+        ...queue,
+        region: options.region,
+        batchSize: source.batchSize,
+        maximumBatchingWindowInSeconds: source.maximumBatchingWindowInSeconds,
+        reportBatchItemFailures: source.reportBatchItemFailures,
+        ...(source.maximumConcurrency !== undefined && { concurrency: source.maximumConcurrency }),
+        invoke: (event) => host.invoke(event),
+        log: options.log,
+      }),
+    );
+  }
+  return { close: async () => void (await Promise.all(mappings.map((m) => m.close()))) };
+}
