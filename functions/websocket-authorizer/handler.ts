@@ -1,0 +1,14 @@
+import {
+  authorizeConnection,
+  createTokenVerifier,
+  instrumentHandler,
+  webSocketAuthorizerConfig,
+  type WebSocketAuthorizerEvent,
+} from '@mobile-backend/domain';
+
+const verifier = createTokenVerifier(webSocketAuthorizerConfig());
+
+/** `$connect` authorizer: the Cognito token in `?token=` → Allow for its user, or 401. */
+export const handler = instrumentHandler((event: WebSocketAuthorizerEvent) =>
+  authorizeConnection(event, verifier),
+);
