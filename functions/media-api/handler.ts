@@ -1,0 +1,43 @@
+import {
+  allowOnly,
+  apiRequestHandler,
+  callerOf,
+  createApiRouter,
+  createMediaApi,
+  instrumentHandler,
+  jsonResponse,
+  mediaApiConfig,
+  noContentResponse,
+  parseIdempotencyKey,
+  readJsonBody,
+  requestIdOf,
+} from '@mobile-backend/domain';
+
+const config = mediaApiConfig();
+const { media, requestUpload } = createMediaApi(config);
+const app = createApiRouter();
+
+app.post('/v1/media', async ({ event, req, context }) => {
+  const caller = callerOf(event);
+  const idempotencyKey = parseIdempotencyKey(req.headers.get('idempotency-key'));
+  const body = await readJsonBody(req);
+  const upload = await requestUpload({ userId: caller.userId, idempotencyKey, body }, context);
+  return jsonResponse(201, upload, { Location: `/v1/media/${upload.mediaId}` });
+});
+
+app.get('/v1/media/:mediaId', async ({ event, params }) =>
+  jsonResponse(200, await media.get(callerOf(event).userId, params.mediaId ?? '')),
+);
+
+app.delete('/v1/media/:mediaId', async ({ event, params }) => {
+  await media.remove(callerOf(event).userId, params.mediaId ?? '');
+  return noContentResponse();
+});
+
+allowOnly(app, '/v1/media', ['POST']);
+allowOnly(app, '/v1/media/:mediaId', ['GET', 'DELETE']);
+
+export const handler = instrumentHandler(
+  apiRequestHandler(app, { allowedOrigins: config.allowedOrigins }),
+  { correlationIdOf: requestIdOf },
+);

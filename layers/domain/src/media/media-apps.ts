@@ -1,0 +1,74 @@
+import type { S3Event } from 'aws-lambda';
+import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { idempotentOperation } from '../idempotency';
+import type { IdempotentOperation } from '../idempotency';
+import { DynamoDbMediaStore } from './dynamodb-media-store';
+import type { MediaApiConfig, MediaProcessorConfig } from './media-config';
+import { CloudFrontDelivery, PresignedDelivery } from './media-delivery';
+import type { MediaObjects } from './media-objects';
+import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from './media-operations';
+import type { MediaUpload } from './media-operations';
+import { MediaProcessor } from './media-processor';
+import type { ProcessingOutcome } from './media-processor';
+import { objectCreationsOf } from './s3-event';
+import { createS3Client, S3MediaObjects } from './s3-media-objects';
+
+/** What MediaApiFunction's routes call. */
+export interface MediaApi {
+  media: MediaOperations;
+  /** `POST /v1/media`, idempotent per `Idempotency-Key`. */
+  requestUpload: IdempotentOperation<MediaUpload>;
+}
+
+/** Call once at module scope: the clients it creates live for the whole execution environment. */
+export function createMediaApi(config: MediaApiConfig): MediaApi {
+  const client = createDynamoDbClient();
+  const store = new DynamoDbMediaStore(createDocumentClient(client), config.appTableName);
+  const objects = new S3MediaObjects(createS3Client(), config.bucketName);
+  const delivery =
+    config.delivery.kind === 'cloudfront'
+      ? new CloudFrontDelivery(config.delivery.distributionDomain)
+      : new PresignedDelivery(objects, MAX_UPLOAD_URL_SECONDS);
+  const media = new MediaOperations(store, objects, delivery, config);
+  return {
+    media,
+    requestUpload: idempotentOperation(({ userId, body }) => media.requestUpload(userId, body), {
+      client,
+      tableName: config.idempotencyTableName,
+      name: 'media.requestUpload',
+    }),
+  };
+}
+
+export interface MediaProcessing {
+  /** Processes every ObjectCreated record; a failure throws, so that Lambda retries the event. */
+  handle(event: S3Event): Promise<{ key: string; outcome: ProcessingOutcome }[]>;
+}
+
+/** MediaProcessorFunction's processor, wired to DynamoDB and S3. Call once at module scope. */
+export function createMediaProcessing(config: MediaProcessorConfig): MediaProcessing {
+  const store = new DynamoDbMediaStore(
+    createDocumentClient(createDynamoDbClient()),
+    config.appTableName,
+  );
+  const s3 = createS3Client();
+  const buckets = new Map<string, MediaObjects>();
+  const objectsIn = (bucket: string): MediaObjects => {
+    let objects = buckets.get(bucket);
+    if (!objects) buckets.set(bucket, (objects = new S3MediaObjects(s3, bucket)));
+    return objects;
+  };
+  const processor = new MediaProcessor(store, objectsIn);
+  return {
+    async handle(event) {
+      const results: { key: string; outcome: ProcessingOutcome }[] = [];
+      for (const creation of objectCreationsOf(event)) {
+        results.push({
+          key: creation.key,
+          outcome: await processor.process(creation.bucket, creation.key),
+        });
+      }
+      return results;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { monotonicFactory } from 'ulid';
+import { NotFoundError } from '../errors';
+import { isMediaId, mediaKey, parseNewMedia } from './media';
+import type { Media, MediaLimits, MediaStatus, MediaType } from './media';
+import type { MediaDelivery } from './media-delivery';
+import type { MediaObjects } from './media-objects';
+import type { MediaStore } from './media-store';
+
+/** S3 caps presigned URLs at 7 days; uploads here are valid for at most 15 minutes. */
+export const MAX_UPLOAD_URL_SECONDS = 15 * 60;
+
+/** `POST /v1/media`. */
+export interface MediaUpload {
+  mediaId: string;
+  status: 'pending';
+  upload: { method: 'PUT'; url: string; headers: Record<string, string> };
+  expiresAt: string;
+}
+
+/** `GET /v1/media/{mediaId}`. */
+export interface MediaView {
+  mediaId: string;
+  ownerId: string;
+  status: MediaStatus;
+  contentType: MediaType;
+  size: number;
+  fileName: string | null;
+  /** Where apps download it, once ready. */
+  url: string | null;
+  createdAt: string;
+}
+
+export interface MediaSettings extends MediaLimits {
+  uploadUrlSeconds: number;
+}
+
+/** The media use cases of the API: `/v1/media`. */
+export class MediaOperations {
+  constructor(
+    private readonly store: MediaStore,
+    private readonly objects: MediaObjects,
+    private readonly delivery: MediaDelivery,
+    private readonly settings: MediaSettings,
+    private readonly now: () => Date = () => new Date(),
+    private readonly newId: () => string = monotonicFactory(),
+  ) {}
+
+  /** Records the pending media, then presigns a PUT bound to its key, type and length. */
+  async requestUpload(ownerId: string, input: unknown): Promise<MediaUpload> {
+    const declared = parseNewMedia(input, this.settings);
+    const now = this.now();
+    const mediaId = this.newId();
+    const media: Media = {
+      mediaId,
+      ownerId,
+      status: 'pending',
+      contentType: declared.contentType,
+      size: declared.size,
+      fileName: declared.fileName ?? null,
+      key: mediaKey(ownerId, mediaId),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    // The record first: an upload event always finds the media it belongs to.
+    await this.store.create(media);
+    const seconds = Math.min(this.settings.uploadUrlSeconds, MAX_UPLOAD_URL_SECONDS);
+    const url = await this.objects.uploadUrl(media.key, declared, seconds);
+    return {
+      mediaId,
+      status: 'pending',
+      upload: {
+        method: 'PUT',
+        url,
+        headers: {
+          'Content-Type': declared.contentType,
+          'Content-Length': String(declared.size),
+          // Signed too: the URL creates the object once and can never overwrite a checked one.
+          'If-None-Match': '*',
+        },
+      },
+      expiresAt: new Date(now.getTime() + seconds * 1000).toISOString(),
+    };
+  }
+
+  async get(callerId: string, mediaId: string): Promise<MediaView> {
+    const media = await this.owned(callerId, mediaId);
+    return {
+      mediaId: media.mediaId,
+      ownerId: media.ownerId,
+      status: media.status,
+      contentType: media.contentType,
+      size: media.size,
+      fileName: media.fileName,
+      url: media.status === 'ready' ? await this.delivery.urlOf(media) : null,
+      createdAt: media.createdAt,
+    };
+  }
+
+  /** The object first: a failure leaves the record, so a retried DELETE finds it again. */
+  async remove(callerId: string, mediaId: string): Promise<void> {
+    const media = await this.owned(callerId, mediaId);
+    await this.objects.delete(media.key);
+    await this.store.delete(media.mediaId);
+  }
+
+  /** Media are private to their owner: to anyone else they do not exist. */
+  private async owned(callerId: string, mediaId: string): Promise<Media> {
+    const media = isMediaId(mediaId) ? await this.store.get(mediaId) : undefined;
+    if (!media || media.ownerId !== callerId) throw new NotFoundError('No such media.');
+    return media;
+  }
+}
