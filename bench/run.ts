@@ -1,8 +1,14 @@
 import { benchGetItem } from './api-get-item';
+import { benchSearch } from './search';
+import { benchRealtime } from './realtime-delivery';
+import { benchMessaging } from './messaging-delivery';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one.
 const benchmarks: Record<string, () => Promise<void>> = {
   'get-item': benchGetItem,
+  search: benchSearch,
+  realtime: benchRealtime,
+  messaging: benchMessaging,
 };
 
 const wanted = process.argv.slice(2);

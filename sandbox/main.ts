@@ -11,6 +11,10 @@ const usage = `Usage: npm start -- [options]
   --cognito-port N          Cognito port (default 9229)
   --lambda-port N           Lambda Invoke API port (default 3001)
   --sqs-port N              SQS port (default 4566)
+  --push-port N             SNS mobile push endpoint and outbox port (default 4575)
+  --websocket-port N        WebSocket API port (default 3002)
+  --search-port N           CloudSearch-compatible search endpoint port (default 4571)
+  --s3-port N               S3 endpoint port (default 4569)
   --in-memory               keep no data between runs
   --state-dir DIR           builds, logs, outputs.json and data (default .sandbox)
   --parameter-overrides K=V template parameter values (repeatable)
@@ -27,6 +31,10 @@ function parseOptions() {
       'cognito-port': { type: 'string', default: '9229' },
       'lambda-port': { type: 'string', default: '3001' },
       'sqs-port': { type: 'string', default: '4566' },
+      'push-port': { type: 'string', default: '4575' },
+      'websocket-port': { type: 'string', default: '3002' },
+      'search-port': { type: 'string', default: '4571' },
+      's3-port': { type: 'string', default: '4569' },
       'in-memory': { type: 'boolean', default: false },
       'state-dir': { type: 'string', default: '.sandbox' },
       'parameter-overrides': { type: 'string', multiple: true, default: [] },
@@ -64,6 +72,10 @@ function parseOptions() {
       cognito: port('cognito-port', values['cognito-port']),
       lambda: port('lambda-port', values['lambda-port']),
       sqs: port('sqs-port', values['sqs-port']),
+      push: port('push-port', values['push-port']),
+      websocket: port('websocket-port', values['websocket-port']),
+      search: port('search-port', values['search-port']),
+      s3: port('s3-port', values['s3-port']),
     },
     parameterOverrides,
     quiet: values.quiet,
@@ -73,7 +85,12 @@ function parseOptions() {
 }
 
 function printWelcome(sandbox: RunningSandbox, idToken: string): void {
-  const { ApiUrl, UserPoolId, UserPoolClientId, CognitoEndpoint } = sandbox.outputs;
+  const { ApiUrl, WebSocketUrl, PushOutboxUrl, UserPoolId, UserPoolClientId, CognitoEndpoint } =
+    sandbox.outputs;
+  const extras = [
+    WebSocketUrl && `WebSocket ${WebSocketUrl}?token=<ID token>`,
+    PushOutboxUrl && `Push outbox ${PushOutboxUrl}`,
+  ].filter(Boolean);
   console.log(`
 Demo user   ${demoUser.email} / ${demoUser.password}
 ID token    ${idToken}
@@ -82,9 +99,10 @@ Try it:
   curl -H "Authorization: Bearer ${idToken}" ${ApiUrl}/v1/me
 
 User pool ${UserPoolId}, app client ${UserPoolClientId}, Cognito ${CognitoEndpoint}
+${extras.join('\n')}
 Outputs in ${sandbox.outputsFile}. Ctrl-C stops everything.
 
-Sandbox ready: REST API ${ApiUrl} · Lambda ${sandbox.endpoints.lambda} · DynamoDB ${sandbox.endpoints.dynamodb} · SQS ${sandbox.endpoints.sqs} · Cognito ${CognitoEndpoint}`);
+Sandbox ready: REST API ${ApiUrl}${WebSocketUrl ? ` · WebSocket ${WebSocketUrl}` : ''} · Lambda ${sandbox.endpoints.lambda} · DynamoDB ${sandbox.endpoints.dynamodb} · SQS ${sandbox.endpoints.sqs} · Cognito ${CognitoEndpoint}`);
 }
 
 async function main(): Promise<void> {

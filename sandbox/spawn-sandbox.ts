@@ -31,6 +31,10 @@ export async function startSandboxProcess(extraArgs: string[] = []): Promise<San
     '--cognito-port',
     '--lambda-port',
     '--sqs-port',
+    '--push-port',
+    '--websocket-port',
+    '--search-port',
+    '--s3-port',
   ]) {
     args.push(port, '0');
   }

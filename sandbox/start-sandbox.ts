@@ -14,6 +14,9 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { startLambdaApi, type LambdaApi } from './lambda-api/server';
 import { assertPortFree, freePort } from './ports';
 import { startLocalSqs } from './queues/local-sqs';
+import { readPlatformApplications } from './push/platform-applications';
+import { startLocalPush } from './push/server';
+import { startSqsEventSources } from './sqs-events/event-sources';
 import { ensureQueues, readQueues } from './queues/queues';
 import { createCognitoAuthorizer, type TokenAuthorizer } from './rest-gateway/authorizer';
 import { startRestGateway, type RestGateway } from './rest-gateway/server';
@@ -24,8 +27,17 @@ import { watchBuilds, type BuildWatcher } from './runtime/watch';
 import { createLocalSecrets } from './secrets/local-secrets';
 import type { PhysicalResources, SandboxModel } from './template/model';
 import { parseTemplate } from './template/parse';
+import { planWebSocketGateways } from './websocket-gateway/gateways';
+import { webSocketApiResources } from './websocket-gateway/websocket-apis';
 import { LOCAL_PSEUDO_PARAMETERS, localArn } from './template/pseudo-parameters';
 import { resolveEnvironment, resolveOutputs, type ResolveContext } from './template/resolve';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { localSearchParameters } from './search/search-parameters';
+import { localMediaParameters } from './s3/local-parameters';
+import { startLocalS3 } from './s3/local-s3';
+import { startSearchServer } from './search/search-server';
+import { readStreamEventSources } from './streams/stream-event-sources';
+import { startStreamMappings } from './streams/stream-mappings';
 
 export interface SandboxOptions {
   templatePath: string;
@@ -33,7 +45,21 @@ export interface SandboxOptions {
   stateDir: string;
   inMemory: boolean;
   /** 0 picks a free port. */
-  ports: { api: number; dynamodb: number; cognito: number; lambda: number; sqs: number };
+  ports: {
+    api: number;
+    dynamodb: number;
+    cognito: number;
+    lambda: number;
+    sqs: number;
+    /** The local SNS endpoint for mobile push; defaults to a free port. */
+    push?: number;
+    /** The first WebSocket API; defaults to a free port. */
+    websocket?: number;
+    /** The local CloudSearch domain endpoint; defaults to a free port. */
+    search?: number;
+    /** The local S3 endpoint; defaults to a free port. */
+    s3?: number;
+  };
   parameterOverrides: Record<string, string>;
   /** Function logs go to <stateDir>/logs instead of the console. */
   quiet: boolean;
@@ -80,10 +106,26 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       cognito: await choosePort(options.ports.cognito, 'Cognito', '--cognito-port'),
       lambda: await choosePort(options.ports.lambda, 'Lambda API', '--lambda-port'),
       sqs: await choosePort(options.ports.sqs, 'SQS', '--sqs-port'),
+      push: await choosePort(options.ports.push ?? 0, 'Push (SNS)', '--push-port'),
+      websocket: await choosePort(
+        options.ports.websocket ?? 0,
+        'WebSocket API',
+        '--websocket-port',
+      ),
+      search: await choosePort(options.ports.search ?? 0, 'Search', '--search-port'),
+      s3: await choosePort(options.ports.s3 ?? 0, 'S3', '--s3-port'),
     };
 
     // 2. The template.
     const model = parseTemplate(options.templatePath, options.parameterOverrides, pseudo);
+    // The search domain's endpoint parameters point at the local search endpoint.
+    const searchEndpoint = `http://127.0.0.1:${ports.search}`;
+    Object.assign(model.parameters, localSearchParameters(model.parameters, searchEndpoint));
+    // No CloudFront locally: ready media are served as presigned GETs of the local S3.
+    Object.assign(
+      model.parameters,
+      localMediaParameters(model.parameters, options.parameterOverrides),
+    );
     const stateDir = resolve(options.stateDir);
     mkdirSync(stateDir, { recursive: true });
     const dataDir = options.inMemory
@@ -100,6 +142,25 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stopSteps.push(() => cognito.stop());
     const sqs = await startLocalSqs({ port: ports.sqs, region: pseudo.region });
     stopSteps.push(() => sqs.stop());
+    // A CloudSearch-compatible endpoint (sandbox/search); its index is rebuilt from the stream.
+    const search = await startSearchServer({ port: ports.search });
+    stopSteps.push(() => search.stop());
+    // SNS mobile push: the platform applications are the template parameters that name one.
+    const push = await startLocalPush({
+      port: ports.push,
+      applications: readPlatformApplications(model.parameters),
+      log: options.log,
+    });
+    stopSteps.push(() => push.stop());
+    // S3: fauxqs behind a signature-checking front, objects archived unless --in-memory (sandbox/s3).
+    const s3 = await startLocalS3({
+      port: ports.s3,
+      region: pseudo.region,
+      credentials: localCredentials,
+      dataDir: persistentDataDir,
+      log: options.log,
+    });
+    stopSteps.push(() => s3.stop());
 
     // 4. What the template declares, created in those services.
     const dynamodbClient = new DynamoDBClient({ ...sdkConfig, endpoint: dynamodb.endpoint });
@@ -121,6 +182,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       ...functionResources(model),
       ...layerResources(model),
       ...restApiResources(model),
+      ...webSocketApiResources(model),
     };
     const ctx: ResolveContext = {
       parameters: model.parameters,
@@ -131,6 +193,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       mappings: model.mappings,
     };
     Object.assign(resources, await ensureQueues(sqsClient, readQueues(model), ctx));
+    Object.assign(resources, await s3.ensureBuckets(model, ctx));
+    // WebSocket APIs: local URLs now (function environments name them), gateways in step 7.
+    const webSocketApis = await planWebSocketGateways(model, ctx, ports.websocket);
 
     // 5. Builds: the same esbuild bundles `sam build` deploys, rebuilt on change.
     const buildDir = join(stateDir, 'build');
@@ -158,6 +223,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       AWS_ENDPOINT_URL_LAMBDA: lambdaEndpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_CLOUDSEARCH_DOMAIN: search.endpoint,
+      AWS_ENDPOINT_URL_SNS: push.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
       // Nothing local collects X-Ray segments.
       POWERTOOLS_TRACE_ENABLED: 'false',
     };
@@ -167,7 +235,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const host = createFunctionHost({
         fn,
         codeDir: functionDir(buildDir, fn.logicalId),
-        environment: { ...resolveEnvironment(fn, ctx), ...endpointVariables },
+        environment: webSocketApis.localize({
+          ...resolveEnvironment(fn, ctx),
+          ...endpointVariables,
+        }),
         functionName: fn.logicalId,
         region: pseudo.region,
         accountId: pseudo.accountId,
@@ -187,6 +258,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       log: options.quiet ? () => undefined : options.log,
     });
     stopSteps.push(() => lambdaApi.close());
+    // ... S3 event notifications, delivered as asynchronous invocations through it.
+    s3.deliverEvents({ model, lambdaEndpoint, accountId: pseudo.accountId });
     const gateways = new Map<string, RestGateway>();
     for (const [index, api] of model.restApis.entries()) {
       const gateway = await startRestGateway({
@@ -205,13 +278,45 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       gateways.set(api.logicalId, gateway);
       stopSteps.push(() => gateway.close());
     }
+    // ... and each WebSocket API (sandbox/websocket-gateway).
+    stopSteps.push(
+      await webSocketApis.start({ hosts, log: options.quiet ? () => undefined : options.log }),
+    );
+    // ... and the SQS event source mappings, which poll the local queues (sandbox/sqs-events).
+    const sqsEventSources = await startSqsEventSources({
+      model,
+      resources,
+      ctx,
+      client: sqsClient,
+      hosts,
+      region: pseudo.region,
+      log: options.log,
+    });
+    stopSteps.push(() => sqsEventSources.close());
+    // ... and the DynamoDB stream event source mappings, which poll the tables' streams (sandbox/streams).
+    const streamMappings = await startStreamMappings({
+      sources: readStreamEventSources(model, ctx),
+      resources,
+      hosts,
+      streams: new DynamoDBStreamsClient({ ...sdkConfig, endpoint: dynamodb.endpoint }),
+      sqs: sqsClient,
+      region: pseudo.region,
+      log: options.log,
+    });
+    stopSteps.push(() => streamMappings.stop());
 
     // 8. Outputs, where scripts and apps find them after `sam deploy`.
-    const outputs = localizeApiUrls(resolveOutputs(model, ctx), model, resources, gateways);
+    const outputs = webSocketApis.localize(
+      localizeApiUrls(resolveOutputs(model, ctx), model, resources, gateways),
+    );
     outputs.CognitoEndpoint = cognito.endpoint;
     outputs.DynamoDbEndpoint = dynamodb.endpoint;
     outputs.LambdaEndpoint = lambdaEndpoint;
     outputs.SqsEndpoint = sqs.endpoint;
+    outputs.SearchEndpoint = search.endpoint;
+    outputs.SnsEndpoint = push.endpoint;
+    outputs.PushOutboxUrl = push.outboxUrl;
+    outputs.S3Endpoint = s3.endpoint;
     const outputsFile = join(stateDir, 'outputs.json');
     rmSync(outputsFile, { force: true });
     stopSteps.push(async () => rmSync(outputsFile, { force: true }));

@@ -2,10 +2,13 @@ import {
   accountDeletionConfig,
   createAccountEraser,
   instrumentHandler,
+  mediaErasureBucket,
   parseAccountDeletionRequest,
 } from '@mobile-backend/domain';
 
-const eraser = createAccountEraser(accountDeletionConfig());
+const eraser = createAccountEraser(accountDeletionConfig(), {
+  bucketName: mediaErasureBucket(),
+});
 
 /** Invoked asynchronously by DELETE /v1/me with `{ userId }`; a failure makes Lambda retry. */
 export const handler = instrumentHandler(async (event: unknown) => {

@@ -3,10 +3,18 @@ import { CognitoIdentityDirectory } from './accounts/cognito-identity-directory'
 import type { AccountDeletionConfig } from './config';
 import { createDocumentClient, createDynamoDbClient } from './dynamodb';
 import { DynamoDbItemStore } from './items/dynamodb-item-store';
+import { createMessagingErasureSteps } from './messaging/messaging-erasure';
 import { DynamoDbProfileStore } from './profiles/dynamodb-profile-store';
+import { DynamoDbConnectionStore } from './realtime/dynamodb-connection-store';
+import { DynamoDbMediaStore } from './media/dynamodb-media-store';
+import { MediaErasure } from './media/media-erasure';
+import { createS3Client, S3MediaObjects } from './media/s3-media-objects';
 
 /** AccountDeletionFunction's eraser, wired to DynamoDB and Cognito. Call once at module scope. */
-export function createAccountEraser(config: AccountDeletionConfig): AccountEraser {
+export function createAccountEraser(
+  config: AccountDeletionConfig,
+  media?: { bucketName: string },
+): AccountEraser {
   const documents = createDocumentClient(createDynamoDbClient());
   const profiles = new DynamoDbProfileStore(documents, config.appTableName);
   return new AccountEraser(
@@ -15,6 +23,14 @@ export function createAccountEraser(config: AccountDeletionConfig): AccountErase
       items: new DynamoDbItemStore(documents, config.appTableName),
       identities: CognitoIdentityDirectory.create(config.userPoolId),
       profiles,
+      messaging: createMessagingErasureSteps(documents, config.appTableName),
+      connections: new DynamoDbConnectionStore(documents, config.appTableName),
+      ...(media && {
+        media: new MediaErasure(
+          new DynamoDbMediaStore(documents, config.appTableName),
+          new S3MediaObjects(createS3Client(), media.bucketName),
+        ),
+      }),
     }),
   );
 }

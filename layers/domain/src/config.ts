@@ -32,9 +32,9 @@ export interface AccountDeletionConfig {
   userPoolId: string;
 }
 
-type Environment = Record<string, string | undefined>;
+export type Environment = Record<string, string | undefined>;
 
-function readEnvironment<T extends z.ZodType>(schema: T, env: Environment): z.infer<T> {
+export function readEnvironment<T extends z.ZodType>(schema: T, env: Environment): z.infer<T> {
   const result = schema.safeParse(env);
   if (!result.success) {
     // Names and reasons only: values may be secrets.

@@ -7,6 +7,8 @@ import type { IdempotentOperation } from './idempotency';
 import { DynamoDbItemStore } from './items/dynamodb-item-store';
 import type { Item } from './items/item';
 import { ItemOperations } from './items/item-operations';
+import { DynamoDbMediaStore } from './media/dynamodb-media-store';
+import { StoredMediaReferences } from './media/media-references';
 import { CursorCodec } from './pagination/cursor';
 import { DynamoDbProfileStore } from './profiles/dynamodb-profile-store';
 import { ProfileOperations } from './profiles/profile-operations';
@@ -25,12 +27,17 @@ export function createDataApi(config: DataApiConfig): DataApi {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
   const profileStore = new DynamoDbProfileStore(documents, config.appTableName);
+  // Media records live in the same table: checking them needs no S3 access.
+  const media = new StoredMediaReferences(new DynamoDbMediaStore(documents, config.appTableName));
   const items = new ItemOperations(
     new DynamoDbItemStore(documents, config.appTableName),
     new CursorCodec(config.cursorSigningKey),
+    undefined,
+    undefined,
+    media,
   );
   return {
-    profiles: new ProfileOperations(profileStore),
+    profiles: new ProfileOperations(profileStore, undefined, media),
     items,
     createItem: idempotentOperation(({ userId, body }) => items.create(userId, body), {
       client,

@@ -93,3 +93,98 @@ export { CognitoIdentityDirectory } from './accounts/cognito-identity-directory'
 export { createDataApi } from './data-api';
 export type { DataApi } from './data-api';
 export { createAccountEraser } from './account-deletion-app';
+
+// Real time over WebSocket (issue 5).
+export { CONNECTION_LIFETIME_SECONDS, newConnection } from './realtime/connection';
+export type { Connection } from './realtime/connection';
+export type { ConnectionStore } from './realtime/connection-store';
+export { DynamoDbConnectionStore } from './realtime/dynamodb-connection-store';
+export type { ConnectionMessenger, SendOutcome } from './realtime/connection-messenger';
+export { ApiGatewayConnectionMessenger } from './realtime/api-gateway-connection-messenger';
+export { TypingFrameSchema } from './realtime/frames';
+export type { ServerFrame, TypingFrame } from './realtime/frames';
+export { RealtimeOperations } from './realtime/realtime-operations';
+export type { FanOut } from './realtime/realtime-operations';
+export { WebSocketDelivery } from './realtime/websocket-delivery';
+export { CognitoTokenVerifier } from './realtime/cognito-token-verifier';
+export type { VerifiedToken } from './realtime/cognito-token-verifier';
+export { authorizeConnection, UNAUTHORIZED } from './realtime/websocket-authorizer';
+export type {
+  ConnectionAuthorizerContext,
+  WebSocketAuthorizerEvent,
+} from './realtime/websocket-authorizer';
+export { connectionUserOf, frameBodyOf } from './realtime/websocket-event';
+export type { WebSocketRouteEvent } from './realtime/websocket-event';
+export { realtimeConfig, webSocketAuthorizerConfig } from './realtime/realtime-config';
+export type { RealtimeConfig, WebSocketAuthorizerConfig } from './realtime/realtime-config';
+export { createRealtime, createTokenVerifier } from './realtime-app';
+
+// Search: the SearchIndex port, the CloudSearch adapter, the stream indexer and the search API.
+export { searchApiConfig, searchIndexerConfig } from './search/search-config';
+export type { SearchApiConfig, SearchIndexerConfig } from './search/search-config';
+export { createSearchApi, createSearchIndexer } from './search/search-apps';
+export type {
+  IndexChange,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResults,
+} from './search/search-index';
+export type { SearchDocument } from './search/search-document';
+export { searchDocumentOf } from './search/search-document';
+export { SEARCH_FIELD_NAME, SEARCH_INDEX_FIELDS } from './search/search-index-fields';
+export type { SearchFieldType, SearchIndexField } from './search/search-index-fields';
+export { indexChangeOf } from './search/stream-changes';
+export { StreamIndexer } from './search/stream-indexer';
+export { CloudSearchIndex } from './search/cloudsearch-index';
+export { SearchOperations } from './search/search-operations';
+export type { SearchPage } from './search/search-operations';
+export { parseSearchParameters } from './search/search-parameters';
+export type { SearchParameters } from './search/search-parameters';
+
+export type { StoredMessage } from './messaging/message';
+export type { MessageDelivery } from './messaging/message-delivery';
+export { createMessageDeliveries } from './messaging/deliveries';
+export type { DeliveryParts } from './messaging/deliveries';
+export { messageWorkerConfig, messagingApiConfig } from './messaging/messaging-config';
+export type { MessageWorkerConfig, MessagingApiConfig } from './messaging/messaging-config';
+export { createMessagingApi } from './messaging/messaging-api';
+export type { MessagingApi } from './messaging/messaging-api';
+export { createMessageWorker } from './messaging/message-worker-app';
+export type { MessageWorker } from './messaging/message-worker-app';
+export { DeviceOperations } from './messaging/devices/device-operations';
+export { MessageOperations } from './messaging/message-operations';
+export { PushDelivery } from './messaging/push/push-delivery';
+export { SnsPushSender } from './messaging/push/sns-push-sender';
+export type { PushSender } from './messaging/push/push-sender';
+
+// Media (issue 6): presigned uploads, processing of uploaded objects, delivery.
+export {
+  isMediaId,
+  MEDIA_TYPES,
+  mediaKey,
+  ownerPrefix,
+  parseMediaKey,
+  parseNewMedia,
+} from './media/media';
+export type { Media, MediaLimits, MediaStatus, MediaType, NewMedia } from './media/media';
+export { detectMediaType, SIGNATURE_BYTES } from './media/media-signature';
+export type { MediaStore, MediaVerdict } from './media/media-store';
+export type { MediaObjects } from './media/media-objects';
+export { DynamoDbMediaStore } from './media/dynamodb-media-store';
+export { createS3Client, S3MediaObjects } from './media/s3-media-objects';
+export { CloudFrontDelivery, PresignedDelivery } from './media/media-delivery';
+export type { MediaDelivery } from './media/media-delivery';
+export { noMediaReferences, StoredMediaReferences } from './media/media-references';
+export type { MediaReference, MediaReferences } from './media/media-references';
+export { MAX_UPLOAD_URL_SECONDS, MediaOperations } from './media/media-operations';
+export type { MediaSettings, MediaUpload, MediaView } from './media/media-operations';
+export { MediaProcessor } from './media/media-processor';
+export type { ProcessingOutcome } from './media/media-processor';
+export { MediaErasure } from './media/media-erasure';
+export { decodeEventKey, objectCreationsOf } from './media/s3-event';
+export type { ObjectCreation } from './media/s3-event';
+export { mediaApiConfig, mediaErasureBucket, mediaProcessorConfig } from './media/media-config';
+export type { MediaApiConfig, MediaProcessorConfig } from './media/media-config';
+export { createMediaApi, createMediaProcessing } from './media/media-apps';
+export type { MediaApi, MediaProcessing } from './media/media-apps';

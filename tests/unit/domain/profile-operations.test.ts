@@ -2,17 +2,34 @@ import {
   NotFoundError,
   PreconditionFailedError,
   ProfileOperations,
+  StoredMediaReferences,
   ValidationError,
 } from '@mobile-backend/domain';
-import type { Caller } from '@mobile-backend/domain';
+import type { Caller, Media } from '@mobile-backend/domain';
 import { InMemoryProfileStore } from './in-memory-stores';
 
 const caller: Caller = { userId: 'user-1', email: 'ada@example.com', groups: ['providers'] };
 
+// Media ids are ULIDs: one ready media of user-1, one still pending, one of somebody else.
+const READY = '01HZZZZZZZZZZZZZZZZZZZZZZ1';
+const PENDING = '01HZZZZZZZZZZZZZZZZZZZZZZ2';
+const FOREIGN = '01HZZZZZZZZZZZZZZZZZZZZZZ3';
+const media = (mediaId: string, ownerId: string, status: Media['status']) =>
+  ({ mediaId, ownerId, status }) as Media;
+const mediaStore = new Map([
+  [READY, media(READY, 'user-1', 'ready')],
+  [PENDING, media(PENDING, 'user-1', 'pending')],
+  [FOREIGN, media(FOREIGN, 'user-2', 'ready')],
+]);
+
 function setup() {
   const store = new InMemoryProfileStore();
   let clock = Date.parse('2025-03-01T10:00:00.000Z');
-  return { store, profiles: new ProfileOperations(store, () => new Date((clock += 1000))) };
+  const references = new StoredMediaReferences({ get: async (id) => mediaStore.get(id) });
+  return {
+    store,
+    profiles: new ProfileOperations(store, () => new Date((clock += 1000)), references),
+  };
 }
 
 describe('the profile', () => {
@@ -50,7 +67,7 @@ describe('the profile', () => {
 
   it('clears nullable fields with null', async () => {
     const { profiles } = setup();
-    await profiles.update(caller, { displayName: 'Ada', bio: 'Hi', avatarMediaId: 'm1' });
+    await profiles.update(caller, { displayName: 'Ada', bio: 'Hi', avatarMediaId: READY });
 
     const profile = await profiles.update(caller, { bio: null, avatarMediaId: null });
 
@@ -71,6 +88,30 @@ describe('the profile', () => {
 
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).errors.map((e) => e.path)).toEqual([path]);
+  });
+
+  it("takes the caller's own ready media as avatar", async () => {
+    const { profiles } = setup();
+
+    const profile = await profiles.update(caller, { avatarMediaId: READY });
+
+    expect(profile.avatarMediaId).toBe(READY);
+  });
+
+  it.each([
+    ['pending', PENDING],
+    ["another user's", FOREIGN],
+    ['unknown', '01HZZZZZZZZZZZZZZZZZZZZZZ9'],
+    ['malformed', 'm1'],
+  ])('refuses a %s media as avatar with 422 on avatarMediaId', async (_kind, mediaId) => {
+    const { profiles } = setup();
+
+    const error = await profiles
+      .update(caller, { avatarMediaId: mediaId })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).errors.map((e) => e.path)).toEqual(['avatarMediaId']);
   });
 
   it('fails with 412 when If-Match names another version', async () => {

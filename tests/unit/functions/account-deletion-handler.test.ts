@@ -3,8 +3,10 @@ import {
   CognitoIdentityProviderClient,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { DeleteObjectsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -18,12 +20,14 @@ type Handler = (event: unknown, context: Context) => Promise<{ userId: string; o
 
 const documents = mockClient(DynamoDBDocumentClient);
 const cognito = mockClient(CognitoIdentityProviderClient);
+const s3 = mockClient(S3Client);
 let handler: Handler;
 
 beforeAll(async () => {
   Object.assign(process.env, {
     APP_TABLE_NAME: 'AppTable',
     USER_POOL_ID: 'local_pool',
+    MEDIA_BUCKET_NAME: 'media-bucket',
     AWS_REGION: 'us-east-1',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
@@ -36,8 +40,11 @@ beforeAll(async () => {
 beforeEach(() => {
   documents.reset();
   cognito.reset();
+  s3.reset();
+  s3.on(ListObjectVersionsCommand).resolves({});
+  documents.on(QueryCommand).resolves({ Items: [] });
   documents.on(GetCommand).resolves({ Item: { PK: 'USER#user-1', status: 'deleting' } });
-  documents.on(QueryCommand).resolves({
+  documents.on(QueryCommand, { ExpressionAttributeValues: { ':prefix': 'ITEM#' } }).resolves({
     Items: [
       { PK: 'ITEM#A', SK: 'ITEM' },
       { PK: 'ITEM#B', SK: 'ITEM' },
@@ -68,6 +75,32 @@ describe('the account deletion handler', () => {
     expect(documents.commandCalls(PutCommand)[0]?.args[0].input.Item).toMatchObject({
       PK: 'USER#user-1',
       status: 'deleted',
+    });
+  });
+
+  it("deletes every version of the user's media objects, then their media records", async () => {
+    cognito.on(AdminDeleteUserCommand).resolves({});
+    s3.on(ListObjectVersionsCommand).resolves({
+      Versions: [{ Key: 'media/user-1/M1', VersionId: 'v1' }],
+      DeleteMarkers: [{ Key: 'media/user-1/M1', VersionId: 'v2' }],
+    });
+    documents
+      .on(QueryCommand, { ExpressionAttributeValues: { ':prefix': 'MEDIA#' } })
+      .resolves({ Items: [{ mediaId: 'M1' }] });
+
+    await invoke({ userId: 'user-1' });
+
+    expect(s3.commandCalls(ListObjectVersionsCommand)[0]?.args[0].input).toMatchObject({
+      Bucket: 'media-bucket',
+      Prefix: 'media/user-1/',
+    });
+    expect(s3.commandCalls(DeleteObjectsCommand)[0]?.args[0].input.Delete?.Objects).toEqual([
+      { Key: 'media/user-1/M1', VersionId: 'v1' },
+      { Key: 'media/user-1/M1', VersionId: 'v2' },
+    ]);
+    expect(documents.commandCalls(DeleteCommand)[0]?.args[0].input.Key).toEqual({
+      PK: 'MEDIA#M1',
+      SK: 'MEDIA',
     });
   });
 

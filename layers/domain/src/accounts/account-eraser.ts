@@ -1,6 +1,8 @@
 import type { ItemStore } from '../items/item-store';
+import type { MediaErasure } from '../media/media-erasure';
 import { logger } from '../observability';
 import type { ProfileStore } from '../profiles/profile-store';
+import type { ConnectionStore } from '../realtime/connection-store';
 import type { IdentityDirectory } from './identity-directory';
 
 /** One kind of data to erase. Each step must be safe to run again after a partial run. */
@@ -46,12 +48,32 @@ export function accountErasureSteps(parts: {
   items: ItemStore;
   identities: IdentityDirectory;
   profiles: ProfileStore;
+  /** The user's media objects (every version) and records. */
+  media?: Pick<MediaErasure, 'eraseAllOf'>;
+  /** Devices with their push endpoints, and conversations (messaging/messaging-erasure.ts). */
+  messaging?: readonly ErasureStep[];
+  /** The user's WebSocket connection records (realtime/). */
+  connections?: Pick<ConnectionStore, 'removeAllByUser'>;
   now?: () => Date;
 }): ErasureStep[] {
   const now = parts.now ?? (() => new Date());
   return [
     { name: 'items', erase: async (userId) => void (await parts.items.deleteAllByOwner(userId)) },
+    ...(parts.media ? [mediaStep(parts.media)] : []),
+    ...(parts.messaging ?? []),
+    ...(parts.connections ? [connectionsStep(parts.connections)] : []),
     { name: 'identity', erase: (userId) => parts.identities.deleteUser(userId) },
     { name: 'profile', erase: (userId) => parts.profiles.erase(userId, now()) },
   ];
+}
+
+function mediaStep(media: Pick<MediaErasure, 'eraseAllOf'>): ErasureStep {
+  return { name: 'media', erase: (userId) => media.eraseAllOf(userId) };
+}
+
+function connectionsStep(connections: Pick<ConnectionStore, 'removeAllByUser'>): ErasureStep {
+  return {
+    name: 'connections',
+    erase: async (userId) => void (await connections.removeAllByUser(userId)),
+  };
 }

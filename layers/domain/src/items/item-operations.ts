@@ -2,6 +2,8 @@ import { monotonicFactory } from 'ulid';
 import { NotFoundError } from '../errors';
 import { assertPrecondition } from '../http/etag';
 import type { VersionPrecondition } from '../http/etag';
+import { noMediaReferences } from '../media/media-references';
+import type { MediaReferences } from '../media/media-references';
 import type { CursorCodec } from '../pagination/cursor';
 import { withOneRetryOnStaleVersion } from '../retry';
 import { applyItemPatch, assertItemFits, contentOf, isVisibleTo, parseNewItem } from './item';
@@ -26,6 +28,8 @@ export class ItemOperations {
     private readonly now: () => Date = () => new Date(),
     // Monotonic so that items created within one millisecond still list in creation order.
     private readonly newId: () => string = monotonicFactory(),
+    // Items may show only their owner's own media, and only once checked (ready).
+    private readonly media: MediaReferences = noMediaReferences,
   ) {}
 
   async create(ownerId: string, input: unknown): Promise<Item> {
@@ -40,6 +44,7 @@ export class ItemOperations {
       version: 1,
     };
     assertItemFits(item);
+    await this.assertMediaUsable(ownerId, item.mediaIds, []);
     await this.store.create(item);
     return item;
   }
@@ -77,6 +82,7 @@ export class ItemOperations {
         version: current.version + 1,
       };
       assertItemFits(updated);
+      await this.assertMediaUsable(callerId, updated.mediaIds, current.mediaIds);
       await this.store.putIfVersion(updated, current.version);
       return updated;
     }, ITEM_BUSY);
@@ -88,6 +94,18 @@ export class ItemOperations {
       assertPrecondition(precondition, current.version);
       await this.store.deleteIfVersion(id, current.version);
     }, ITEM_BUSY);
+  }
+
+  /** Newly attached ids only: media attached before stay, even if since deleted. */
+  private async assertMediaUsable(
+    ownerId: string,
+    mediaIds: readonly string[],
+    attached: readonly string[],
+  ): Promise<void> {
+    const references = mediaIds
+      .map((mediaId, index) => ({ path: `mediaIds.${index}`, mediaId }))
+      .filter(({ mediaId }) => !attached.includes(mediaId));
+    if (references.length > 0) await this.media.assertUsable(ownerId, references);
   }
 
   /** Only the owner may change an item; to anyone else it does not exist, public or not. */

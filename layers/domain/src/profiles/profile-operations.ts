@@ -1,6 +1,8 @@
 import { NotFoundError, StaleVersionError } from '../errors';
 import type { Caller } from '../http/caller';
 import { assertPrecondition } from '../http/etag';
+import { noMediaReferences } from '../media/media-references';
+import type { MediaReferences } from '../media/media-references';
 import type { VersionPrecondition } from '../http/etag';
 import { withOneRetryOnStaleVersion } from '../retry';
 import { applyProfilePatch, newProfile } from './profile';
@@ -12,6 +14,8 @@ export class ProfileOperations {
   constructor(
     private readonly store: ProfileStore,
     private readonly now: () => Date = () => new Date(),
+    // The avatar must be the caller's own media, once checked (ready).
+    private readonly media: MediaReferences = noMediaReferences,
   ) {}
 
   /** The caller's profile, created from the token's claims on first use. */
@@ -43,6 +47,11 @@ export class ProfileOperations {
         updatedAt: this.now().toISOString(),
         version: current.version + 1,
       };
+      if (updated.avatarMediaId !== null && updated.avatarMediaId !== current.avatarMediaId) {
+        await this.media.assertUsable(caller.userId, [
+          { path: 'avatarMediaId', mediaId: updated.avatarMediaId },
+        ]);
+      }
       await this.store.putIfVersion(updated, current.version);
       return updated;
     }, 'The profile is being changed by another request; retry.');

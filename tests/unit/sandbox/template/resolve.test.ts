@@ -146,7 +146,14 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       UserPoolClient: { ref: 'client123', attributes: {} },
       AccountDeletionFunction: { ref: 'AccountDeletionFunction', attributes: {} },
       Api: { ref: 'localapi', attributes: {} },
+      MessageQueue: { ref: 'http://sqs.local/000000000000/MessageQueue', attributes: {} },
+      MessageDeadLetterQueue: { ref: 'http://sqs.local/000000000000/Dlq', attributes: {} },
+      MediaBucket: { ref: 'media-000000000000-local', attributes: {} },
+      MediaDistribution: { ref: 'E1', attributes: { DomainName: 'd1.cloudfront.net' } },
+      WebSocketApi: { ref: 'localws', attributes: {} },
+      SearchIndexFailureQueue: { ref: 'http://sqs.local/000000000000/Search', attributes: {} },
     },
+    conditions: model.conditions,
   });
 
   function dataApiFunction(): FunctionSpec {
@@ -187,6 +194,12 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       UserPoolClientId: 'client123',
       AppTableName: 'AppTable',
       IdempotencyTableName: 'IdempotencyTable',
+      MessageQueueUrl: 'http://sqs.local/000000000000/MessageQueue',
+      MessageDeadLetterQueueUrl: 'http://sqs.local/000000000000/Dlq',
+      MediaBucketName: 'media-000000000000-local',
+      MediaDistributionDomain: 'd1.cloudfront.net',
+      WebSocketUrl: 'wss://localws.execute-api.us-east-1.amazonaws.com/api',
+      SearchIndexFailureQueueUrl: 'http://sqs.local/000000000000/Search',
     });
   });
 });
