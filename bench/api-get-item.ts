@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureUser, signIn } from '../sandbox/cognito/users';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
+import { createBenchUser } from './lib/bench-user';
 import { ms, percentile, perSecond, runLoad } from './lib/stats';
 import { recordResults } from './lib/results';
 
@@ -22,19 +21,7 @@ export async function benchGetItem(): Promise<void> {
   const sandbox = await startSandboxProcess();
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
-    const cognito = new CognitoIdentityProviderClient({
-      ...local,
-      endpoint: outputs.CognitoEndpoint,
-    });
-    const email = `bench-${Date.now()}@example.com`;
-    const password = 'Bench-password-1!';
-    await ensureUser(cognito, { userPoolId: outputs.UserPoolId as string, email, password });
-    const { idToken } = await signIn(cognito, {
-      clientId: outputs.UserPoolClientId as string,
-      email,
-      password,
-    });
-    const headers = { Authorization: `Bearer ${idToken}` };
+    const { headers } = await createBenchUser(outputs);
 
     const created = await fetch(`${outputs.ApiUrl}/v1/items`, {
       method: 'POST',

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateQueueCommand,
@@ -10,7 +9,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureUser, signIn } from '../sandbox/cognito/users';
+import { createBenchUser } from './lib/bench-user';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { recordResults } from './lib/results';
 import { ms, percentile, perSecond } from './lib/stats';
@@ -33,28 +32,11 @@ export async function benchMessaging(): Promise<void> {
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
     const api = outputs.ApiUrl as string;
-    const cognito = new CognitoIdentityProviderClient({
-      ...local,
-      endpoint: outputs.CognitoEndpoint,
-    });
     const user = async () => {
-      const email = `bench-${randomUUID()}@example.com`;
-      const password = 'Bench-password-1!';
-      const { sub } = await ensureUser(cognito, {
-        userPoolId: outputs.UserPoolId as string,
-        email,
-        password,
-      });
-      const { idToken } = await signIn(cognito, {
-        clientId: outputs.UserPoolClientId as string,
-        email,
-        password,
-      });
-      await fetch(`${api}/v1/me`, { headers: { Authorization: `Bearer ${idToken}` } });
-      return {
-        sub,
-        headers: { Authorization: `Bearer ${idToken}`, 'Content-Type': 'application/json' },
-      };
+      const { sub, headers } = await createBenchUser(outputs);
+      // The profile makes the user a valid recipient.
+      await fetch(`${api}/v1/me`, { headers });
+      return { sub, headers: { ...headers, 'Content-Type': 'application/json' } };
     };
     const [recipient, sender] = [await user(), await user()];
     await fetch(`${api}/v1/devices`, {

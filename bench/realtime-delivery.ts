@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import WebSocket, { WebSocketServer } from 'ws';
-import { ensureUser, signIn } from '../sandbox/cognito/users';
+import { createBenchUser } from './lib/bench-user';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { recordResults } from './lib/results';
 import { ms, percentile, perSecond } from './lib/stats';
@@ -18,10 +17,6 @@ const LATENCY_MESSAGES = 200;
 const FAN_OUT_MESSAGES = 300;
 const FAN_OUT_CONCURRENCY = 8;
 const RAW_FRAMES_PER_CLIENT = 500;
-const local = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-};
 
 interface Recipient {
   sub: string;
@@ -87,31 +82,16 @@ export async function benchRealtime(): Promise<void> {
   const sockets: WebSocket[] = [];
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
-    const cognito = new CognitoIdentityProviderClient({
-      ...local,
-      endpoint: outputs.CognitoEndpoint,
-    });
-    const user = async (index: number) => {
-      const email = `bench-rt-${Date.now()}-${index}@example.com`;
-      const password = 'Bench-password-1!';
-      const { sub } = await ensureUser(cognito, {
-        userPoolId: outputs.UserPoolId as string,
-        email,
-        password,
-      });
-      const { idToken } = await signIn(cognito, {
-        clientId: outputs.UserPoolClientId as string,
-        email,
-        password,
-      });
+    const user = async () => {
+      const { sub, idToken, headers } = await createBenchUser(outputs);
       // The profile makes the user a valid recipient.
-      await fetch(`${outputs.ApiUrl}/v1/me`, { headers: { Authorization: `Bearer ${idToken}` } });
+      await fetch(`${outputs.ApiUrl}/v1/me`, { headers });
       return { sub, idToken };
     };
-    const sender = await user(0);
+    const sender = await user();
     const recipients: Recipient[] = [];
     for (let index = 1; index <= RECIPIENTS; index++) {
-      const { sub, idToken } = await user(index);
+      const { sub, idToken } = await user();
       const own = await Promise.all(
         Array.from({ length: CONNECTIONS_PER_RECIPIENT }, () =>
           open(`${outputs.WebSocketUrl}?token=${encodeURIComponent(idToken)}`),

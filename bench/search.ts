@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -13,7 +12,7 @@ import { CloudSearchIndex } from '../layers/domain/src/search/cloudsearch-index'
 import { searchDocumentOf } from '../layers/domain/src/search/search-document';
 import type { IndexChange } from '../layers/domain/src/search/search-index';
 import type { Item } from '../layers/domain/src/items/item';
-import { ensureUser, signIn } from '../sandbox/cognito/users';
+import { createBenchUser } from './lib/bench-user';
 import { createSearchEngine } from '../sandbox/search/search-server';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { recordResults } from './lib/results';
@@ -63,23 +62,7 @@ export async function benchSearch(): Promise<void> {
   const sandbox = await startSandboxProcess(template ? ['--template', template] : []);
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
-    const cognito = new CognitoIdentityProviderClient({
-      ...local,
-      endpoint: outputs.CognitoEndpoint,
-    });
-    const email = `bench-${Date.now()}@example.com`;
-    const password = 'Bench-password-1!';
-    const { sub } = await ensureUser(cognito, {
-      userPoolId: outputs.UserPoolId as string,
-      email,
-      password,
-    });
-    const { idToken } = await signIn(cognito, {
-      clientId: outputs.UserPoolClientId as string,
-      email,
-      password,
-    });
-    const headers = { Authorization: `Bearer ${idToken}` };
+    const { sub, headers } = await createBenchUser(outputs);
     const api = outputs.ApiUrl as string;
     const searchApi = async (query: string): Promise<{ total: number }> => {
       const reply = await fetch(`${api}/v1/search?${query}`, { headers });
