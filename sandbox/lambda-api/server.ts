@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { InvokeResult } from '../runtime/function-host';
 import { closeServer, listen } from '../runtime/listen';
 import { functionNameOf } from './function-name';
+import { readBody } from '../http/read-body';
 
 export interface LambdaInvokeTarget {
   invoke(event: unknown, options?: { requestId?: string }): Promise<InvokeResult>;
@@ -49,17 +50,6 @@ function sendError(
     'x-amzn-RequestId': randomUUID(),
   });
   response.end(JSON.stringify({ Type: 'User', message }));
-}
-
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 export async function startLambdaApi(options: LambdaApiOptions): Promise<LambdaApi> {

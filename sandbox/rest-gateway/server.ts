@@ -13,6 +13,7 @@ import { toProxyEvent, type GatewayRequest } from './event';
 import { renderGatewayResponse } from './gateway-responses';
 import { internalServerError, replyFromInvocation, type HttpReply } from './response';
 import { createRouteTable } from './routes';
+import { readBody } from '../http/read-body';
 
 export interface RestGatewayOptions {
   port: number;
@@ -44,18 +45,6 @@ function apiIdOf(logicalId: string): string {
     digest.subarray(0, 10),
     (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36],
   ).join('');
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) return undefined;
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
 function findHeader(rawHeaders: string[], name: string): string | undefined {
@@ -92,7 +81,7 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     const queryStart = url.indexOf('?');
     const fullPath = queryStart < 0 ? url : url.slice(0, queryStart);
     const method = request.method ?? 'GET';
-    const body = await readBody(request);
+    const body = await readBody(request, maxBodyBytes);
     if (!body) return renderGatewayResponse(api, 'REQUEST_TOO_LARGE', { requestId });
     const onStage = fullPath === stagePrefix || fullPath.startsWith(`${stagePrefix}/`);
     const path = onStage ? fullPath.slice(stagePrefix.length) || '/' : fullPath;

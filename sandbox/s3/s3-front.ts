@@ -14,6 +14,7 @@ import type { ObjectEvent } from './event-notifications';
 import type { ObjectArchive } from './object-archive';
 import { isSigned, verifySigV4 } from './sigv4';
 import { s3ErrorXml, xmlEscape, xmlValues } from './xml';
+import { readBody } from '../http/read-body';
 
 export interface S3FrontOptions {
   port: number;
@@ -66,17 +67,6 @@ function parse(request: IncomingMessage): ParsedRequest {
     bucket: decodeURIComponent(bucket),
     key: key.map(decodeURIComponent).join('/'),
   };
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
@@ -291,7 +281,7 @@ export async function startS3Front(options: S3FrontOptions): Promise<S3Front> {
       sendError(response, verdict.status, verdict.code, verdict.message);
       return;
     }
-    const body = await readBody(request);
+    const body = await readBody(request, MAX_BODY_BYTES);
     if (!body) {
       sendError(
         response,

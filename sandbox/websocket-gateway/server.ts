@@ -19,6 +19,7 @@ import {
 } from './events';
 import { selectRoute } from './route-selection';
 import type { WebSocketApiSpec } from './websocket-apis';
+import { readBody } from '../http/read-body';
 
 /** API Gateway's WebSocket message limit; a larger message closes the connection with 1009. */
 export const MAX_MESSAGE_BYTES = 128 * 1024;
@@ -80,17 +81,6 @@ function connectStatus(result: InvokeResult): number {
 function toBuffer(data: RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-}
-
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 export async function startWebSocketGateway(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readEnvironment, type Environment } from '../config';
 
 // Read once at cold start, as config.ts does for the other functions.
 
@@ -22,26 +23,14 @@ export interface SearchApiConfig {
   allowedOrigins: string[];
 }
 
-type Environment = Record<string, string | undefined>;
-
-function read<T extends z.ZodType>(schema: T, env: Environment): z.infer<T> {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    // Names and reasons only: values may be secrets.
-    const problems = result.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
-  }
-  return result.data;
-}
-
 export function searchIndexerConfig(env: Environment = process.env): SearchIndexerConfig {
-  return { documentEndpoint: read(SearchIndexerEnvironment, env).SEARCH_DOCUMENT_ENDPOINT };
+  return {
+    documentEndpoint: readEnvironment(SearchIndexerEnvironment, env).SEARCH_DOCUMENT_ENDPOINT,
+  };
 }
 
 export function searchApiConfig(env: Environment = process.env): SearchApiConfig {
-  const vars = read(SearchApiEnvironment, env);
+  const vars = readEnvironment(SearchApiEnvironment, env);
   return {
     searchEndpoint: vars.SEARCH_QUERY_ENDPOINT,
     cursorSigningKey: vars.CURSOR_SIGNING_KEY,
