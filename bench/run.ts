@@ -2,6 +2,7 @@ import { benchGetItem } from './api-get-item';
 import { benchSearch } from './search';
 import { benchRealtime } from './realtime-delivery';
 import { benchMessaging } from './messaging-delivery';
+import { benchLayerColdStart } from './layer-cold-start';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one.
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -9,6 +10,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   search: benchSearch,
   realtime: benchRealtime,
   messaging: benchMessaging,
+  'layer-cold-start': benchLayerColdStart,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,10 +1,10 @@
+import { instrumentHandler } from '@mobile-backend/domain/http';
 import {
   accountDeletionConfig,
   createAccountEraser,
-  instrumentHandler,
-  mediaErasureBucket,
   parseAccountDeletionRequest,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/accounts';
+import { mediaErasureBucket } from '@mobile-backend/domain/media';
 
 const eraser = createAccountEraser(accountDeletionConfig(), {
   bucketName: mediaErasureBucket(),

@@ -3,8 +3,6 @@ import {
   apiRequestHandler,
   callerOf,
   createApiRouter,
-  createDataApi,
-  dataApiConfig,
   instrumentHandler,
   jsonResponse,
   noContentResponse,
@@ -15,7 +13,8 @@ import {
   readJsonBody,
   requestIdOf,
   versionedResponse,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
+import { createDataApi, dataApiConfig } from '@mobile-backend/domain/data';
 
 const config = dataApiConfig();
 const { profiles, items, createItem, accountDeletion } = createDataApi(config);

@@ -3,15 +3,14 @@ import {
   apiRequestHandler,
   callerOf,
   createApiRouter,
-  createMediaApi,
   instrumentHandler,
   jsonResponse,
-  mediaApiConfig,
   noContentResponse,
   parseIdempotencyKey,
   readJsonBody,
   requestIdOf,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
+import { createMediaApi, mediaApiConfig } from '@mobile-backend/domain/media';
 
 const config = mediaApiConfig();
 const { media, requestUpload } = createMediaApi(config);

@@ -1,9 +1,6 @@
 import type { S3Event } from 'aws-lambda';
-import {
-  createMediaProcessing,
-  instrumentHandler,
-  mediaProcessorConfig,
-} from '@mobile-backend/domain';
+import { instrumentHandler } from '@mobile-backend/domain/http';
+import { createMediaProcessing, mediaProcessorConfig } from '@mobile-backend/domain/media';
 
 const processing = createMediaProcessing(mediaProcessorConfig());
 

@@ -1,8 +1,5 @@
-import {
-  createMessageWorker,
-  instrumentHandler,
-  messageWorkerConfig,
-} from '@mobile-backend/domain';
+import { instrumentHandler } from '@mobile-backend/domain/http';
+import { createMessageWorker, messageWorkerConfig } from '@mobile-backend/domain/messaging';
 
 const worker = createMessageWorker(messageWorkerConfig());
 

@@ -3,17 +3,16 @@ import {
   apiRequestHandler,
   callerOf,
   createApiRouter,
-  createMessagingApi,
   instrumentHandler,
   jsonResponse,
-  messagingApiConfig,
   noContentResponse,
   parseCursorParameter,
   parseIdempotencyKey,
   parsePageSize,
   readJsonBody,
   requestIdOf,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
+import { createMessagingApi, messagingApiConfig } from '@mobile-backend/domain/messaging';
 
 const config = messagingApiConfig();
 const { devices, messages, sendMessage } = createMessagingApi(config);

@@ -3,13 +3,15 @@ import {
   apiRequestHandler,
   callerOf,
   createApiRouter,
-  createSearchApi,
   instrumentHandler,
   jsonResponse,
-  parseSearchParameters,
   requestIdOf,
+} from '@mobile-backend/domain/http';
+import {
+  createSearchApi,
+  parseSearchParameters,
   searchApiConfig,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/search';
 
 const config = searchApiConfig();
 const search = createSearchApi(config);

@@ -1,9 +1,6 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import {
-  createSearchIndexer,
-  instrumentHandler,
-  searchIndexerConfig,
-} from '@mobile-backend/domain';
+import { instrumentHandler } from '@mobile-backend/domain/http';
+import { createSearchIndexer, searchIndexerConfig } from '@mobile-backend/domain/search';
 
 const indexer = createSearchIndexer(searchIndexerConfig());
 

@@ -1,10 +1,10 @@
+import { instrumentHandler } from '@mobile-backend/domain/http';
 import {
   authorizeConnection,
   createTokenVerifier,
-  instrumentHandler,
   webSocketAuthorizerConfig,
   type WebSocketAuthorizerEvent,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/realtime';
 
 const verifier = createTokenVerifier(webSocketAuthorizerConfig());
 

@@ -1,11 +1,11 @@
+import { instrumentHandler } from '@mobile-backend/domain/http';
 import {
   connectionUserOf,
   createRealtime,
   frameBodyOf,
-  instrumentHandler,
   realtimeConfig,
   type WebSocketRouteEvent,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/realtime';
 
 const realtime = createRealtime(realtimeConfig());
 

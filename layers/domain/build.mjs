@@ -14,9 +14,25 @@ const thisLayerDir = dirname(fileURLToPath(import.meta.url));
 const requireBanner =
   "import { createRequire as __layerCreateRequire } from 'node:module'; const require = __layerCreateRequire(import.meta.url);";
 
+async function readManifest(layerDir) {
+  return JSON.parse(await readFile(join(layerDir, 'package.json'), 'utf8'));
+}
+
 async function readPackageName(layerDir) {
-  const manifest = JSON.parse(await readFile(join(layerDir, 'package.json'), 'utf8'));
-  return manifest.name;
+  return (await readManifest(layerDir)).name;
+}
+
+/**
+ * The package's entry points, from its `exports` map (`.` → index,
+ * `./search` → search): one bundle each, sharing chunks, so a function that
+ * imports '<package>/search' evaluates only the code search needs.
+ */
+async function entryPointsOf(layerDir) {
+  const { exports = { '.': './src/index.ts' } } = await readManifest(layerDir);
+  return Object.entries(exports).map(([subpath, source]) => ({
+    out: subpath === '.' ? 'index' : subpath.slice(2),
+    in: join(layerDir, source),
+  }));
 }
 
 /** Where the bundle of the layer's package lands inside the artifacts dir. */
@@ -28,8 +44,11 @@ export async function layerPackageDir(artifactsDir, layerDir = thisLayerDir) {
 export async function layerBuildOptions(artifactsDir, layerDir = thisLayerDir) {
   const packageDir = await layerPackageDir(artifactsDir, layerDir);
   return {
-    entryPoints: [join(layerDir, 'src', 'index.ts')],
-    outfile: join(packageDir, 'index.mjs'),
+    entryPoints: await entryPointsOf(layerDir),
+    outdir: packageDir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     absWorkingDir: layerDir,
     bundle: true,
     platform: 'node',
@@ -49,7 +68,12 @@ export async function writeLayerManifest(artifactsDir, layerDir = thisLayerDir) 
     name: await readPackageName(layerDir),
     type: 'module',
     main: './index.mjs',
-    exports: { '.': './index.mjs' },
+    exports: Object.fromEntries(
+      (await entryPointsOf(layerDir)).map(({ out }) => [
+        out === 'index' ? '.' : `./${out}`,
+        `./${out}.mjs`,
+      ]),
+    ),
   };
   await mkdir(packageDir, { recursive: true });
   await writeFile(join(packageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,0 +1,17 @@
+// Account deletion: the request (DataApiFunction) and the eraser (AccountDeletionFunction).
+
+export { accountDeletionConfig } from '../config';
+export type { AccountDeletionConfig } from '../config';
+export { AccountDeletion } from '../accounts/account-deletion';
+export type { AccountDeletionRequests } from '../accounts/account-deletion-requests';
+export {
+  AccountDeletionRequestSchema,
+  parseAccountDeletionRequest,
+} from '../accounts/account-deletion-request';
+export type { AccountDeletionRequest } from '../accounts/account-deletion-request';
+export { accountErasureSteps, AccountEraser } from '../accounts/account-eraser';
+export type { ErasureOutcome, ErasureStep } from '../accounts/account-eraser';
+export type { IdentityDirectory } from '../accounts/identity-directory';
+export { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory';
+
+export { createAccountEraser } from '../account-deletion-app';

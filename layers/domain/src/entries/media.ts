@@ -1,0 +1,30 @@
+// Media: presigned uploads, processing of uploaded objects, delivery.
+export {
+  isMediaId,
+  MEDIA_TYPES,
+  mediaKey,
+  ownerPrefix,
+  parseMediaKey,
+  parseNewMedia,
+} from '../media/media';
+export type { Media, MediaLimits, MediaStatus, MediaType, NewMedia } from '../media/media';
+export { detectMediaType, SIGNATURE_BYTES } from '../media/media-signature';
+export type { MediaStore, MediaVerdict } from '../media/media-store';
+export type { MediaObjects } from '../media/media-objects';
+export { DynamoDbMediaStore } from '../media/dynamodb-media-store';
+export { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
+export { CloudFrontDelivery, PresignedDelivery } from '../media/media-delivery';
+export type { MediaDelivery } from '../media/media-delivery';
+export { noMediaReferences, StoredMediaReferences } from '../media/media-references';
+export type { MediaReference, MediaReferences } from '../media/media-references';
+export { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
+export type { MediaSettings, MediaUpload, MediaView } from '../media/media-operations';
+export { MediaProcessor } from '../media/media-processor';
+export type { ProcessingOutcome } from '../media/media-processor';
+export { MediaErasure } from '../media/media-erasure';
+export { decodeEventKey, objectCreationsOf } from '../media/s3-event';
+export type { ObjectCreation } from '../media/s3-event';
+export { mediaApiConfig, mediaErasureBucket, mediaProcessorConfig } from '../media/media-config';
+export type { MediaApiConfig, MediaProcessorConfig } from '../media/media-config';
+export { createMediaApi, createMediaProcessing } from '../media/media-apps';
+export type { MediaApi, MediaProcessing } from '../media/media-apps';

@@ -1,0 +1,22 @@
+// Search: the SearchIndex port, the CloudSearch adapter, the stream indexer and the search API.
+export { searchApiConfig, searchIndexerConfig } from '../search/search-config';
+export type { SearchApiConfig, SearchIndexerConfig } from '../search/search-config';
+export { createSearchApi, createSearchIndexer } from '../search/search-apps';
+export type {
+  IndexChange,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResults,
+} from '../search/search-index';
+export type { SearchDocument } from '../search/search-document';
+export { searchDocumentOf } from '../search/search-document';
+export { SEARCH_FIELD_NAME, SEARCH_INDEX_FIELDS } from '../search/search-index-fields';
+export type { SearchFieldType, SearchIndexField } from '../search/search-index-fields';
+export { indexChangeOf } from '../search/stream-changes';
+export { StreamIndexer } from '../search/stream-indexer';
+export { CloudSearchIndex } from '../search/cloudsearch-index';
+export { SearchOperations } from '../search/search-operations';
+export type { SearchPage } from '../search/search-operations';
+export { parseSearchParameters } from '../search/search-parameters';
+export type { SearchParameters } from '../search/search-parameters';
