@@ -61,7 +61,9 @@ describe('the built domain layer', () => {
   it('keeps the clients of other features out of the search entry', () => {
     const code = moduleGraphOf('search.mjs');
 
-    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-cloudsearch-domain/'))).toBe(true);
+    expect(
+      code.some((text) => text.includes('node_modules/@aws-sdk/client-cloudsearch-domain/')),
+    ).toBe(true);
     expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-s3/'))).toBe(false);
   });
 });
