@@ -1,4 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  paginateQuery,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchDelete, isConditionFailure } from '../dynamodb';
 import { StaleVersionError } from '../errors';
@@ -115,26 +121,24 @@ export class DynamoDbItemStore implements ItemStore {
 
   async deleteAllByOwner(ownerId: string): Promise<number> {
     let deleted = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :owner AND begins_with(GSI1SK, :prefix)',
-          ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}`, ':prefix': 'ITEM#' },
-          ProjectionExpression: 'PK, SK',
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :owner AND begins_with(GSI1SK, :prefix)',
+        ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}`, ':prefix': 'ITEM#' },
+        ProjectionExpression: 'PK, SK',
+      },
+    );
+    for await (const page of pages) {
       const keys = (page.Items ?? []).map((record) => ({
         PK: String(record.PK),
         SK: String(record.SK),
       }));
       await batchDelete(this.documents, this.tableName, keys);
       deleted += keys.length;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return deleted;
   }
 

@@ -1,8 +1,8 @@
 import {
   DeleteCommand,
   GetCommand,
+  paginateQuery,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -108,21 +108,19 @@ export class DynamoDbMediaStore implements MediaStore {
 
   async idsByOwner(ownerId: string): Promise<string[]> {
     const ids: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :owner AND begins_with(GSI1SK, :prefix)',
-          ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}`, ':prefix': 'MEDIA#' },
-          ProjectionExpression: 'mediaId',
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :owner AND begins_with(GSI1SK, :prefix)',
+        ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}`, ':prefix': 'MEDIA#' },
+        ProjectionExpression: 'mediaId',
+      },
+    );
+    for await (const page of pages) {
       ids.push(...(page.Items ?? []).map((record) => String(record.mediaId)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return ids;
   }
 }

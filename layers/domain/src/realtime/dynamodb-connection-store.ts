@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, paginateQuery, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchDelete } from '../dynamodb';
 import type { Connection } from './connection';
 import type { ConnectionStore } from './connection-store';
@@ -42,26 +42,22 @@ export class DynamoDbConnectionStore implements ConnectionStore {
 
   async listByUser(userId: string, now: Date = new Date()): Promise<Connection[]> {
     const connections: Connection[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :user',
-          // TTL deletion lags by up to days: an expired record is already gone for us.
-          FilterExpression: 'expiresAt > :now',
-          ExpressionAttributeValues: {
-            ':user': userConnections(userId),
-            ':now': Math.floor(now.getTime() / 1000),
-          },
-          ProjectionExpression: 'connectionId, userId, connectedAt, expiresAt',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      connections.push(...((page.Items ?? []) as Connection[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :user',
+        // TTL deletion lags by up to days: an expired record is already gone for us.
+        FilterExpression: 'expiresAt > :now',
+        ExpressionAttributeValues: {
+          ':user': userConnections(userId),
+          ':now': Math.floor(now.getTime() / 1000),
+        },
+        ProjectionExpression: 'connectionId, userId, connectedAt, expiresAt',
+      },
+    );
+    for await (const page of pages) connections.push(...((page.Items ?? []) as Connection[]));
     return connections;
   }
 
