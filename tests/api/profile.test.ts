@@ -165,4 +165,24 @@ describe('DELETE /v1/me', () => {
     );
     expect(canSignIn).toBe(false);
   });
+
+  it('refuses to create items with a token issued before the account was erased', async () => {
+    const user = await newUser();
+    await call('GET', '/v1/me', { token: user.idToken });
+    await call('DELETE', '/v1/me', { token: user.idToken });
+    await eventually(
+      () => trySignIn(user),
+      (ok) => !ok,
+    );
+
+    const reply = await call('POST', '/v1/items', {
+      token: user.idToken,
+      body: { title: 'After deletion' },
+    });
+
+    expect(reply.status).toBe(401);
+    expect(reply.headers.get('content-type')).toContain('application/problem+json');
+    const list = await call('GET', '/v1/items', { token: user.idToken });
+    expect(list.json.items ?? []).toHaveLength(0);
+  });
 });

@@ -1,5 +1,6 @@
 import type { AccountDeletionRequests } from './accounts/account-deletion-requests';
 import { AccountDeletion } from './accounts/account-deletion';
+import { ActiveAccounts } from './accounts/active-accounts';
 import type { DataApiConfig } from './config';
 import { createDocumentClient, createDynamoDbClient } from './dynamodb';
 import { idempotentOperation } from './idempotency';
@@ -39,11 +40,14 @@ export function createDataApi(config: DataApiConfig): DataApi {
   return {
     profiles: new ProfileOperations(profileStore, undefined, media),
     items,
-    createItem: idempotentOperation(({ userId, body }) => items.create(userId, body), {
-      client,
-      tableName: config.idempotencyTableName,
-      name: 'items.create',
-    }),
+    createItem: idempotentOperation(
+      new ActiveAccounts(profileStore).guard(({ userId, body }) => items.create(userId, body)),
+      {
+        client,
+        tableName: config.idempotencyTableName,
+        name: 'items.create',
+      },
+    ),
     accountDeletion: new AccountDeletion(
       profileStore,
       lambdaAccountDeletionRequests(config.accountDeletionFunctionName),

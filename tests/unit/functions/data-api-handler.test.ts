@@ -91,6 +91,8 @@ describe('the data API handler', () => {
   });
 
   it('creates an item with 201, Location and ETag', async () => {
+    // The caller has no profile yet: an account that is not being erased.
+    documents.on(GetCommand).resolves({});
     documents.on(PutCommand).resolves({});
 
     const result = await invoke(

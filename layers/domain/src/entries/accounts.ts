@@ -15,3 +15,4 @@ export type { IdentityDirectory } from '../accounts/identity-directory';
 export { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory';
 
 export { createAccountEraser } from '../account-deletion-app';
+export { ActiveAccounts } from '../accounts/active-accounts';

@@ -12,6 +12,8 @@ import { MediaProcessor } from './media-processor';
 import type { ProcessingOutcome } from './media-processor';
 import { objectCreationsOf } from './s3-event';
 import { createS3Client, S3MediaObjects } from './s3-media-objects';
+import { ActiveAccounts } from '../accounts/active-accounts';
+import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 
 /** What MediaApiFunction's routes call. */
 export interface MediaApi {
@@ -23,7 +25,8 @@ export interface MediaApi {
 /** Call once at module scope: the clients it creates live for the whole execution environment. */
 export function createMediaApi(config: MediaApiConfig): MediaApi {
   const client = createDynamoDbClient();
-  const store = new DynamoDbMediaStore(createDocumentClient(client), config.appTableName);
+  const documents = createDocumentClient(client);
+  const store = new DynamoDbMediaStore(documents, config.appTableName);
   const objects = new S3MediaObjects(createS3Client(), config.bucketName);
   const delivery =
     config.delivery.kind === 'cloudfront'
@@ -32,11 +35,16 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
   const media = new MediaOperations(store, objects, delivery, config);
   return {
     media,
-    requestUpload: idempotentOperation(({ userId, body }) => media.requestUpload(userId, body), {
-      client,
-      tableName: config.idempotencyTableName,
-      name: 'media.requestUpload',
-    }),
+    requestUpload: idempotentOperation(
+      new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)).guard(
+        ({ userId, body }) => media.requestUpload(userId, body),
+      ),
+      {
+        client,
+        tableName: config.idempotencyTableName,
+        name: 'media.requestUpload',
+      },
+    ),
   };
 }
 

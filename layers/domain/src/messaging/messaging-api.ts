@@ -1,6 +1,7 @@
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { idempotentOperation, type IdempotentOperation } from '../idempotency';
 import { CursorCodec } from '../pagination/cursor';
+import { ActiveAccounts } from '../accounts/active-accounts';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 import { DeviceOperations } from './devices/device-operations';
 import { DynamoDbDeviceStore } from './devices/dynamodb-device-store';
@@ -22,13 +23,17 @@ export interface MessagingApi {
 export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
+  const profiles = new DynamoDbProfileStore(documents, config.appTableName);
+  const accounts = new ActiveAccounts(profiles);
   const devices = new DeviceOperations(
     new DynamoDbDeviceStore(documents, config.appTableName),
     SnsPushSender.create(),
     config.platformApplications,
+    undefined,
+    accounts,
   );
   const messages = new MessageOperations(
-    new DynamoDbProfileStore(documents, config.appTableName),
+    profiles,
     SqsMessageQueue.create(config.messageQueueUrl),
     new DynamoDbConversationStore(documents, config.appTableName),
     new CursorCodec(config.cursorSigningKey),
@@ -36,10 +41,13 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   return {
     devices,
     messages,
-    sendMessage: idempotentOperation(({ userId, body }) => messages.send(userId, body), {
-      client,
-      tableName: config.idempotencyTableName,
-      name: 'messages.send',
-    }),
+    sendMessage: idempotentOperation(
+      accounts.guard(({ userId, body }) => messages.send(userId, body)),
+      {
+        client,
+        tableName: config.idempotencyTableName,
+        name: 'messages.send',
+      },
+    ),
   };
 }

@@ -1,3 +1,4 @@
+import type { ActiveAccounts } from '../../accounts/active-accounts';
 import { NotFoundError } from '../../errors';
 import type { PushSender } from '../push/push-sender';
 import { deviceIdOf, parseRegisterDevice, viewOf } from './device';
@@ -14,11 +15,14 @@ export class DeviceOperations {
     private readonly push: PushSender,
     private readonly applications: PlatformApplications,
     private readonly now: () => Date = () => new Date(),
+    // Registering for an erased account would leave an endpoint nobody owns.
+    private readonly accounts?: Pick<ActiveAccounts, 'assertActive'>,
   ) {}
 
   /** Registers a token, or finds its device again and makes sure its endpoint is usable. */
   async register(userId: string, input: unknown): Promise<DeviceView> {
     const { platform, token } = parseRegisterDevice(input);
+    await this.accounts?.assertActive(userId);
     const deviceId = deviceIdOf(platform, token);
     const known = await this.store.get(userId, deviceId);
     if (known) {
