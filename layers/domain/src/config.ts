@@ -46,6 +46,14 @@ export function readEnvironment<T extends z.ZodType>(schema: T, env: Environment
   return result.data;
 }
 
+/** ALLOWED_ORIGIN: `*`, or several origins separated by commas. */
+export function allowedOriginsOf(value: string): string[] {
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+}
+
 export function dataApiConfig(env: Environment = process.env): DataApiConfig {
   const vars = readEnvironment(DataApiEnvironment, env);
   return {
@@ -53,9 +61,7 @@ export function dataApiConfig(env: Environment = process.env): DataApiConfig {
     idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
     cursorSigningKey: vars.CURSOR_SIGNING_KEY,
     accountDeletionFunctionName: vars.ACCOUNT_DELETION_FUNCTION_NAME,
-    allowedOrigins: vars.ALLOWED_ORIGIN.split(',')
-      .map((origin) => origin.trim())
-      .filter((origin) => origin !== ''),
+    allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readEnvironment } from '../config';
+import { readEnvironment, allowedOriginsOf } from '../config';
 import type { Environment } from '../config';
 import { MEDIA_TYPES } from './media';
 import type { MediaType } from './media';
@@ -74,9 +74,7 @@ export function mediaApiConfig(env: Environment = process.env): MediaApiConfig {
     maxBytes: vars.MEDIA_MAX_BYTES,
     allowedTypes: vars.MEDIA_ALLOWED_TYPES,
     uploadUrlSeconds: vars.MEDIA_UPLOAD_URL_SECONDS,
-    allowedOrigins: vars.ALLOWED_ORIGIN.split(',')
-      .map((origin) => origin.trim())
-      .filter((origin) => origin !== ''),
+    allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readEnvironment, type Environment } from '../config';
+import { readEnvironment, type Environment, allowedOriginsOf } from '../config';
 
 const nonEmpty = z.string().min(1);
 const platformApplicationArn = z
@@ -55,9 +55,7 @@ export function messagingApiConfig(env: Environment = process.env): MessagingApi
       ios: vars.APNS_PLATFORM_APPLICATION_ARN,
       android: vars.FCM_PLATFORM_APPLICATION_ARN,
     },
-    allowedOrigins: vars.ALLOWED_ORIGIN.split(',')
-      .map((origin) => origin.trim())
-      .filter((origin) => origin !== ''),
+    allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readEnvironment, type Environment } from '../config';
+import { readEnvironment, type Environment, allowedOriginsOf } from '../config';
 
 // Read once at cold start, as config.ts does for the other functions.
 
@@ -34,8 +34,6 @@ export function searchApiConfig(env: Environment = process.env): SearchApiConfig
   return {
     searchEndpoint: vars.SEARCH_QUERY_ENDPOINT,
     cursorSigningKey: vars.CURSOR_SIGNING_KEY,
-    allowedOrigins: vars.ALLOWED_ORIGIN.split(',')
-      .map((origin) => origin.trim())
-      .filter((origin) => origin !== ''),
+    allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };
 }
