@@ -419,6 +419,7 @@ function authorizersOf(
       header: authorizer.header,
       issuer,
       clientIds: pool.clients.map((client) => resources[client.logicalId]?.ref ?? ''),
+      reauthorizeEverySeconds: authorizer.reauthorizeEverySeconds,
     });
   }
   return authorizers;

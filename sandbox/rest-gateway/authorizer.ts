@@ -1,7 +1,10 @@
 // The Cognito user pool authorizer of a REST API: the token from the
 // authorizer's header (raw or `Bearer <token>`), its signature checked against
 // the pool's JWKS, then expiry, issuer and audience, as API Gateway does.
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+// Like API Gateway, it caches an accepted token's verdict for the
+// authorizer's ReauthorizeEvery seconds (never past the token's expiry), so a
+// warm request pays no signature check.
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 export type AuthorizerVerdict =
   { authorized: true; claims: Record<string, string> } | { authorized: false; reason: string };
@@ -20,7 +23,16 @@ export interface CognitoAuthorizerOptions {
   clientIds: string[];
   /** Defaults to `<issuer>/.well-known/jwks.json`. */
   jwksUrl?: string;
+  /** Where the pool's keys come from; defaults to the JWKS at `jwksUrl`. */
+  keys?: JWTVerifyGetKey;
+  /** Seconds an accepted token's verdict is reused; 0 verifies every request. Default 300. */
+  reauthorizeEverySeconds?: number;
+  /** Epoch milliseconds; for tests. */
+  now?: () => number;
 }
+
+/** Verdicts kept at most; the oldest go first, so a flood of tokens cannot grow memory. */
+const MAX_CACHED_VERDICTS = 10_000;
 
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -76,29 +88,50 @@ function audienceProblem(payload: JWTPayload, clientIds: string[]): string | und
 
 export function createCognitoAuthorizer(options: CognitoAuthorizerOptions): TokenAuthorizer {
   // jose caches the key set and refetches it when it meets an unknown key id.
-  const keys = createRemoteJWKSet(
-    new URL(options.jwksUrl ?? `${options.issuer}/.well-known/jwks.json`),
-  );
+  const keys =
+    options.keys ??
+    createRemoteJWKSet(new URL(options.jwksUrl ?? `${options.issuer}/.well-known/jwks.json`));
+  const now = options.now ?? Date.now;
+  const ttlMs = (options.reauthorizeEverySeconds ?? 300) * 1000;
+  const accepted = new Map<string, { verdict: AuthorizerVerdict; until: number }>();
+
+  async function verify(token: string): Promise<AuthorizerVerdict & { expiresAt?: number }> {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'token_use'],
+        currentDate: new Date(now()),
+      });
+      const problem = audienceProblem(payload, options.clientIds);
+      if (problem) return { authorized: false, reason: problem };
+      return {
+        authorized: true,
+        claims: apiGatewayClaims(payload),
+        expiresAt: (payload.exp as number) * 1000,
+      };
+    } catch (error) {
+      return { authorized: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   return {
     header: options.header,
     async authorize(headerValue) {
       const token = tokenFromHeader(headerValue);
       if (!token) return { authorized: false, reason: `no token in ${options.header}` };
-      try {
-        const { payload } = await jwtVerify(token, keys, {
-          issuer: options.issuer,
-          algorithms: ['RS256'],
-          requiredClaims: ['exp', 'token_use'],
-        });
-        const problem = audienceProblem(payload, options.clientIds);
-        if (problem) return { authorized: false, reason: problem };
-        return { authorized: true, claims: apiGatewayClaims(payload) };
-      } catch (error) {
-        return {
-          authorized: false,
-          reason: error instanceof Error ? error.message : String(error),
-        };
+      const cached = accepted.get(token);
+      if (cached && cached.until > now()) return cached.verdict;
+      accepted.delete(token);
+
+      const { expiresAt, ...verdict } = await verify(token);
+      if (verdict.authorized && ttlMs > 0 && expiresAt !== undefined) {
+        if (accepted.size >= MAX_CACHED_VERDICTS) {
+          accepted.delete(accepted.keys().next().value as string);
+        }
+        accepted.set(token, { verdict, until: Math.min(now() + ttlMs, expiresAt) });
       }
+      return verdict;
     },
   };
 }

@@ -141,13 +141,21 @@ export interface GatewayResponseSpec {
   template?: string;
 }
 
+export interface CognitoAuthorizerSpec {
+  userPoolLogicalId: string;
+  /** Header that carries the token (`Identity.Header`). */
+  header: string;
+  /** How long a verdict is cached per token (`Identity.ReauthorizeEvery`); 0 turns caching off. */
+  reauthorizeEverySeconds: number;
+}
+
 export interface RestApiSpec {
   logicalId: string;
   stageName: string;
   /** Name of the default authorizer, or undefined for none. */
   defaultAuthorizer?: string;
-  /** Cognito authorizers by name → the user pool's logical id. */
-  cognitoAuthorizers: Record<string, { userPoolLogicalId: string; header: string }>;
+  /** Cognito authorizers by name. */
+  cognitoAuthorizers: Record<string, CognitoAuthorizerSpec>;
   cors?: CorsSpec;
   /** Keyed by API Gateway response type (UNAUTHORIZED, THROTTLED, ...). */
   gatewayResponses: Record<string, GatewayResponseSpec>;

@@ -8,6 +8,7 @@ import {
   listOrEmpty,
   recordOrEmpty,
   resolveNumber,
+  resolveOptionalNumber,
   resolveOptionalText,
   resolveText,
 } from './template-document';
@@ -16,6 +17,9 @@ import type { TemplateResource } from './template-document';
 // SAM's stage for the implicit API.
 const IMPLICIT_STAGE_NAME = 'Prod';
 const DEFAULT_IDENTITY_HEADER = 'Authorization';
+/** SAM's default for `Identity.ReauthorizeEvery`; API Gateway allows 0 to 3600. */
+const DEFAULT_REAUTHORIZE_EVERY_SECONDS = 300;
+const MAX_REAUTHORIZE_EVERY_SECONDS = 3600;
 
 // API Gateway's status for a response type whose template entry sets no StatusCode.
 const DEFAULT_GATEWAY_STATUS: Record<string, number> = {
@@ -116,11 +120,27 @@ function readCognitoAuthorizers(
       );
     }
     const identity = recordOrEmpty(authorizer.Identity);
+    const reauthorizeEvery =
+      resolveOptionalNumber(
+        identity.ReauthorizeEvery,
+        ctx,
+        `${where}.${name}.Identity.ReauthorizeEvery`,
+      ) ?? DEFAULT_REAUTHORIZE_EVERY_SECONDS;
+    if (
+      !Number.isInteger(reauthorizeEvery) ||
+      reauthorizeEvery < 0 ||
+      reauthorizeEvery > MAX_REAUTHORIZE_EVERY_SECONDS
+    ) {
+      throw new Error(
+        `${where}.${name}.Identity.ReauthorizeEvery must be a whole number of seconds from 0 to ${MAX_REAUTHORIZE_EVERY_SECONDS}`,
+      );
+    }
     cognito[name] = {
       userPoolLogicalId: target[0],
       header:
         resolveOptionalText(identity.Header, ctx, `${where}.${name}.Identity.Header`) ??
         DEFAULT_IDENTITY_HEADER,
+      reauthorizeEverySeconds: reauthorizeEvery,
     };
   }
   return cognito;

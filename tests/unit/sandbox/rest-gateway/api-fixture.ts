@@ -7,7 +7,11 @@ export function restApi(overrides: Partial<RestApiSpec> = {}): RestApiSpec {
     stageName: 'api',
     defaultAuthorizer: 'CognitoAuthorizer',
     cognitoAuthorizers: {
-      CognitoAuthorizer: { userPoolLogicalId: 'UserPool', header: 'Authorization' },
+      CognitoAuthorizer: {
+        userPoolLogicalId: 'UserPool',
+        header: 'Authorization',
+        reauthorizeEverySeconds: 300,
+      },
     },
     cors: {
       allowOrigin: "'*'",

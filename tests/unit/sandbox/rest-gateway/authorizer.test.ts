@@ -1,3 +1,4 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import {
   createCognitoAuthorizer,
   formatClaimDate,
@@ -128,5 +129,89 @@ describe('Cognito authorizer', () => {
 describe('claim dates', () => {
   it('formats epoch seconds as API Gateway passes exp and iat', () => {
     expect(formatClaimDate(1586459217)).toBe('Thu Apr 09 19:06:57 UTC 2020');
+  });
+});
+
+describe('Cognito authorizer verdict cache', () => {
+  let clock: number;
+  let keyLookups: number;
+
+  function cachingAuthorizer(reauthorizeEverySeconds?: number): TokenAuthorizer {
+    const remote = createRemoteJWKSet(new URL(`${pool.issuer}/.well-known/jwks.json`));
+    const keys: JWTVerifyGetKey = (header, token) => {
+      keyLookups += 1;
+      return remote(header, token);
+    };
+    return createCognitoAuthorizer({
+      header: 'Authorization',
+      issuer: pool.issuer,
+      clientIds: [pool.clientId],
+      keys,
+      now: () => clock,
+      ...(reauthorizeEverySeconds !== undefined && { reauthorizeEverySeconds }),
+    });
+  }
+
+  beforeEach(() => {
+    clock = Date.now();
+    keyLookups = 0;
+  });
+
+  it('reuses an accepted verdict for ReauthorizeEvery seconds, as API Gateway does', async () => {
+    const cached = cachingAuthorizer(300);
+    const token = await pool.sign();
+
+    const first = await cached.authorize(`Bearer ${token}`);
+    clock += 299_000;
+    const second = await cached.authorize(`Bearer ${token}`);
+
+    expect(second).toEqual(first);
+    expect(first.authorized).toBe(true);
+    expect(keyLookups).toBe(1);
+  });
+
+  it('verifies the token again once ReauthorizeEvery has passed', async () => {
+    const cached = cachingAuthorizer(300);
+    const token = await pool.sign();
+
+    await cached.authorize(`Bearer ${token}`);
+    clock += 301_000;
+    const later = await cached.authorize(`Bearer ${token}`);
+
+    expect(later.authorized).toBe(true);
+    expect(keyLookups).toBe(2);
+  });
+
+  it('verifies every request when ReauthorizeEvery is 0', async () => {
+    const uncached = cachingAuthorizer(0);
+    const token = await pool.sign();
+
+    await uncached.authorize(`Bearer ${token}`);
+    await uncached.authorize(`Bearer ${token}`);
+
+    expect(keyLookups).toBe(2);
+  });
+
+  it('never accepts a cached token past its expiry', async () => {
+    const cached = cachingAuthorizer(3600);
+    const token = await pool.sign({}, { expiresIn: Math.floor(clock / 1000) + 60 });
+
+    const before = await cached.authorize(`Bearer ${token}`);
+    clock += 61_000;
+    const after = await cached.authorize(`Bearer ${token}`);
+
+    expect(before.authorized).toBe(true);
+    expect(after).toMatchObject({ authorized: false, reason: expect.stringMatching(/exp/) });
+  });
+
+  it('does not cache a refusal', async () => {
+    const cached = cachingAuthorizer(300);
+    const token = await pool.sign({ aud: 'someone-else' });
+
+    await cached.authorize(`Bearer ${token}`);
+    const again = await cached.authorize(`Bearer ${token}`);
+
+    expect(again.authorized).toBe(false);
+    expect(keyLookups).toBe(2);
   });
 });

@@ -169,7 +169,11 @@ describe('parseTemplate on template.yaml', () => {
       stageName: 'api',
       defaultAuthorizer: 'CognitoAuthorizer',
       cognitoAuthorizers: {
-        CognitoAuthorizer: { userPoolLogicalId: 'UserPool', header: 'Authorization' },
+        CognitoAuthorizer: {
+          userPoolLogicalId: 'UserPool',
+          header: 'Authorization',
+          reauthorizeEverySeconds: 300,
+        },
       },
       cors: {
         allowOrigin: '*',
@@ -282,6 +286,39 @@ Resources:
     expect(model.restApis.map((api) => [api.logicalId, api.stageName])).toEqual([
       ['ServerlessRestApi', 'Prod'],
     ]);
+  });
+
+  const apiWithReauthorizeEvery = (value: string) => `
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      Auth:
+        Authorizers:
+          Cognito:
+            UserPoolArn: !GetAtt Pool.Arn
+            Identity: { Header: X-Token, ReauthorizeEvery: ${value} }
+`;
+
+  it("reads a Cognito authorizer's ReauthorizeEvery, 0 included", () => {
+    const cached = parseFixture(apiWithReauthorizeEvery('60'));
+    const uncached = parseFixture(apiWithReauthorizeEvery('0'));
+
+    expect(cached.restApis[0]?.cognitoAuthorizers.Cognito).toEqual({
+      userPoolLogicalId: 'Pool',
+      header: 'X-Token',
+      reauthorizeEverySeconds: 60,
+    });
+    expect(uncached.restApis[0]?.cognitoAuthorizers.Cognito?.reauthorizeEverySeconds).toBe(0);
+  });
+
+  it('refuses a ReauthorizeEvery that API Gateway would refuse', () => {
+    expect(() => parseFixture(apiWithReauthorizeEvery('3601'))).toThrow(
+      /Identity.ReauthorizeEvery must be a whole number of seconds from 0 to 3600/,
+    );
   });
 
   it('uses TableName when the template sets it', () => {
