@@ -15,7 +15,9 @@ export const handler = instrumentHandler(
     const { routeKey, connectionId } = event.requestContext;
     switch (routeKey) {
       case '$connect':
-        await realtime.connect(connectionId, connectionUserOf(event));
+        if ((await realtime.connect(connectionId, connectionUserOf(event))) === 'refused') {
+          return { statusCode: 403 };
+        }
         break;
       case '$disconnect':
         await realtime.disconnect(connectionId);

@@ -248,3 +248,26 @@ describe('live messages', () => {
     expect(aliceClient.frames.filter((frame) => frame.type === 'message')).toEqual([]);
   });
 });
+
+describe('deleting my account', () => {
+  it('closes my open connections and refuses new ones made with my old token', async () => {
+    const leaving = await member();
+    const client = await connected(leaving);
+
+    const reply = await call('DELETE', '/v1/me', { token: leaving.idToken });
+    const closed = await Promise.race([
+      client.closed,
+      new Promise<undefined>((done) => setTimeout(() => done(undefined), 10_000)),
+    ]);
+    const records = await eventually(
+      () => connectionIdsOf(leaving),
+      (ids) => ids.length === 0,
+    );
+    const again = await upgradeStatus(webSocketUrl(leaving.idToken));
+
+    expect(reply.status).toBe(202);
+    expect(closed).toBeDefined();
+    expect(records).toEqual([]);
+    expect(again).toBe(403);
+  });
+});

@@ -5,10 +5,10 @@ import { createDocumentClient, createDynamoDbClient } from './dynamodb';
 import { DynamoDbItemStore } from './items/dynamodb-item-store';
 import { createMessagingErasureSteps } from './messaging/messaging-erasure';
 import { DynamoDbProfileStore } from './profiles/dynamodb-profile-store';
-import { DynamoDbConnectionStore } from './realtime/dynamodb-connection-store';
 import { DynamoDbMediaStore } from './media/dynamodb-media-store';
 import { MediaErasure } from './media/media-erasure';
 import { createS3Client, S3MediaObjects } from './media/s3-media-objects';
+import { createRealtime } from './realtime-app';
 
 /** AccountDeletionFunction's eraser, wired to DynamoDB and Cognito. Call once at module scope. */
 export function createAccountEraser(
@@ -24,7 +24,13 @@ export function createAccountEraser(
       identities: CognitoIdentityDirectory.create(config.userPoolId),
       profiles,
       messaging: createMessagingErasureSteps(documents, config.appTableName),
-      connections: new DynamoDbConnectionStore(documents, config.appTableName),
+      connections: createRealtime(
+        {
+          appTableName: config.appTableName,
+          managementEndpoint: config.webSocketManagementEndpoint,
+        },
+        documents,
+      ),
       ...(media && {
         media: new MediaErasure(
           new DynamoDbMediaStore(documents, config.appTableName),

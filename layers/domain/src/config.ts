@@ -16,6 +16,7 @@ const DataApiEnvironment = z.object({
 const AccountDeletionEnvironment = z.object({
   APP_TABLE_NAME: nonEmpty,
   USER_POOL_ID: nonEmpty,
+  WEBSOCKET_MANAGEMENT_ENDPOINT: z.url(),
 });
 
 export interface DataApiConfig {
@@ -30,6 +31,8 @@ export interface DataApiConfig {
 export interface AccountDeletionConfig {
   appTableName: string;
   userPoolId: string;
+  /** The WebSocket API's `@connections` endpoint, to close the user's open connections. */
+  webSocketManagementEndpoint: string;
 }
 
 export type Environment = Record<string, string | undefined>;
@@ -67,5 +70,9 @@ export function dataApiConfig(env: Environment = process.env): DataApiConfig {
 
 export function accountDeletionConfig(env: Environment = process.env): AccountDeletionConfig {
   const vars = readEnvironment(AccountDeletionEnvironment, env);
-  return { appTableName: vars.APP_TABLE_NAME, userPoolId: vars.USER_POOL_ID };
+  return {
+    appTableName: vars.APP_TABLE_NAME,
+    userPoolId: vars.USER_POOL_ID,
+    webSocketManagementEndpoint: vars.WEBSOCKET_MANAGEMENT_ENDPOINT,
+  };
 }

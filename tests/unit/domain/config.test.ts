@@ -42,11 +42,21 @@ describe('the data API configuration', () => {
 });
 
 describe('the account deletion configuration', () => {
-  it('needs the table and the user pool', () => {
-    expect(accountDeletionConfig({ APP_TABLE_NAME: 't', USER_POOL_ID: 'p' })).toEqual({
-      appTableName: 't',
-      userPoolId: 'p',
-    });
-    expect(() => accountDeletionConfig({ APP_TABLE_NAME: 't' })).toThrow(/USER_POOL_ID/);
+  const endpoint = 'https://abc.execute-api.us-east-1.amazonaws.com/v1';
+
+  it('needs the table, the user pool and the WebSocket management endpoint', () => {
+    expect(
+      accountDeletionConfig({
+        APP_TABLE_NAME: 't',
+        USER_POOL_ID: 'p',
+        WEBSOCKET_MANAGEMENT_ENDPOINT: endpoint,
+      }),
+    ).toEqual({ appTableName: 't', userPoolId: 'p', webSocketManagementEndpoint: endpoint });
+    expect(() =>
+      accountDeletionConfig({ APP_TABLE_NAME: 't', WEBSOCKET_MANAGEMENT_ENDPOINT: endpoint }),
+    ).toThrow(/USER_POOL_ID/);
+    expect(() => accountDeletionConfig({ APP_TABLE_NAME: 't', USER_POOL_ID: 'p' })).toThrow(
+      /WEBSOCKET_MANAGEMENT_ENDPOINT/,
+    );
   });
 });

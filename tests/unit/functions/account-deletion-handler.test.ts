@@ -3,6 +3,11 @@ import {
   CognitoIdentityProviderClient,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
+  GoneException,
+} from '@aws-sdk/client-apigatewaymanagementapi';
 import { DeleteObjectsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   BatchWriteCommand,
@@ -21,6 +26,7 @@ type Handler = (event: unknown, context: Context) => Promise<{ userId: string; o
 const documents = mockClient(DynamoDBDocumentClient);
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
+const connections = mockClient(ApiGatewayManagementApiClient);
 let handler: Handler;
 
 beforeAll(async () => {
@@ -28,6 +34,7 @@ beforeAll(async () => {
     APP_TABLE_NAME: 'AppTable',
     USER_POOL_ID: 'local_pool',
     MEDIA_BUCKET_NAME: 'media-bucket',
+    WEBSOCKET_MANAGEMENT_ENDPOINT: 'https://ws.example.com/v1',
     AWS_REGION: 'us-east-1',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
@@ -41,6 +48,7 @@ beforeEach(() => {
   documents.reset();
   cognito.reset();
   s3.reset();
+  connections.reset();
   s3.on(ListObjectVersionsCommand).resolves({});
   documents.on(QueryCommand).resolves({ Items: [] });
   documents.on(GetCommand).resolves({ Item: { PK: 'USER#user-1', status: 'deleting' } });
@@ -102,6 +110,48 @@ describe('the account deletion handler', () => {
       PK: 'MEDIA#M1',
       SK: 'MEDIA',
     });
+  });
+
+  it("closes the user's open WebSocket connections, then removes their records", async () => {
+    cognito.on(AdminDeleteUserCommand).resolves({});
+    documents
+      .on(QueryCommand, { IndexName: 'GSI1' })
+      .resolves({ Items: [{ connectionId: 'c1' }, { connectionId: 'c2' }] });
+    connections
+      .on(DeleteConnectionCommand)
+      .resolves({})
+      .on(DeleteConnectionCommand, { ConnectionId: 'c2' })
+      .rejects(new GoneException({ message: 'gone', $metadata: { httpStatusCode: 410 } }));
+
+    await expect(invoke({ userId: 'user-1' })).resolves.toMatchObject({ outcome: 'erased' });
+
+    expect(
+      connections.commandCalls(DeleteConnectionCommand).map((call) => call.args[0].input),
+    ).toEqual([{ ConnectionId: 'c1' }, { ConnectionId: 'c2' }]);
+    const removed = documents
+      .commandCalls(BatchWriteCommand)
+      .flatMap((call) => call.args[0].input.RequestItems?.AppTable ?? []);
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        { DeleteRequest: { Key: { PK: 'CONN#c1', SK: 'CONNECTION' } } },
+        { DeleteRequest: { Key: { PK: 'CONN#c2', SK: 'CONNECTION' } } },
+      ]),
+    );
+  });
+
+  it('keeps the connection records, so that a retry closes them, when a close fails', async () => {
+    documents.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [{ connectionId: 'c1' }] });
+    connections.on(DeleteConnectionCommand).rejects(new Error('throttled'));
+
+    await expect(invoke({ userId: 'user-1' })).rejects.toThrow('throttled');
+
+    const removed = documents
+      .commandCalls(BatchWriteCommand)
+      .flatMap((call) => call.args[0].input.RequestItems?.AppTable ?? []);
+    expect(removed).not.toContainEqual({
+      DeleteRequest: { Key: { PK: 'CONN#c1', SK: 'CONNECTION' } },
+    });
+    expect(cognito.commandCalls(AdminDeleteUserCommand)).toHaveLength(0);
   });
 
   it('treats a Cognito user that is already gone as deleted', async () => {

@@ -2,7 +2,7 @@ import type { ItemStore } from '../items/item-store';
 import type { MediaErasure } from '../media/media-erasure';
 import { logger } from '../observability';
 import type { ProfileStore } from '../profiles/profile-store';
-import type { ConnectionStore } from '../realtime/connection-store';
+import type { RealtimeOperations } from '../realtime/realtime-operations';
 import type { IdentityDirectory } from './identity-directory';
 
 /** One kind of data to erase. Each step must be safe to run again after a partial run. */
@@ -52,8 +52,8 @@ export function accountErasureSteps(parts: {
   media?: Pick<MediaErasure, 'eraseAllOf'>;
   /** Devices with their push endpoints, and conversations (messaging/messaging-erasure.ts). */
   messaging?: readonly ErasureStep[];
-  /** The user's WebSocket connection records (realtime/). */
-  connections?: Pick<ConnectionStore, 'removeAllByUser'>;
+  /** The user's open WebSocket connections: closed, then their records removed (realtime/). */
+  connections?: Pick<RealtimeOperations, 'disconnectUser'>;
   now?: () => Date;
 }): ErasureStep[] {
   const now = parts.now ?? (() => new Date());
@@ -71,9 +71,6 @@ function mediaStep(media: Pick<MediaErasure, 'eraseAllOf'>): ErasureStep {
   return { name: 'media', erase: (userId) => media.eraseAllOf(userId) };
 }
 
-function connectionsStep(connections: Pick<ConnectionStore, 'removeAllByUser'>): ErasureStep {
-  return {
-    name: 'connections',
-    erase: async (userId) => void (await connections.removeAllByUser(userId)),
-  };
+function connectionsStep(connections: Pick<RealtimeOperations, 'disconnectUser'>): ErasureStep {
+  return { name: 'connections', erase: (userId) => connections.disconnectUser(userId) };
 }

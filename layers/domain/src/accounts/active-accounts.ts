@@ -10,10 +10,14 @@ import type { ProfileStore } from '../profiles/profile-store';
 export class ActiveAccounts {
   constructor(private readonly profiles: Pick<ProfileStore, 'get'>) {}
 
-  async assertActive(userId: string): Promise<void> {
+  async isActive(userId: string): Promise<boolean> {
     const stored = await this.profiles.get(userId);
     // No profile yet is an account that has not opened the app: it is active.
-    if (stored !== undefined && stored.status !== 'active') {
+    return stored === undefined || stored.status === 'active';
+  }
+
+  async assertActive(userId: string): Promise<void> {
+    if (!(await this.isActive(userId))) {
       throw new UnauthorizedError('This account has been deleted.');
     }
   }

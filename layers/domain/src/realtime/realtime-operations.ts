@@ -1,3 +1,4 @@
+import type { ActiveAccounts } from '../accounts/active-accounts';
 import { logger } from '../observability';
 import { newConnection } from './connection';
 import type { ConnectionMessenger } from './connection-messenger';
@@ -11,17 +12,35 @@ export interface FanOut {
   failed: number;
 }
 
-/** What the WebSocket routes and the message worker do with connections. */
+export interface RealtimeOptions {
+  /** Refuses connections of accounts being or already erased; without it every user may connect. */
+  accounts?: Pick<ActiveAccounts, 'isActive'>;
+  now?: () => Date;
+}
+
+/** What the WebSocket routes, the message worker and account deletion do with connections. */
 export class RealtimeOperations {
+  private readonly now: () => Date;
+
   constructor(
     private readonly connections: ConnectionStore,
     private readonly messenger: ConnectionMessenger,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly options: RealtimeOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
 
-  /** `$connect`, after the authorizer accepted the user's token. */
-  async connect(connectionId: string, userId: string): Promise<void> {
+  /**
+   * `$connect`, after the authorizer accepted the user's token. An erased
+   * account's ID token stays valid until it expires, so the account itself is
+   * checked: `refused` becomes a 403 that API Gateway answers the upgrade with.
+   */
+  async connect(connectionId: string, userId: string): Promise<'connected' | 'refused'> {
+    if (this.options.accounts && !(await this.options.accounts.isActive(userId))) {
+      return 'refused';
+    }
     await this.connections.put(newConnection(connectionId, userId, this.now()));
+    return 'connected';
   }
 
   /** `$disconnect`: best effort on AWS, so the TTL is the backstop. */
@@ -75,10 +94,15 @@ export class RealtimeOperations {
     return fanOut;
   }
 
-  /** Closes and forgets every connection of a user (account deletion). */
+  /**
+   * Closes and forgets every connection of a user (account deletion). The
+   * records go after the sockets are closed, so a retry after a failed close
+   * still finds them.
+   */
   async disconnectUser(userId: string): Promise<void> {
-    const ids = await this.connections.removeAllByUser(userId);
-    await Promise.all(ids.map((id) => this.messenger.disconnect(id)));
+    const open = await this.connections.listByUser(userId, this.now());
+    await Promise.all(open.map(({ connectionId }) => this.messenger.disconnect(connectionId)));
+    await this.connections.removeAllByUser(userId);
   }
 
   private async sendTo(connectionId: string, frame: ServerFrame): Promise<'sent' | 'gone'> {

@@ -40,6 +40,7 @@ class RecordingMessenger implements ConnectionMessenger {
     return 'sent';
   }
   async disconnect(connectionId: string) {
+    if (this.failing.has(connectionId)) throw new Error('throttled');
     this.disconnected.push(connectionId);
   }
 }
@@ -52,7 +53,7 @@ let realtime: RealtimeOperations;
 beforeEach(() => {
   connections = new InMemoryConnections();
   messenger = new RecordingMessenger();
-  realtime = new RealtimeOperations(connections, messenger, () => now);
+  realtime = new RealtimeOperations(connections, messenger, { now: () => now });
 });
 
 const message = {
@@ -130,6 +131,28 @@ describe('RealtimeOperations', () => {
 
     expect(fanOut).toEqual({ sent: 1, gone: 0, failed: 1 });
     expect(connections.records.size).toBe(2);
+  });
+
+  it('refuses to connect an account that is not active, and records nothing', async () => {
+    const guarded = new RealtimeOperations(connections, messenger, {
+      now: () => now,
+      accounts: { isActive: async (userId) => userId !== 'erased' },
+    });
+
+    const refused = await guarded.connect('c1', 'erased');
+    const accepted = await guarded.connect('c2', 'bob');
+
+    expect([refused, accepted]).toEqual(['refused', 'connected']);
+    expect([...connections.records.keys()]).toEqual(['c2']);
+  });
+
+  it("keeps a user's connection records when closing one fails, for the retry", async () => {
+    await realtime.connect('b1', 'bob');
+    messenger.failing.add('b1');
+
+    await expect(realtime.disconnectUser('bob')).rejects.toThrow('throttled');
+
+    expect([...connections.records.keys()]).toEqual(['b1']);
   });
 
   it('closes and forgets every connection of a user', async () => {
