@@ -21,6 +21,8 @@ const usage = `Usage: npm start -- [options]
   --template FILE           the SAM template (default template.yaml)
   --quiet                   function logs to <state-dir>/logs instead of the console
   --no-watch                do not rebuild on source changes
+  --async-retry-delay-ms N  wait before retrying a failed asynchronous invocation
+                            (default: 1 minute, then 2, as Lambda does)
   --help`;
 
 function parseOptions() {
@@ -41,6 +43,7 @@ function parseOptions() {
       template: { type: 'string', default: 'template.yaml' },
       quiet: { type: 'boolean', default: false },
       'no-watch': { type: 'boolean', default: false },
+      'async-retry-delay-ms': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -52,6 +55,13 @@ function parseOptions() {
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
       throw new Error(`--${name} must be a port number, got "${value}"`);
+    }
+    return parsed;
+  };
+  const milliseconds = (name: string, value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 0) {
+      throw new Error(`--${name} must be a whole number of milliseconds, got "${value}"`);
     }
     return parsed;
   };
@@ -80,6 +90,9 @@ function parseOptions() {
     parameterOverrides,
     quiet: values.quiet,
     watch: !values['no-watch'],
+    ...(values['async-retry-delay-ms'] !== undefined && {
+      asyncRetryDelayMs: milliseconds('async-retry-delay-ms', values['async-retry-delay-ms']),
+    }),
     log: (line: string) => console.log(line),
   };
 }

@@ -11,6 +11,8 @@ import { ensureUserPools } from './cognito/user-pools';
 import { startDynamoDbLocal } from './dynamodb/dynamodb-local';
 import { ensureTables } from './dynamodb/tables';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { asyncInvokeTargets } from './lambda-api/async-targets';
+import { readEventInvokeConfigs } from './lambda-api/event-invoke-config';
 import { startLambdaApi, type LambdaApi } from './lambda-api/server';
 import { assertPortFree, freePort } from './ports';
 import { startLocalSqs } from './queues/local-sqs';
@@ -65,6 +67,8 @@ export interface SandboxOptions {
   quiet: boolean;
   /** Rebuild functions and layers when their sources change. */
   watch: boolean;
+  /** Wait before each retry of a failed asynchronous invocation; Lambda waits 1, then 2 minutes. */
+  asyncRetryDelayMs?: number;
   log: (line: string) => void;
 }
 
@@ -252,7 +256,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     // 7. Gateways: the Lambda Invoke API and each REST API.
     const lambdaApi: LambdaApi = await startLambdaApi({
       port: ports.lambda,
-      functions: Object.fromEntries(hosts),
+      functions: asyncInvokeTargets({
+        hosts,
+        configs: readEventInvokeConfigs(model, ctx),
+        resources,
+        sqs: sqsClient,
+        log: options.log,
+      }),
+      ...(options.asyncRetryDelayMs !== undefined && {
+        retryDelaysMs: [options.asyncRetryDelayMs, options.asyncRetryDelayMs],
+      }),
       region: pseudo.region,
       accountId: pseudo.accountId,
       log: options.quiet ? () => undefined : options.log,

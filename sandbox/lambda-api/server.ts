@@ -1,18 +1,28 @@
 // The Lambda Invoke API on loopback (what `sam local start-lambda` offers),
 // so that handlers can call InvokeCommand through AWS_ENDPOINT_URL_LAMBDA.
 // RequestResponse answers with the function's payload; Event answers 202 and
-// runs the function in the background with Lambda's asynchronous retries.
+// runs the function in the background with Lambda's asynchronous retries,
+// event age limit and OnSuccess/OnFailure destination records.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { InvokeResult } from '../runtime/function-host';
 import { closeServer, listen } from '../runtime/listen';
 import { functionNameOf } from './function-name';
+import { invocationRecord, type InvocationRecord } from './invocation-record';
 import { readBody } from '../http/read-body';
 
 export interface LambdaInvokeTarget {
   invoke(event: unknown, options?: { requestId?: string }): Promise<InvokeResult>;
   /** The function's EventInvokeConfig.MaximumRetryAttempts; Lambda's default is 2. */
   maximumRetryAttempts?: number;
+  /** EventInvokeConfig.MaximumEventAgeInSeconds; Lambda's default is 6 hours. */
+  maximumEventAgeSeconds?: number;
+  /** Named in destination records. */
+  functionArn?: string;
+  /** Sends the record of an asynchronous invocation that succeeded to its destination. */
+  onSuccess?: (record: InvocationRecord) => Promise<void>;
+  /** Sends the record of an asynchronous invocation that Lambda gave up on. */
+  onFailure?: (record: InvocationRecord) => Promise<void>;
 }
 
 export interface LambdaApiOptions {
@@ -71,6 +81,27 @@ export async function startLambdaApi(options: LambdaApiOptions): Promise<LambdaA
       sleepers.set(timer, resolve);
     });
 
+  async function deliver(
+    name: string,
+    send: ((record: InvocationRecord) => Promise<void>) | undefined,
+    record: InvocationRecord,
+  ): Promise<void> {
+    const { condition, requestId } = record.requestContext;
+    if (!send) {
+      if (condition !== 'Success') {
+        log(`[lambda] ${name} ${requestId} dropped (${condition}): no OnFailure destination`);
+      }
+      return;
+    }
+    try {
+      await send(record);
+    } catch (error) {
+      log(
+        `[lambda] ${name} ${requestId} could not deliver the ${condition} record: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
   async function invokeAsynchronously(
     name: string,
     target: LambdaInvokeTarget,
@@ -78,26 +109,54 @@ export async function startLambdaApi(options: LambdaApiOptions): Promise<LambdaA
     requestId: string,
   ): Promise<void> {
     const retries = target.maximumRetryAttempts ?? 2;
-    for (let attempt = 0; attempt <= retries && !closing; attempt += 1) {
-      if (attempt > 0) await sleep(attempt === 1 ? firstDelay : secondDelay);
+    const expiresAt = Date.now() + (target.maximumEventAgeSeconds ?? 21_600) * 1000;
+    const recordOf = (
+      condition: InvocationRecord['requestContext']['condition'],
+      invokeCount: number,
+      payload: string | undefined,
+    ) =>
+      invocationRecord({
+        requestId,
+        functionArn: target.functionArn ?? `arn:aws:lambda:${region}:${accountId}:function:${name}`,
+        condition,
+        invokeCount,
+        event,
+        responsePayload: payload,
+        functionError: condition !== 'Success',
+      });
+    let lastPayload: string | undefined;
+    for (let attempt = 0; attempt <= retries; attempt += 1) {
+      if (attempt > 0) {
+        const delay = attempt === 1 ? firstDelay : secondDelay;
+        // An event too old for its next retry goes to the destination instead.
+        if (Date.now() + delay > expiresAt) {
+          await deliver(name, target.onFailure, recordOf('EventAgeExceeded', attempt, lastPayload));
+          return;
+        }
+        await sleep(delay);
+      }
       if (closing) return;
       // Retries keep the request id, as Lambda's do.
       let reason: string;
       try {
         const result = await target.invoke(event, { requestId });
-        if (result.status === 'succeeded') return;
+        if (result.status === 'succeeded') {
+          await deliver(name, target.onSuccess, recordOf('Success', attempt + 1, result.payload));
+          return;
+        }
+        lastPayload = result.payload;
         reason = `${result.error.errorType}: ${result.error.errorMessage}`;
       } catch (error) {
         reason = error instanceof Error ? error.message : String(error);
+        lastPayload = JSON.stringify({ errorType: 'Runtime.Unknown', errorMessage: reason });
       }
       log(
         `[lambda] ${name} ${requestId} asynchronous attempt ${attempt + 1} of ${retries + 1} failed: ${reason}`,
       );
     }
-    if (!closing)
-      log(
-        `[lambda] ${name} ${requestId} dropped after ${retries + 1} attempts (no OnFailure destination locally)`,
-      );
+    if (!closing) {
+      await deliver(name, target.onFailure, recordOf('RetriesExhausted', retries + 1, lastPayload));
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

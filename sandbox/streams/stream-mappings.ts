@@ -8,6 +8,7 @@ import {
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionHost } from '../runtime/function-host';
 import type { PhysicalResources } from '../template/model';
+import { queueUrlOf } from '../queues/queue-url';
 import { startShardPoller, type ShardPoller } from './shard-poller';
 import type { StreamEventSource } from './stream-event-sources';
 
@@ -27,13 +28,6 @@ export interface StreamMappings {
   stop(): Promise<void>;
 }
 
-function queueUrlOf(resources: PhysicalResources, arn: string): string {
-  const queue = Object.values(resources).find((resource) => resource.attributes.Arn === arn);
-  const url = queue?.attributes.QueueUrl;
-  if (!url) throw new Error(`The OnFailure destination ${arn} is not a queue of this template`);
-  return url;
-}
-
 export async function startStreamMappings(options: StreamMappingsOptions): Promise<StreamMappings> {
   const pollers = new Set<ShardPoller>();
   let stopped = false;
@@ -48,7 +42,7 @@ export async function startStreamMappings(options: StreamMappingsOptions): Promi
         `${source.tableLogicalId} has no stream for ${source.functionLogicalId}.${source.name}`,
       );
     const queueUrl = source.onFailureArn
-      ? queueUrlOf(options.resources, source.onFailureArn)
+      ? queueUrlOf(options.resources, source.onFailureArn, 'OnFailure')
       : undefined;
     const started = new Set<string>();
 

@@ -11,6 +11,7 @@ import {
   type LambdaApi,
   type LambdaInvokeTarget,
 } from '../../../sandbox/lambda-api/server';
+import type { InvocationRecord } from '../../../sandbox/lambda-api/invocation-record';
 import { greetingLayer, probeFunction, temporaryDir } from './fixtures';
 
 let outDir: string;
@@ -18,6 +19,20 @@ let host: FunctionHost;
 let api: LambdaApi;
 let invocations: { event: unknown; requestId?: string; result: InvokeResult }[];
 let apiLog: string[];
+let destinations: { role: 'OnSuccess' | 'OnFailure'; record: InvocationRecord }[];
+
+function withDestinations(
+  target: LambdaInvokeTarget,
+  settings: Partial<LambdaInvokeTarget> = {},
+): LambdaInvokeTarget {
+  return {
+    ...target,
+    functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:Destined',
+    onSuccess: async (record) => void destinations.push({ role: 'OnSuccess', record }),
+    onFailure: async (record) => void destinations.push({ role: 'OnFailure', record }),
+    ...settings,
+  };
+}
 
 function recording(target: FunctionHost, maximumRetryAttempts?: number): LambdaInvokeTarget {
   return {
@@ -57,9 +72,16 @@ beforeAll(async () => {
 beforeEach(async () => {
   invocations = [];
   apiLog = [];
+  destinations = [];
   api = await startLambdaApi({
     port: 0,
-    functions: { ProbeFunction: recording(host), NoRetryFunction: recording(host, 0) },
+    functions: {
+      ProbeFunction: recording(host),
+      NoRetryFunction: recording(host, 0),
+      DestinedFunction: withDestinations(recording(host)),
+      // Too young to outlive a 10 ms retry delay.
+      ShortLivedFunction: withDestinations(recording(host), { maximumEventAgeSeconds: 0.005 }),
+    },
     retryDelaysMs: [10, 10],
     log: (message) => apiLog.push(message),
   });
@@ -112,7 +134,78 @@ describe('Lambda invoke endpoint', () => {
 
     expect(invocations).toHaveLength(3);
     expect(new Set(invocations.map((each) => each.requestId)).size).toBe(1);
-    expect(apiLog.at(-1)).toMatch(/dropped after 3 attempts/);
+    expect(apiLog.at(-1)).toMatch(/dropped \(RetriesExhausted\): no OnFailure destination/);
+  });
+
+  it('sends the OnFailure record, with the event and the last error, after the last retry', async () => {
+    const response = await invoke(
+      'DestinedFunction',
+      { action: 'throw', message: 'broken' },
+      'Event',
+    );
+    await api.drained();
+
+    expect(invocations).toHaveLength(3);
+    expect(destinations).toEqual([
+      {
+        role: 'OnFailure',
+        record: {
+          version: '1.0',
+          timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+          requestContext: {
+            requestId: response.headers.get('x-amzn-requestid'),
+            functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:Destined:$LATEST',
+            condition: 'RetriesExhausted',
+            approximateInvokeCount: 3,
+          },
+          requestPayload: { action: 'throw', message: 'broken' },
+          responseContext: {
+            statusCode: 200,
+            executedVersion: '$LATEST',
+            functionError: 'Unhandled',
+          },
+          responsePayload: expect.objectContaining({
+            errorType: 'TypeError',
+            errorMessage: 'broken',
+          }),
+        },
+      },
+    ]);
+  });
+
+  it('sends the OnSuccess record with the result', async () => {
+    await invoke('DestinedFunction', { variables: ['AWS_LAMBDA_FUNCTION_NAME'] }, 'Event');
+    await api.drained();
+
+    expect(destinations).toEqual([
+      {
+        role: 'OnSuccess',
+        record: expect.objectContaining({
+          requestContext: expect.objectContaining({
+            condition: 'Success',
+            approximateInvokeCount: 1,
+          }),
+          requestPayload: { variables: ['AWS_LAMBDA_FUNCTION_NAME'] },
+          responseContext: { statusCode: 200, executedVersion: '$LATEST' },
+          responsePayload: expect.objectContaining({
+            variables: { AWS_LAMBDA_FUNCTION_NAME: 'ProbeFunction' },
+          }),
+        }),
+      },
+    ]);
+  });
+
+  it('gives up with EventAgeExceeded when the next retry would come too late', async () => {
+    await invoke('ShortLivedFunction', { action: 'throw' }, 'Event');
+    await api.drained();
+
+    expect(invocations).toHaveLength(1);
+    expect(destinations.map(({ role, record }) => [role, record.requestContext])).toEqual([
+      [
+        'OnFailure',
+        expect.objectContaining({ condition: 'EventAgeExceeded', approximateInvokeCount: 1 }),
+      ],
+    ]);
   });
 
   it("follows the function's MaximumRetryAttempts", async () => {

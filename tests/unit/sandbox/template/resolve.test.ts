@@ -152,6 +152,14 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       MediaDistribution: { ref: 'E1', attributes: { DomainName: 'd1.cloudfront.net' } },
       WebSocketApi: { ref: 'localws', attributes: {} },
       SearchIndexFailureQueue: { ref: 'http://sqs.local/000000000000/Search', attributes: {} },
+      AccountDeletionDeadLetterQueue: {
+        ref: 'http://sqs.local/000000000000/Deletions',
+        attributes: {},
+      },
+      MediaProcessingDeadLetterQueue: {
+        ref: 'http://sqs.local/000000000000/Media',
+        attributes: {},
+      },
     },
     conditions: model.conditions,
   });
@@ -200,6 +208,8 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       MediaDistributionDomain: 'd1.cloudfront.net',
       WebSocketUrl: 'wss://localws.execute-api.us-east-1.amazonaws.com/api',
       SearchIndexFailureQueueUrl: 'http://sqs.local/000000000000/Search',
+      AccountDeletionFailureQueueUrl: 'http://sqs.local/000000000000/Deletions',
+      MediaProcessingFailureQueueUrl: 'http://sqs.local/000000000000/Media',
     });
   });
 });
