@@ -26,7 +26,7 @@ export interface ExecutionEnvironment {
 }
 
 function runtimeError(errorType: string, errorMessage: string): LambdaError {
-  return { errorType, errorMessage, stackTrace: [] };
+  return { errorType, errorMessage, trace: [] };
 }
 
 export function startEnvironment(options: EnvironmentOptions): ExecutionEnvironment {

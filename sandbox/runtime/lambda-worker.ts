@@ -44,7 +44,7 @@ async function loadHandler(): Promise<Handler | LambdaError> {
     return {
       errorType: 'Runtime.HandlerNotFound',
       errorMessage: `${start.exportPath} is undefined or not exported`,
-      stackTrace: [],
+      trace: [],
     };
   }
   return target as Handler;

@@ -5,7 +5,7 @@
 export interface LambdaError {
   errorType: string;
   errorMessage: string;
-  stackTrace: string[];
+  trace: string[];
 }
 
 export interface WorkerStartData {
@@ -43,14 +43,12 @@ export type WorkerMessage =
 
 export function toLambdaError(thrown: unknown): LambdaError {
   if (thrown instanceof Error) {
+    // The Node.js runtime's shape: the whole stack, one line per entry, as `trace`.
     return {
       errorType: thrown.name,
       errorMessage: thrown.message,
-      stackTrace: (thrown.stack ?? '')
-        .split('\n')
-        .slice(1)
-        .map((line) => line.trim()),
+      trace: (thrown.stack ?? '').split('\n'),
     };
   }
-  return { errorType: typeof thrown, errorMessage: String(thrown), stackTrace: [] };
+  return { errorType: typeof thrown, errorMessage: String(thrown), trace: [] };
 }

@@ -78,7 +78,7 @@ describe('proxy response', () => {
     const error = {
       errorType: 'Sandbox.Timedout',
       errorMessage: 'Task timed out after 10.00 seconds',
-      stackTrace: [],
+      trace: [],
     };
 
     const outcome = replyFromInvocation({

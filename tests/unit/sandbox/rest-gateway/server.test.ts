@@ -41,7 +41,7 @@ beforeAll(async () => {
     invoke: async (logicalId, event) => {
       invocations.push({ logicalId, event });
       if (nextResult instanceof Error) {
-        const error = { errorType: 'Error', errorMessage: nextResult.message, stackTrace: [] };
+        const error = { errorType: 'Error', errorMessage: nextResult.message, trace: [] };
         return {
           status: 'failed',
           requestId: 'lambda-1',

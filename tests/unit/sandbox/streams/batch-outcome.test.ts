@@ -42,7 +42,7 @@ describe('batch outcomes with ReportBatchItemFailures', () => {
       requestId: 'r',
       durationMs: 1,
       payload: '{}',
-      error: { errorType: 'Error', errorMessage: 'boom', stackTrace: [] },
+      error: { errorType: 'Error', errorMessage: 'boom', trace: [] },
     };
 
     expect(batchOutcomeOf(failed, sequence, true)).toMatchObject({

@@ -12,7 +12,7 @@ function succeeded(result: unknown): InvokeResult {
 }
 
 function failed(message: string): InvokeResult {
-  const error = { errorType: 'Error', errorMessage: message, stackTrace: [] };
+  const error = { errorType: 'Error', errorMessage: message, trace: [] };
   return { status: 'failed', requestId: 'r', durationMs: 1, error, payload: JSON.stringify(error) };
 }
 
