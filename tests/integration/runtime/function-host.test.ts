@@ -194,7 +194,7 @@ describe('function host', () => {
       errorMessage: 'no such thing',
       trace: expect.arrayContaining([
         'TypeError: no such thing',
-        expect.stringMatching(/^    at .*handler/),
+        expect.stringMatching(/^ {4}at .*handler/),
       ]),
     });
   });
