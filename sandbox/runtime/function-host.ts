@@ -105,6 +105,10 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     const handlerFile = resolveHandlerFile(options.codeDir, options.fn.handler);
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      // The runtime emulated is nodejs24.x, where SDK v3 has no Node version to warn
+      // about; the sandbox process warns once about this machine's Node instead of
+      // every execution environment repeating it at each cold start.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...options.environment,
       ...reservedVariables({
         functionName,
