@@ -5,6 +5,7 @@ import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { createBenchUser } from './lib/bench-user';
 import { ms, percentile, perSecond, runLoad } from './lib/stats';
 import { recordResults } from './lib/results';
+import { unthrottled } from './lib/unthrottled';
 
 // Warm `GET /v1/items/{id}` through the sandbox (gateway, authorizer, function
 // host, DynamoDB Local) against the raw DynamoDB Local GetItem it wraps,
@@ -18,7 +19,7 @@ const local = {
 };
 
 export async function benchGetItem(): Promise<void> {
-  const sandbox = await startSandboxProcess();
+  const sandbox = await startSandboxProcess(unthrottled);
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
     const { headers } = await createBenchUser(outputs);

@@ -13,6 +13,7 @@ import { createBenchUser } from './lib/bench-user';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { recordResults } from './lib/results';
 import { ms, percentile, perSecond } from './lib/stats';
+import { unthrottled } from './lib/unthrottled';
 
 // Send → stored → pushed through the sandbox (gateway, MessagingApiFunction,
 // SQS, the event source mapping, MessageWorkerFunction, DynamoDB Local, the
@@ -28,7 +29,7 @@ const local = {
 const sleep = (msec: number) => new Promise((done) => setTimeout(done, msec));
 
 export async function benchMessaging(): Promise<void> {
-  const sandbox = await startSandboxProcess();
+  const sandbox = await startSandboxProcess(unthrottled);
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
     const api = outputs.ApiUrl as string;

@@ -5,6 +5,7 @@ import { createBenchUser } from './lib/bench-user';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { recordResults } from './lib/results';
 import { ms, percentile, perSecond } from './lib/stats';
+import { unthrottled } from './lib/unthrottled';
 
 // `POST /v1/messages` → frame on the recipient's WebSocket, through the whole
 // sandbox (REST gateway, messaging API, local SQS, worker, DynamoDB Local,
@@ -78,7 +79,7 @@ async function rawWsThroughput(frame: string, clients: number, perClient: number
 }
 
 export async function benchRealtime(): Promise<void> {
-  const sandbox = await startSandboxProcess();
+  const sandbox = await startSandboxProcess(unthrottled);
   const sockets: WebSocket[] = [];
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;

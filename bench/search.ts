@@ -17,6 +17,7 @@ import { createSearchEngine } from '../sandbox/search/search-server';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { recordResults } from './lib/results';
 import { ms, percentile, perSecond, runLoad } from './lib/stats';
+import { unthrottled } from './lib/unthrottled';
 
 // Search through the sandbox: write → searchable latency, search latency at
 // 100,000 documents against the embedded engine's raw query time, and the
@@ -59,7 +60,10 @@ export async function benchSearch(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: local.credentials.secretAccessKey,
   });
   const template = process.env.SANDBOX_TEMPLATE;
-  const sandbox = await startSandboxProcess(template ? ['--template', template] : []);
+  const sandbox = await startSandboxProcess([
+    ...unthrottled,
+    ...(template ? ['--template', template] : []),
+  ]);
   try {
     const outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as Record<string, string>;
     const { sub, headers } = await createBenchUser(outputs);

@@ -4,7 +4,7 @@ import type { RestApiSpec } from '../template/model';
 import type { HttpReply } from './response';
 
 export type GatewayResponseType =
-  'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'REQUEST_TOO_LARGE';
+  'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'REQUEST_TOO_LARGE' | 'THROTTLED';
 
 const defaults: Record<
   GatewayResponseType,
@@ -20,6 +20,11 @@ const defaults: Record<
     statusCode: 413,
     errorType: 'RequestTooLargeException',
     message: 'Request Too Long',
+  },
+  THROTTLED: {
+    statusCode: 429,
+    errorType: 'TooManyRequestsException',
+    message: 'Too Many Requests',
   },
 };
 

@@ -1,5 +1,6 @@
-// The local API Gateway REST API: stage prefix → body limit → route →
-// CORS preflight → authorizer → proxy event → function → proxy reply.
+// The local API Gateway REST API: stage prefix → stage throttling → body
+// limit → route → CORS preflight → authorizer → proxy event → function →
+// proxy reply.
 // Every reply carries X-Amzn-RequestId, the requestContext.requestId the handler sees.
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,6 +15,7 @@ import { renderGatewayResponse } from './gateway-responses';
 import { internalServerError, replyFromInvocation, type HttpReply } from './response';
 import { createRouteTable } from './routes';
 import { readBody } from '../http/read-body';
+import { createTokenBucket } from './token-bucket';
 
 export interface RestGatewayOptions {
   port: number;
@@ -63,6 +65,12 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
   const apiId = apiIdOf(api.logicalId);
   const accountId = options.accountId ?? '123456789012';
   const log = options.log ?? ((line: string) => console.log(line));
+  const throttle =
+    api.throttling &&
+    createTokenBucket({
+      ratePerSecond: api.throttling.rateLimit,
+      burst: api.throttling.burstLimit,
+    });
 
   for (const name of new Set(
     options.functions.flatMap((fn) =>
@@ -81,9 +89,13 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     const queryStart = url.indexOf('?');
     const fullPath = queryStart < 0 ? url : url.slice(0, queryStart);
     const method = request.method ?? 'GET';
+    const onStage = fullPath === stagePrefix || fullPath.startsWith(`${stagePrefix}/`);
+    if (onStage && throttle && !throttle.take()) {
+      request.resume();
+      return renderGatewayResponse(api, 'THROTTLED', { requestId });
+    }
     const body = await readBody(request, maxBodyBytes);
     if (!body) return renderGatewayResponse(api, 'REQUEST_TOO_LARGE', { requestId });
-    const onStage = fullPath === stagePrefix || fullPath.startsWith(`${stagePrefix}/`);
     const path = onStage ? fullPath.slice(stagePrefix.length) || '/' : fullPath;
 
     if (method === 'OPTIONS' && api.cors && onStage && routes.hasResource(path)) {

@@ -195,3 +195,46 @@ describe('REST gateway', () => {
     );
   });
 });
+
+describe('REST gateway stage throttling', () => {
+  it('answers 429 THROTTLED beyond the burst, without invoking the function', async () => {
+    const throttled = await startRestGateway({
+      port: 0,
+      api: restApi({
+        throttling: { rateLimit: 1, burstLimit: 2 },
+        gatewayResponses: {
+          THROTTLED: {
+            statusCode: 429,
+            headers: { 'Content-Type': "'application/problem+json'" },
+            template: '{"title":"Too Many Requests","requestId":"$context.requestId"}',
+          },
+        },
+      }),
+      functions: [
+        apiFunction('HealthFunction', [{ path: '/health', method: 'GET', authorizer: 'NONE' }]),
+      ],
+      authorizers: {},
+      invoke: async (logicalId, event) => {
+        invocations.push({ logicalId, event });
+        return succeeded({ statusCode: 200, body: 'ok' });
+      },
+      log: () => undefined,
+    });
+    try {
+      const replies = [];
+      for (let index = 0; index < 3; index += 1)
+        replies.push(await fetch(`${throttled.url}/health`));
+
+      expect(replies.map((reply) => reply.status)).toEqual([200, 200, 429]);
+      const refused = replies[2] as Response;
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      expect(await refused.json()).toEqual({
+        title: 'Too Many Requests',
+        requestId: refused.headers.get('x-amzn-requestid'),
+      });
+      expect(invocations).toHaveLength(2);
+    } finally {
+      await throttled.close();
+    }
+  });
+});
