@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { call, eventually } from './support/http';
 import {
   conversationOf,
@@ -9,7 +10,8 @@ import {
   registerDevice,
   withProfile,
 } from './support/messaging';
-import { newUser, type TestUser } from './support/users';
+import { sandboxOutputs } from './support/outputs';
+import { newUser, trySignIn, type TestUser } from './support/users';
 
 async function twoUsers(): Promise<[TestUser, TestUser]> {
   const [a, b] = await Promise.all([newUser(), newUser()]);
@@ -350,5 +352,49 @@ describe('account deletion', () => {
     expect(reply.status).toBe(202);
     expect(peerList.json.items).toEqual([]);
     expect((await messagesBetween(b, a)).status).toBe(404);
+  });
+});
+
+describe('a message still queued when its recipient deletes their account', () => {
+  it('is dropped by the worker instead of recreating the erased conversation', async () => {
+    // prepare: B is erased completely
+    const [a, b] = await twoUsers();
+    const c = await withProfile(await newUser());
+    await call('DELETE', '/v1/me', { token: b.idToken });
+    await eventually(
+      () => trySignIn(b),
+      (ok) => !ok,
+      15_000,
+    );
+
+    // act: the message A sent before B's deletion reaches the worker only now
+    const outputs = sandboxOutputs();
+    const sqs = new SQSClient({
+      endpoint: outputs.SqsEndpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: outputs.MessageQueueUrl,
+        MessageBody: JSON.stringify({
+          messageId: `01JD${randomUUID().replaceAll('-', '').slice(0, 22).toUpperCase()}`,
+          from: a.sub,
+          to: b.sub,
+          text: 'sent just before the deletion',
+          sentAt: new Date().toISOString(),
+        }),
+      }),
+    );
+    sqs.destroy();
+    // A later message shows the worker has moved past the queued one.
+    await send(a, c, 'later');
+    await conversationOf(a, c);
+    await settle();
+
+    // assess
+    const list = await call('GET', '/v1/conversations', { token: a.idToken });
+    expect(list.json.items?.map((entry) => entry.peerId)).toEqual([c.sub]);
+    expect((await messagesBetween(a, b)).status).toBe(404);
   });
 });

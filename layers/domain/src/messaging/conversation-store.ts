@@ -15,14 +15,18 @@ export interface Page<T> {
   nextKey?: PageKey;
 }
 
+export type StoreOutcome = 'stored' | 'stored-already' | 'account-erased';
+
 /** Messages, stored once per conversation, and each user's list of conversations. */
 export interface ConversationStore {
   /**
    * Stores the message in its conversation and updates both users' lists
    * (one more unread for the recipient), all at once and only the first
-   * time: returns false when the message was stored already.
+   * time, and only while both accounts are active: `stored-already` for a
+   * redelivered message, `account-erased` when the sender or the recipient
+   * is being or has been erased (nothing is written then).
    */
-  storeOnce(message: StoredMessage): Promise<boolean>;
+  storeOnce(message: StoredMessage): Promise<StoreOutcome>;
   /** The user's conversation with the peer, or undefined if they never wrote to each other. */
   summary(userId: string, peerId: string): Promise<ConversationSummary | undefined>;
   /** Most recently active first. */

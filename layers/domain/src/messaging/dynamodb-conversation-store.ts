@@ -8,7 +8,13 @@ import {
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchDelete, isConditionFailure } from '../dynamodb';
 import type { PageKey } from '../pagination/cursor';
-import type { ConversationStore, ConversationSummary, Page } from './conversation-store';
+import { activeAccountCheck } from '../profiles/dynamodb-profile-store';
+import type {
+  ConversationStore,
+  ConversationSummary,
+  Page,
+  StoreOutcome,
+} from './conversation-store';
 import { conversationIdOf, type StoredMessage } from './message';
 
 // Messages: `CONV#<a>#<b>` / `MSG#<messageId>` (ULIDs sort by time).
@@ -57,7 +63,7 @@ export class DynamoDbConversationStore implements ConversationStore {
     private readonly tableName: string,
   ) {}
 
-  async storeOnce(message: StoredMessage): Promise<boolean> {
+  async storeOnce(message: StoredMessage): Promise<StoreOutcome> {
     const entry = (userId: string, peerId: string, unread: string) => ({
       Update: {
         TableName: this.tableName,
@@ -91,12 +97,18 @@ export class DynamoDbConversationStore implements ConversationStore {
             },
             entry(message.from, message.to, 'unread = if_not_exists(unread, :zero)'),
             entry(message.to, message.from, 'unread = if_not_exists(unread, :zero) + :one'),
+            // A message that waited in the queue must not recreate what the eraser removed.
+            activeAccountCheck(this.tableName, message.from),
+            activeAccountCheck(this.tableName, message.to),
           ],
         }),
       );
-      return true;
+      return 'stored';
     } catch (error) {
-      if (isStoredAlready(error)) return false;
+      const failed = failedConditions(error);
+      if (!failed) throw error;
+      if (failed[0]) return 'stored-already';
+      if (failed[3] || failed[4]) return 'account-erased';
       throw error;
     }
   }
@@ -211,13 +223,14 @@ export class DynamoDbConversationStore implements ConversationStore {
 }
 
 /** The transaction failed only on the message's own condition: it exists. */
-function isStoredAlready(error: unknown): boolean {
+/** Which items of a cancelled transaction failed their condition; undefined for other errors. */
+function failedConditions(error: unknown): boolean[] | undefined {
   if (
     !(error instanceof TransactionCanceledException) &&
     !(error instanceof Error && error.name === 'TransactionCanceledException')
   ) {
-    return false;
+    return undefined;
   }
   const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-  return reasons[0]?.Code === 'ConditionalCheckFailed';
+  return reasons.map((reason) => reason.Code === 'ConditionalCheckFailed');
 }

@@ -7,6 +7,24 @@ import type { ProfileStore, StoredProfile } from './profile-store';
 
 const profileKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' });
 
+/**
+ * A transaction item that holds only while the user's account is active (or
+ * has no profile yet): a write in the same transaction cannot land once
+ * account deletion has marked the profile, so the eraser, which runs after
+ * the mark, finds everything written before it.
+ */
+export function activeAccountCheck(tableName: string, userId: string) {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: profileKey(userId),
+      ConditionExpression: 'attribute_not_exists(PK) OR #status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active' },
+    },
+  };
+}
+
 /** Longer than any token issued before the deletion stays valid (Cognito: at most a day). */
 const TOMBSTONE_SECONDS = 2 * 24 * 60 * 60;
 

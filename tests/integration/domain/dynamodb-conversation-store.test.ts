@@ -1,0 +1,70 @@
+import { DynamoDbProfileStore, newProfile } from '@mobile-backend/domain';
+import { DynamoDbConversationStore } from '../../../layers/domain/src/messaging/dynamodb-conversation-store';
+import type { StoredMessage } from '../../../layers/domain/src/messaging/message';
+import { localDynamoDb, tableName, uniqueUserId } from './stores';
+
+const { client, documents } = localDynamoDb();
+const table = tableName('APP_TABLE_NAME');
+const conversations = new DynamoDbConversationStore(documents, table);
+const profiles = new DynamoDbProfileStore(documents, table);
+const now = new Date('2026-11-22T12:00:00.000Z');
+
+afterAll(() => client.destroy());
+
+let sequence = 0;
+function messageBetween(from: string, to: string): StoredMessage {
+  sequence += 1;
+  return {
+    messageId: `01JD${String(sequence).padStart(22, '0')}`,
+    from,
+    to,
+    text: `hello ${sequence}`,
+    sentAt: now.toISOString(),
+  };
+}
+
+async function activeUser(): Promise<string> {
+  const userId = uniqueUserId();
+  await profiles.create(newProfile({ userId, email: null, groups: [] }, now));
+  return userId;
+}
+
+describe('DynamoDbConversationStore.storeOnce', () => {
+  it('stores a message between active accounts once, with one unread for the recipient', async () => {
+    const [alice, bob] = [await activeUser(), uniqueUserId()];
+    const message = messageBetween(alice, bob);
+
+    const first = await conversations.storeOnce(message);
+    const again = await conversations.storeOnce(message);
+
+    expect([first, again]).toEqual(['stored', 'stored-already']);
+    expect(await conversations.summary(bob, alice)).toMatchObject({ unread: 1 });
+    expect((await conversations.listMessages(bob, alice, { limit: 10 })).items).toEqual([message]);
+  });
+
+  it.each(['sender', 'recipient'] as const)(
+    'writes nothing when the %s account is being erased',
+    async (leaving) => {
+      const [alice, bob] = [await activeUser(), await activeUser()];
+      await profiles.markDeleting(leaving === 'sender' ? alice : bob, now);
+      const message = messageBetween(alice, bob);
+
+      const outcome = await conversations.storeOnce(message);
+
+      expect(outcome).toBe('account-erased');
+      expect(await conversations.summary(alice, bob)).toBeUndefined();
+      expect(await conversations.summary(bob, alice)).toBeUndefined();
+      expect((await conversations.listMessages(alice, bob, { limit: 10 })).items).toEqual([]);
+    },
+  );
+
+  it('writes nothing when the recipient account was erased already', async () => {
+    const [alice, bob] = [await activeUser(), await activeUser()];
+    await profiles.erase(bob, now);
+
+    const outcome = await conversations.storeOnce(messageBetween(alice, bob));
+
+    expect(outcome).toBe('account-erased');
+    expect(await conversations.summary(alice, bob)).toBeUndefined();
+  });
+});
