@@ -118,8 +118,23 @@ Outputs in ${sandbox.outputsFile}. Ctrl-C stops everything.
 Sandbox ready: REST API ${ApiUrl}${WebSocketUrl ? ` · WebSocket ${WebSocketUrl}` : ''} · Lambda ${sandbox.endpoints.lambda} · DynamoDB ${sandbox.endpoints.dynamodb} · SQS ${sandbox.endpoints.sqs} · Cognito ${CognitoEndpoint}`);
 }
 
+/**
+ * SDK v3 warns about a Node older than 22 once per copy of its core package,
+ * and the sandbox loads several: one line from the sandbox says it instead.
+ */
+function noteNodeVersionOnce(): void {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22 && process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED !== 'true') {
+    console.log(
+      `Note: Node ${process.version} here. AWS SDK v3 releases after the first week of January 2027 need Node 22 or later; the functions run on nodejs24.x in Lambda.`,
+    );
+  }
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+}
+
 async function main(): Promise<void> {
   const options = parseOptions();
+  noteNodeVersionOnce();
   console.log(`Starting the sandbox for ${options.templatePath} ...`);
   const sandbox = await startSandbox(options);
   let stopping = false;
