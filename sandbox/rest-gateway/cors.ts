@@ -19,5 +19,6 @@ export function preflightReply(cors: CorsSpec): HttpReply {
     'Access-Control-Allow-Headers': unquote(cors.allowHeaders),
   };
   if (cors.maxAge !== undefined) headers['Access-Control-Max-Age'] = unquote(cors.maxAge);
+  if (cors.allowCredentials) headers['Access-Control-Allow-Credentials'] = 'true';
   return { statusCode: 200, headers, body: Buffer.alloc(0) };
 }

@@ -129,8 +129,8 @@ export interface CorsSpec {
   allowOrigin: string;
   allowHeaders: string;
   allowMethods: string;
-  exposeHeaders?: string;
   maxAge?: string;
+  allowCredentials?: boolean;
 }
 
 export interface GatewayResponseSpec {

@@ -8,6 +8,7 @@ import {
   listOrEmpty,
   recordOrEmpty,
   resolveNumber,
+  resolveOptionalBoolean,
   resolveOptionalNumber,
   resolveOptionalText,
   resolveText,
@@ -153,6 +154,9 @@ function unquote(value: string): string {
     : value;
 }
 
+/** The keys of AWS::Serverless::Api's Cors. */
+const CORS_KEYS = ['AllowMethods', 'AllowHeaders', 'AllowOrigin', 'MaxAge', 'AllowCredentials'];
+
 function readCors(cors: unknown, ctx: ResolveContext, where: string): CorsSpec | undefined {
   if (cors === undefined) return undefined;
   if (!isRecord(cors) || 'Fn::Sub' in cors || 'Ref' in cors) {
@@ -162,18 +166,30 @@ function readCors(cors: unknown, ctx: ResolveContext, where: string): CorsSpec |
       allowMethods: '',
     };
   }
+  // SAM refuses any other key at transform time; so does the sandbox, before a deploy would.
+  for (const key of Object.keys(cors)) {
+    if (!CORS_KEYS.includes(key)) {
+      throw new Error(
+        `${where}: Invalid key '${key}' for 'Cors' property (SAM accepts ${CORS_KEYS.join(', ')})`,
+      );
+    }
+  }
   const text = (name: string) => {
     const value = resolveOptionalText(cors[name], ctx, `${where}.${name}`);
     return value === undefined ? undefined : unquote(value);
   };
-  const exposeHeaders = text('ExposeHeaders');
   const maxAge = text('MaxAge');
+  const allowCredentials = resolveOptionalBoolean(
+    cors.AllowCredentials,
+    ctx,
+    `${where}.AllowCredentials`,
+  );
   return {
     allowOrigin: text('AllowOrigin') ?? '*',
     allowHeaders: text('AllowHeaders') ?? '',
     allowMethods: text('AllowMethods') ?? '',
-    ...(exposeHeaders !== undefined && { exposeHeaders }),
     ...(maxAge !== undefined && { maxAge }),
+    ...(allowCredentials === true && { allowCredentials }),
   };
 }
 

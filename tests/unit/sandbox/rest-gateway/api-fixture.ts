@@ -17,7 +17,6 @@ export function restApi(overrides: Partial<RestApiSpec> = {}): RestApiSpec {
       allowOrigin: "'*'",
       allowHeaders: "'Authorization,Content-Type,Idempotency-Key,If-Match'",
       allowMethods: "'GET,POST,PATCH,DELETE,OPTIONS'",
-      exposeHeaders: "'ETag,Location,X-Request-Id'",
       maxAge: "'600'",
     },
     gatewayResponses: {

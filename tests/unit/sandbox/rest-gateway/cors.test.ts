@@ -31,4 +31,18 @@ describe('CORS preflight', () => {
     expect(reply.headers['Access-Control-Max-Age']).toBeUndefined();
     expect(reply.headers['Access-Control-Allow-Origin']).toBe('https://app.example.com');
   });
+
+  it('allows credentials only when the API says so', () => {
+    const base = {
+      allowOrigin: "'https://app.example.com'",
+      allowHeaders: "'*'",
+      allowMethods: "'GET'",
+    };
+
+    const without = preflightReply(base);
+    const withCredentials = preflightReply({ ...base, allowCredentials: true });
+
+    expect(without.headers['Access-Control-Allow-Credentials']).toBeUndefined();
+    expect(withCredentials.headers['Access-Control-Allow-Credentials']).toBe('true');
+  });
 });

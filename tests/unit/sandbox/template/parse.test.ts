@@ -179,7 +179,6 @@ describe('parseTemplate on template.yaml', () => {
         allowOrigin: '*',
         allowHeaders: 'Authorization,Content-Type,Idempotency-Key,If-Match',
         allowMethods: 'GET,POST,PATCH,DELETE,OPTIONS',
-        exposeHeaders: 'ETag,Location,X-Request-Id',
         maxAge: '600',
       },
       throttling: { rateLimit: 100, burstLimit: 200 },
@@ -302,6 +301,34 @@ Resources:
             UserPoolArn: !GetAtt Pool.Arn
             Identity: { Header: X-Token, ReauthorizeEvery: ${value} }
 `;
+
+  const apiWithCors = (cors: string) => `
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      Cors: ${cors}
+`;
+
+  it('refuses a Cors key that SAM refuses, before a deploy would', () => {
+    expect(() =>
+      parseFixture(apiWithCors(`{ AllowOrigin: "'*'", ExposeHeaders: "'ETag'" }`)),
+    ).toThrow(/Invalid key 'ExposeHeaders' for 'Cors' property/);
+  });
+
+  it('reads AllowCredentials', () => {
+    const model = parseFixture(
+      apiWithCors(`{ AllowOrigin: "'https://app.example.com'", AllowCredentials: true }`),
+    );
+
+    expect(model.restApis[0]?.cors).toEqual({
+      allowOrigin: 'https://app.example.com',
+      allowHeaders: '',
+      allowMethods: '',
+      allowCredentials: true,
+    });
+  });
 
   it("reads a Cognito authorizer's ReauthorizeEvery, 0 included", () => {
     const cached = parseFixture(apiWithReauthorizeEvery('60'));
