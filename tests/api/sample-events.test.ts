@@ -1,0 +1,57 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { sandboxOutputs } from './support/outputs';
+import { parseTemplate } from '../../sandbox/template/parse';
+
+// What `sam local invoke <Function> -e events/<folder>/<event>.json` does,
+// against the sandbox: every sample event is shaped so that its function
+// handles it, whatever the data it names holds.
+
+const model = parseTemplate('template.yaml');
+const functionOfFolder = new Map(
+  model.functions.map((fn) => [fn.codeUri.split('/').filter(Boolean).at(-1) ?? '', fn.logicalId]),
+);
+const samples = readdirSync('events', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((folder) =>
+    readdirSync(join('events', folder.name))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [`${folder.name}/${file}`, folder.name] as const),
+  );
+
+let lambda: LambdaClient;
+beforeAll(() => {
+  lambda = new LambdaClient({
+    endpoint: sandboxOutputs().LambdaEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+});
+afterAll(() => lambda.destroy());
+
+it('has a function for every folder of sample events', () => {
+  expect(samples.length).toBeGreaterThan(20);
+  expect(samples.filter(([, folder]) => !functionOfFolder.has(folder))).toEqual([]);
+});
+
+it.each(samples)('events/%s is handled by its function', async (sample, folder) => {
+  const result = await lambda.send(
+    new InvokeCommand({
+      FunctionName: functionOfFolder.get(folder),
+      Payload: readFileSync(join('events', sample)),
+    }),
+  );
+  const payload = JSON.parse(Buffer.from(result.Payload ?? []).toString()) as {
+    statusCode?: number;
+    errorMessage?: string;
+  };
+
+  if (folder === 'websocket-authorizer') {
+    // Its sample token is a placeholder: a REQUEST authorizer refuses by throwing Unauthorized.
+    expect(payload.errorMessage).toBe('Unauthorized');
+  } else {
+    expect(result.FunctionError).toBeUndefined();
+    expect(payload.statusCode ?? 200).toBeLessThan(500);
+  }
+});
