@@ -246,6 +246,29 @@ describe('conversations', () => {
     expect(reply.json.items?.[1]).toMatchObject({ unread: 1 });
   });
 
+  it('shows the newest message last, however the worker interleaves a burst of them', async () => {
+    // prepare
+    const [a, b] = await twoUsers();
+    const texts = Array.from({ length: 8 }, (_, index) => `burst ${index + 1}`);
+    for (const text of texts) await send(a, b, text);
+    // Read on the sender's side: reading marks the reader's line read.
+    await conversationOf(a, b, texts.length);
+
+    // act
+    const [mine, theirs] = await Promise.all([
+      call('GET', '/v1/conversations', { token: a.idToken }),
+      call('GET', '/v1/conversations', { token: b.idToken }),
+    ]);
+
+    // assess
+    expect(theirs.json.items?.[0]).toMatchObject({
+      peerId: a.sub,
+      unread: texts.length,
+      lastMessage: expect.objectContaining({ text: 'burst 8' }),
+    });
+    expect(mine.json.items?.[0]?.lastMessage).toMatchObject({ text: 'burst 8' });
+  });
+
   it('marks the conversation read when its messages are read', async () => {
     const [a, b] = await twoUsers();
     await send(b, a, 'ping');

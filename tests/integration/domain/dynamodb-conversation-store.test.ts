@@ -42,6 +42,36 @@ describe('DynamoDbConversationStore.storeOnce', () => {
     expect((await conversations.listMessages(bob, alice, { limit: 10 })).items).toEqual([message]);
   });
 
+  it('keeps the newest message on both lines when an older one is stored after it', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const older = messageBetween(alice, bob);
+    const newer = { ...messageBetween(alice, bob), sentAt: '2026-11-22T12:00:01.000Z' };
+
+    await conversations.storeOnce(newer);
+    const late = await conversations.storeOnce(older);
+
+    expect(late).toBe('stored');
+    expect(await conversations.summary(bob, alice)).toEqual({
+      peerId: alice,
+      lastMessage: newer,
+      updatedAt: newer.sentAt,
+      unread: 2,
+    });
+    expect((await conversations.summary(alice, bob))?.lastMessage).toEqual(newer);
+    expect((await conversations.listMessages(bob, alice, { limit: 10 })).items).toHaveLength(2);
+  });
+
+  it('orders messages sent in the same millisecond by message id', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const first = messageBetween(alice, bob);
+    const second = messageBetween(alice, bob);
+
+    await conversations.storeOnce(second);
+    await conversations.storeOnce(first);
+
+    expect((await conversations.summary(bob, alice))?.lastMessage).toEqual(second);
+  });
+
   it.each(['sender', 'recipient'] as const)(
     'writes nothing when the %s account is being erased',
     async (leaving) => {

@@ -63,26 +63,24 @@ export class DynamoDbConversationStore implements ConversationStore {
     private readonly tableName: string,
   ) {}
 
+  /**
+   * One transaction: the message (once per message id), both users' lines,
+   * and both accounts still active. A line moves to a message only if it is
+   * newer than the line's last one: messages of a burst are stored in
+   * parallel and SQS does not keep their order, so an older message that
+   * comes late is stored and counted unread, but does not become the last.
+   */
   async storeOnce(message: StoredMessage): Promise<StoreOutcome> {
-    const entry = (userId: string, peerId: string, unread: string) => ({
-      Update: {
-        TableName: this.tableName,
-        Key: entryKey(userId, peerId),
-        UpdateExpression:
-          `SET entity = :entity, peerId = :peer, lastMessage = :message, updatedAt = :at, ` +
-          `GSI1PK = :list, GSI1SK = :order, ${unread}`,
-        ExpressionAttributeValues: {
-          ':entity': 'conversation',
-          ':peer': peerId,
-          ':message': message,
-          ':at': message.sentAt,
-          ':list': `CONVS#${userId}`,
-          ':order': `${message.sentAt}#${peerId}`,
-          ':zero': 0,
-          ...(unread.includes(':one') && { ':one': 1 }),
-        },
-      },
-    });
+    const outcome = await this.store(message, 'latest');
+    if (outcome !== 'older') return outcome;
+    // The second transaction has no line condition left that could fail.
+    return (await this.store(message, 'older')) as StoreOutcome;
+  }
+
+  private async store(
+    message: StoredMessage,
+    position: 'latest' | 'older',
+  ): Promise<StoreOutcome | 'older'> {
     try {
       await this.documents.send(
         new TransactWriteCommand({
@@ -95,8 +93,12 @@ export class DynamoDbConversationStore implements ConversationStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            entry(message.from, message.to, 'unread = if_not_exists(unread, :zero)'),
-            entry(message.to, message.from, 'unread = if_not_exists(unread, :zero) + :one'),
+            ...(position === 'latest'
+              ? [
+                  this.lineUpdate(message, message.from, message.to, 0),
+                  this.lineUpdate(message, message.to, message.from, 1),
+                ]
+              : [this.unreadUpdate(message.to, message.from)]),
             // A message that waited in the queue must not recreate what the eraser removed.
             activeAccountCheck(this.tableName, message.from),
             activeAccountCheck(this.tableName, message.to),
@@ -108,9 +110,49 @@ export class DynamoDbConversationStore implements ConversationStore {
       const failed = failedConditions(error);
       if (!failed) throw error;
       if (failed[0]) return 'stored-already';
-      if (failed[3] || failed[4]) return 'account-erased';
+      if (failed.slice(-2).some(Boolean)) return 'account-erased';
+      if (position === 'latest' && (failed[1] || failed[2])) return 'older';
       throw error;
     }
+  }
+
+  /** A user's line for the conversation, moved to this message if it is the newest. */
+  private lineUpdate(message: StoredMessage, userId: string, peerId: string, unreadDelta: 0 | 1) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: entryKey(userId, peerId),
+        UpdateExpression:
+          'SET entity = :entity, peerId = :peer, lastMessage = :message, lastMessageKey = :key, ' +
+          'updatedAt = :at, GSI1PK = :list, GSI1SK = :order, ' +
+          'unread = if_not_exists(unread, :zero) + :delta',
+        // Sent time, then message id: a total order, even within one millisecond.
+        ConditionExpression: 'attribute_not_exists(lastMessageKey) OR lastMessageKey < :key',
+        ExpressionAttributeValues: {
+          ':entity': 'conversation',
+          ':peer': peerId,
+          ':message': message,
+          ':key': `${message.sentAt}#${message.messageId}`,
+          ':at': message.sentAt,
+          ':list': `CONVS#${userId}`,
+          ':order': `${message.sentAt}#${peerId}`,
+          ':zero': 0,
+          ':delta': unreadDelta,
+        },
+      },
+    };
+  }
+
+  /** One more unread on the recipient's line, which already shows a newer message. */
+  private unreadUpdate(userId: string, peerId: string) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: entryKey(userId, peerId),
+        UpdateExpression: 'SET unread = if_not_exists(unread, :zero) + :one',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+      },
+    };
   }
 
   async summary(userId: string, peerId: string): Promise<ConversationSummary | undefined> {
