@@ -7,6 +7,7 @@ import {
   eventuallyPushes,
   messagesBetween,
   pushesTo,
+  type Push,
   registerDevice,
   withProfile,
 } from './support/messaging';
@@ -70,6 +71,35 @@ describe('devices', () => {
     // assess
     expect(reply.status).toBe(204);
     expect(await pushesTo(a)).toEqual([]);
+  });
+
+  it("moves a phone's token to the user who signs in on it, and stops pushing the previous user's messages to it", async () => {
+    // prepare: A's phone is signed in by B, whose app registers the same token
+    const [a, b] = await twoUsers();
+    const c = await withProfile(await newUser());
+    const phone = await registerDevice(a, 'ios');
+    const taken = await registerDevice(b, 'ios', phone.token);
+
+    // act
+    await send(c, a, 'for A only');
+    await send(c, b, 'for B');
+    await conversationOf(c, a);
+    await eventuallyPushes(b, 1);
+    await settle();
+
+    // assess
+    const [listA, listB] = await Promise.all([
+      call('GET', '/v1/devices', { token: a.idToken }),
+      call('GET', '/v1/devices', { token: b.idToken }),
+    ]);
+    const url = `${sandboxOutputs().PushOutboxUrl}?token=${encodeURIComponent(phone.token)}`;
+    const onPhone = ((await (await fetch(url)).json()) as { items: Push[] }).items;
+    expect(taken.deviceId).toBe(phone.deviceId);
+    expect(listA.json.items).toEqual([]);
+    expect(listB.json.items).toEqual([expect.objectContaining({ deviceId: phone.deviceId })]);
+    expect(onPhone.map((push) => JSON.stringify(push.payload))).toEqual([
+      expect.stringContaining('for B'),
+    ]);
   });
 
   it("answers 404 for another user's device", async () => {

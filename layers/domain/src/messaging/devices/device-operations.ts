@@ -19,7 +19,12 @@ export class DeviceOperations {
     private readonly accounts?: Pick<ActiveAccounts, 'assertActive'>,
   ) {}
 
-  /** Registers a token, or finds its device again and makes sure its endpoint is usable. */
+  /**
+   * Registers a token, or finds its device again and makes sure its endpoint
+   * is usable. A phone that changes hands keeps its token: the endpoint then
+   * moves to the new user, and the previous holder's record goes, so that
+   * their messages are no longer pushed to someone else's phone.
+   */
   async register(userId: string, input: unknown): Promise<DeviceView> {
     const { platform, token } = parseRegisterDevice(input);
     await this.accounts?.assertActive(userId);
@@ -47,7 +52,15 @@ export class DeviceOperations {
       createdAt: known?.createdAt ?? this.now().toISOString(),
     };
     await this.store.put(device);
+    await this.releaseFromOthers(device);
     return viewOf(device);
+  }
+
+  /** Other users' records of this token; the endpoint itself now belongs to `device.userId`. */
+  private async releaseFromOthers(device: Device): Promise<void> {
+    for (const holder of await this.store.listHolders(device.deviceId)) {
+      if (holder.userId !== device.userId) await this.store.delete(holder.userId, holder.deviceId);
+    }
   }
 
   async list(userId: string): Promise<{ items: DeviceView[]; nextCursor: null }> {

@@ -6,5 +6,7 @@ export interface DeviceStore {
   put(device: Device): Promise<void>;
   /** Every device of a user (a handful at most). */
   listByUser(userId: string): Promise<Device[]>;
+  /** Every user's record of this device (its token), whoever registered it. */
+  listHolders(deviceId: string): Promise<Device[]>;
   delete(userId: string, deviceId: string): Promise<void>;
 }

@@ -1,4 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  paginateQuery,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Device } from './device';
 import type { DeviceStore } from './device-store';
@@ -14,7 +20,11 @@ function fromRecord(record: Record<string, unknown>): Device {
   return { deviceId, userId, platform, token, endpointArn, createdAt };
 }
 
-/** Devices in AppTable under their user: `USER#<sub>` / `DEVICE#<deviceId>`. */
+/**
+ * Devices in AppTable under their user: `USER#<sub>` / `DEVICE#<deviceId>`,
+ * and on GSI1 under the device (`DEVICE#<deviceId>` / `<sub>`), to find who
+ * else holds a token when a phone changes hands.
+ */
 export class DynamoDbDeviceStore implements DeviceStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -32,7 +42,13 @@ export class DynamoDbDeviceStore implements DeviceStore {
     await this.documents.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...deviceKey(device.userId, device.deviceId), entity: 'device', ...device },
+        Item: {
+          ...deviceKey(device.userId, device.deviceId),
+          GSI1PK: `DEVICE#${device.deviceId}`,
+          GSI1SK: device.userId,
+          entity: 'device',
+          ...device,
+        },
       }),
     );
   }
@@ -52,6 +68,21 @@ export class DynamoDbDeviceStore implements DeviceStore {
       devices.push(...(page.Items ?? []).map(fromRecord));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+    return devices;
+  }
+
+  async listHolders(deviceId: string): Promise<Device[]> {
+    const devices: Device[] = [];
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :device',
+        ExpressionAttributeValues: { ':device': `DEVICE#${deviceId}` },
+      },
+    );
+    for await (const page of pages) devices.push(...(page.Items ?? []).map(fromRecord));
     return devices;
   }
 
