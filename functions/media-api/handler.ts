@@ -13,7 +13,7 @@ import {
 import { createMediaApi, mediaApiConfig } from '@mobile-backend/domain/media';
 
 const config = mediaApiConfig();
-const { media, requestUpload } = createMediaApi(config);
+const { media, requestUpload, viewThroughItem } = createMediaApi(config);
 const app = createApiRouter();
 
 app.post('/v1/media', async ({ event, req, context }) => {
@@ -24,9 +24,17 @@ app.post('/v1/media', async ({ event, req, context }) => {
   return jsonResponse(201, upload, { Location: `/v1/media/${upload.mediaId}` });
 });
 
-app.get('/v1/media/:mediaId', async ({ event, params }) =>
-  jsonResponse(200, await media.get(callerOf(event).userId, params.mediaId ?? '')),
-);
+// `?item=<itemId>`: someone else's media, seen through a public item that holds it.
+app.get('/v1/media/:mediaId', async ({ event, req, params }) => {
+  const callerId = callerOf(event).userId;
+  const itemId = new URL(req.url).searchParams.get('item');
+  const mediaId = params.mediaId ?? '';
+  const view =
+    itemId === null
+      ? await media.get(callerId, mediaId)
+      : await viewThroughItem(callerId, mediaId, itemId);
+  return jsonResponse(200, view);
+});
 
 app.delete('/v1/media/:mediaId', async ({ event, params }) => {
   await media.remove(callerOf(event).userId, params.mediaId ?? '');

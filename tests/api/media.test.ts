@@ -235,6 +235,48 @@ describe('uploading through the presigned URL', () => {
   });
 });
 
+describe("another user's media seen through one of their items", () => {
+  async function itemWith(mediaId: string, visibility: 'public' | 'private'): Promise<string> {
+    const created = await call('POST', '/v1/items', {
+      token: owner.idToken,
+      body: { title: 'With a photo', visibility, mediaIds: [mediaId] },
+    });
+    expect(created.status).toBe(201);
+    return String(created.json.id);
+  }
+  const throughItem = (mediaId: string, itemId: string) =>
+    call('GET', `/v1/media/${mediaId}?item=${encodeURIComponent(itemId)}`, {
+      token: stranger.idToken,
+    });
+
+  it('can be read, and downloaded, through a public item that holds it', async () => {
+    const upload = await readyJpeg(owner);
+    const itemId = await itemWith(upload.mediaId, 'public');
+
+    const reply = await throughItem(upload.mediaId, itemId);
+    const served = await fetch(String(reply.json.url));
+
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ mediaId: upload.mediaId, ownerId: owner.sub });
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(jpeg);
+  });
+
+  it('is not found through a private item, an item without it, or no item at all', async () => {
+    const upload = await readyJpeg(owner);
+    const other = await readyJpeg(owner);
+    const privateItem = await itemWith(upload.mediaId, 'private');
+    const publicItemOfOther = await itemWith(other.mediaId, 'public');
+
+    const replies = await Promise.all([
+      throughItem(upload.mediaId, privateItem),
+      throughItem(upload.mediaId, publicItemOfOther),
+      throughItem(upload.mediaId, 'not-an-item-id'),
+    ]);
+
+    expect(replies.map((reply) => reply.status)).toEqual([404, 404, 404]);
+  });
+});
+
 describe("another user's media", () => {
   it('cannot be read', async () => {
     const upload = await readyJpeg(owner);

@@ -6,6 +6,7 @@ import {
   PresignedDelivery,
   StoredMediaReferences,
   ValidationError,
+  type MediaHolder,
 } from '@mobile-backend/domain';
 import { InMemoryItemStore } from './in-memory-stores';
 import { InMemoryMediaObjects, InMemoryMediaStore } from './in-memory-media';
@@ -89,6 +90,47 @@ describe('reading and deleting media', () => {
 
     expect(objects.objects.size).toBe(0);
     expect(store.records.size).toBe(0);
+  });
+});
+
+describe('media seen through an item that holds it', () => {
+  async function readyMediaOf(owner: string) {
+    const fixture = setup();
+    await fixture.media.requestUpload(owner, { contentType: 'image/png', size: 10 });
+    await fixture.store.settle(MEDIA_ID, { status: 'ready' }, new Date());
+    return fixture;
+  }
+  const holder = (overrides: Partial<MediaHolder> = {}): MediaHolder => ({
+    ownerId: 'user-1',
+    visibility: 'public',
+    mediaIds: [MEDIA_ID],
+    ...overrides,
+  });
+
+  it('shows another user the ready media of a public item, with its URL', async () => {
+    const { media } = await readyMediaOf('user-1');
+
+    const seen = await media.get('user-2', MEDIA_ID, holder());
+
+    expect(seen).toMatchObject({ mediaId: MEDIA_ID, ownerId: 'user-1', status: 'ready' });
+    expect(seen.url).toContain(`media/user-1/${MEDIA_ID}?get`);
+  });
+
+  it.each([
+    ['a private item', holder({ visibility: 'private' })],
+    ['an item that does not hold it', holder({ mediaIds: [] })],
+    ['an item of another owner that names it', holder({ ownerId: 'user-3' })],
+  ])('hides it through %s', async (_case, through) => {
+    const { media } = await readyMediaOf('user-1');
+
+    await expect(media.get('user-2', MEDIA_ID, through)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('hides media that is not ready yet, even through a public item', async () => {
+    const { media } = setup();
+    await media.requestUpload('user-1', { contentType: 'image/png', size: 10 });
+
+    await expect(media.get('user-2', MEDIA_ID, holder())).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

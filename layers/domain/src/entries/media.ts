@@ -18,7 +18,7 @@ export type { MediaDelivery } from '../media/media-delivery';
 export { noMediaReferences, StoredMediaReferences } from '../media/media-references';
 export type { MediaReference, MediaReferences } from '../media/media-references';
 export { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
-export type { MediaSettings, MediaUpload, MediaView } from '../media/media-operations';
+export type { MediaHolder, MediaSettings, MediaUpload, MediaView } from '../media/media-operations';
 export { MediaProcessor } from '../media/media-processor';
 export type { ProcessingOutcome } from '../media/media-processor';
 export { MediaErasure } from '../media/media-erasure';

@@ -7,7 +7,10 @@ import type { MediaApiConfig, MediaProcessorConfig } from './media-config';
 import { CloudFrontDelivery, PresignedDelivery } from './media-delivery';
 import type { MediaObjects } from './media-objects';
 import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from './media-operations';
-import type { MediaUpload } from './media-operations';
+import type { MediaUpload, MediaView } from './media-operations';
+import { DynamoDbItemStore } from '../items/dynamodb-item-store';
+import { isItemId } from '../items/item-operations';
+import { NotFoundError } from '../errors';
 import { MediaProcessor } from './media-processor';
 import type { ProcessingOutcome } from './media-processor';
 import { objectCreationsOf } from './s3-event';
@@ -18,6 +21,8 @@ import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 /** What MediaApiFunction's routes call. */
 export interface MediaApi {
   media: MediaOperations;
+  /** `GET /v1/media/{mediaId}?item={itemId}`: media seen through an item that holds it. */
+  viewThroughItem(callerId: string, mediaId: string, itemId: string): Promise<MediaView>;
   /** `POST /v1/media`, idempotent per `Idempotency-Key`. */
   requestUpload: IdempotentOperation<MediaUpload>;
 }
@@ -33,8 +38,14 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
       ? new CloudFrontDelivery(config.delivery.distributionDomain)
       : new PresignedDelivery(objects, MAX_UPLOAD_URL_SECONDS);
   const media = new MediaOperations(store, objects, delivery, config);
+  const items = new DynamoDbItemStore(documents, config.appTableName);
   return {
     media,
+    async viewThroughItem(callerId, mediaId, itemId) {
+      const item = isItemId(itemId) ? await items.get(itemId) : undefined;
+      if (!item) throw new NotFoundError('No such media.');
+      return media.get(callerId, mediaId, item);
+    },
     requestUpload: idempotentOperation(
       new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)).guard(
         ({ userId, body }) => media.requestUpload(userId, body),

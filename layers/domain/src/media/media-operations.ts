@@ -30,6 +30,13 @@ export interface MediaView {
   createdAt: string;
 }
 
+/** An item the media is attached to, through which someone else may see it. */
+export interface MediaHolder {
+  ownerId: string;
+  visibility: 'public' | 'private';
+  mediaIds: readonly string[];
+}
+
 export interface MediaSettings extends MediaLimits {
   uploadUrlSeconds: number;
 }
@@ -82,8 +89,15 @@ export class MediaOperations {
     };
   }
 
-  async get(callerId: string, mediaId: string): Promise<MediaView> {
-    const media = await this.owned(callerId, mediaId);
+  /**
+   * The owner sees their media in any state. Anyone else sees it only through
+   * an item they may read (public, or their own) that holds it, and only once
+   * it is ready: a public item's photos are meant to be seen.
+   */
+  async get(callerId: string, mediaId: string, through?: MediaHolder): Promise<MediaView> {
+    const media = through
+      ? await this.heldBy(callerId, mediaId, through)
+      : await this.owned(callerId, mediaId);
     return {
       mediaId: media.mediaId,
       ownerId: media.ownerId,
@@ -101,6 +115,20 @@ export class MediaOperations {
     const media = await this.owned(callerId, mediaId);
     await this.objects.delete(media.key);
     await this.store.delete(media.mediaId);
+  }
+
+  private async heldBy(callerId: string, mediaId: string, holder: MediaHolder): Promise<Media> {
+    const media = isMediaId(mediaId) ? await this.store.get(mediaId) : undefined;
+    if (media?.ownerId === callerId) return media;
+    const visible = holder.visibility === 'public' || holder.ownerId === callerId;
+    const shared =
+      media !== undefined &&
+      media.status === 'ready' &&
+      visible &&
+      holder.ownerId === media.ownerId &&
+      holder.mediaIds.includes(mediaId);
+    if (!shared) throw new NotFoundError('No such media.');
+    return media;
   }
 
   /** Media are private to their owner: to anyone else they do not exist. */
