@@ -13,6 +13,7 @@ import { evaluateCondition } from './resolve';
 import type { ResolveContext } from './resolve';
 import { isRecord, recordOrEmpty } from './template-document';
 import type { TemplateResource } from './template-document';
+import { assertParameterValue } from './parameter-constraints';
 
 /**
  * Reads template.yaml into what the sandbox runs. Names, stages and CORS values are resolved
@@ -71,8 +72,9 @@ function readParameters(
   for (const [name, declaration] of Object.entries(declarations)) {
     const value = overrides[name] ?? recordOrEmpty(declaration).Default;
     // A parameter without a value is only an error if something refers to it.
-    if (value !== undefined)
-      parameters[name] = Array.isArray(value) ? value.join(',') : String(value);
+    if (value === undefined) continue;
+    parameters[name] = Array.isArray(value) ? value.join(',') : String(value);
+    assertParameterValue(name, parameters[name], declaration);
   }
   return parameters;
 }
