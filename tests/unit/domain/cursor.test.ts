@@ -29,6 +29,17 @@ describe('pagination cursors', () => {
     );
   });
 
+  it('are refused with a signature spelled differently, even where it decodes to the same bytes', () => {
+    const [payload, signature = ''] = codec.encode(position, scope).split('.');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // A 32-byte HMAC is 43 base64url characters: the last one's two lowest bits are spare.
+    const last = alphabet.indexOf(signature.at(-1) ?? 'A');
+    const respelled = signature.slice(0, -1) + alphabet.charAt(last ^ 1);
+    expect(Buffer.from(respelled, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+
+    expect(() => codec.decode(`${payload}.${respelled}`, scope)).toThrow(BadRequestError);
+  });
+
   it('are refused with a tampered payload', () => {
     const [, signature] = codec.encode(position, scope).split('.');
     const forged = Buffer.from(
