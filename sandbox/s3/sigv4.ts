@@ -204,8 +204,12 @@ export function verifySigV4(
     `${date}/${region}/${service}/aws4_request`,
     sha256Hex(canonicalRequest),
   ].join('\n');
-  const expected = hmac(signingKey(secret, date, region, service), stringToSign);
-  const given = Buffer.from(signed.signature, 'hex');
+  // Compared as text: hex decoding stops at the first non-hex character, so
+  // comparing bytes would accept a signature with anything appended.
+  const expected = Buffer.from(
+    hmac(signingKey(secret, date, region, service), stringToSign).toString('hex'),
+  );
+  const given = Buffer.from(signed.signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return refuse(
       403,

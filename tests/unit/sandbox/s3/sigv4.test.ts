@@ -68,6 +68,15 @@ describe('checking a presigned URL', () => {
     expect(verdict).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' });
   });
 
+  it('refuses a signature with anything appended, though it decodes to the same bytes', async () => {
+    const url = await presignedPut();
+    url.searchParams.set('X-Amz-Signature', `${url.searchParams.get('X-Amz-Signature')}zz`);
+
+    const verdict = verifySigV4(requestTo(url, 'PUT', uploadHeaders), secrets);
+
+    expect(verdict).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' });
+  });
+
   it('refuses a URL used for another method', async () => {
     const url = await presignedPut();
 
