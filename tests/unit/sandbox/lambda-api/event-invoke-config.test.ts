@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readEventInvokeConfigs } from '../../../../sandbox/lambda-api/event-invoke-config';
 import { LOCAL_PSEUDO_PARAMETERS } from '../../../../sandbox/template/pseudo-parameters';
 import { parseTemplate } from '../../../../sandbox/template/parse';
 import type { ResolveContext } from '../../../../sandbox/template/resolve';
 import type { SandboxModel } from '../../../../sandbox/template/model';
+import { templateFixtures } from '../template/template-fixtures';
 
 const queues = {
   AccountDeletionDeadLetterQueue: { ref: 'url-1', attributes: { Arn: 'arn:aws:sqs:::deletions' } },
@@ -16,18 +14,10 @@ function contextOf(model: SandboxModel): ResolveContext {
   return { parameters: model.parameters, resources: queues, pseudo: LOCAL_PSEUDO_PARAMETERS };
 }
 
-let fixtureDir: string;
-beforeAll(() => {
-  fixtureDir = mkdtempSync(join(tmpdir(), 'event-invoke-config-'));
-});
-afterAll(() => {
-  rmSync(fixtureDir, { recursive: true, force: true });
-});
+const parseFixture = templateFixtures('event-invoke-config');
 
 function functionWith(eventInvokeConfig: string): SandboxModel {
-  const path = join(fixtureDir, `template-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(
-    path,
+  return parseFixture(
     `
 Resources:
   Fn:
@@ -39,7 +29,6 @@ Resources:
       EventInvokeConfig: ${eventInvokeConfig}
 `,
   );
-  return parseTemplate(path);
 }
 
 describe('EventInvokeConfig', () => {

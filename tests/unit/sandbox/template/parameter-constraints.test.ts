@@ -1,20 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseTemplate } from '../../../../sandbox/template/parse';
+import { templateFixtures } from './template-fixtures';
 
-let fixtureDir: string;
-beforeAll(() => {
-  fixtureDir = mkdtempSync(join(tmpdir(), 'parameter-constraints-'));
-});
-afterAll(() => {
-  rmSync(fixtureDir, { recursive: true, force: true });
-});
+const parseFixture = templateFixtures('parameter-constraints');
 
 function parseWith(parameters: string, overrides: Record<string, string>) {
-  const path = join(fixtureDir, `template-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(path, `Parameters:\n${parameters}\nResources: {}\n`);
-  return () => parseTemplate(path, overrides);
+  return () => parseFixture(`Parameters:\n${parameters}\nResources: {}\n`, overrides);
 }
 
 describe('template parameters, checked as CloudFormation checks them', () => {

@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseTemplate } from '../../../../sandbox/template/parse';
 import type { SandboxModel } from '../../../../sandbox/template/model';
+import { templateFixtures } from './template-fixtures';
 
 const TEMPLATE = resolve('template.yaml');
 const PROJECT = resolve('.');
 
-let fixtureDir: string;
-
-beforeAll(() => {
-  fixtureDir = mkdtempSync(join(tmpdir(), 'parse-template-'));
-});
-
-afterAll(() => {
-  rmSync(fixtureDir, { recursive: true, force: true });
-});
-
-function parseFixture(yaml: string, overrides?: Record<string, string>): SandboxModel {
-  const path = join(fixtureDir, `template-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(path, yaml);
-  return parseTemplate(path, overrides);
-}
+const parseFixture = templateFixtures('parse-template');
 
 function functionOf(model: SandboxModel, logicalId: string) {
   const fn = model.functions.find((candidate) => candidate.logicalId === logicalId);
