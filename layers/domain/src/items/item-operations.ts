@@ -1,4 +1,5 @@
 import { monotonicFactory } from 'ulid';
+import { isUlid } from '../ulid';
 import { NotFoundError } from '../errors';
 import { assertPrecondition } from '../http/etag';
 import type { VersionPrecondition } from '../http/etag';
@@ -17,9 +18,6 @@ export interface ItemList {
 
 const LISTING = 'items';
 const ITEM_BUSY = 'The item is being changed by another request; retry.';
-// Item ids are ULIDs; anything else cannot name an item, so it is simply not found.
-const ITEM_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-export const isItemId = (id: string): boolean => ITEM_ID.test(id);
 
 /** The item use cases; writes are conditional on the version they read. */
 export class ItemOperations {
@@ -52,7 +50,7 @@ export class ItemOperations {
 
   /** The caller's own item or a public one; any other is 404, never revealing that it exists. */
   async get(callerId: string, id: string): Promise<Item> {
-    const item = isItemId(id) ? await this.store.get(id) : undefined;
+    const item = isUlid(id) ? await this.store.get(id) : undefined;
     if (!item || !isVisibleTo(item, callerId)) throw itemNotFound();
     return item;
   }
@@ -111,7 +109,7 @@ export class ItemOperations {
 
   /** Only the owner may change an item; to anyone else it does not exist, public or not. */
   private async owned(callerId: string, id: string): Promise<Item> {
-    const item = isItemId(id) ? await this.store.get(id) : undefined;
+    const item = isUlid(id) ? await this.store.get(id) : undefined;
     if (!item || item.ownerId !== callerId) throw itemNotFound();
     return item;
   }

@@ -9,7 +9,7 @@ import type { MediaObjects } from './media-objects';
 import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from './media-operations';
 import type { MediaUpload, MediaView } from './media-operations';
 import { DynamoDbItemStore } from '../items/dynamodb-item-store';
-import { isItemId } from '../items/item-operations';
+import { isUlid } from '../ulid';
 import { NotFoundError } from '../errors';
 import { MediaProcessor } from './media-processor';
 import type { ProcessingOutcome } from './media-processor';
@@ -42,7 +42,7 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
   return {
     media,
     async viewThroughItem(callerId, mediaId, itemId) {
-      const item = isItemId(itemId) ? await items.get(itemId) : undefined;
+      const item = isUlid(itemId) ? await items.get(itemId) : undefined;
       if (!item) throw new NotFoundError('No such media.');
       return media.get(callerId, mediaId, item);
     },

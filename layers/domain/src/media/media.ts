@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseWith } from '../validation';
+import { isUlid } from '../ulid';
 
 /** What clients may upload; the template can narrow it (MEDIA_ALLOWED_TYPES). */
 export const MEDIA_TYPES = [
@@ -69,9 +70,6 @@ export function parseMediaKey(key: string): { ownerId: string; mediaId: string }
   return { ownerId: parts[1], mediaId: parts[2] };
 }
 
-// Media ids are ULIDs; anything else cannot name media, so it is simply not found.
-const MEDIA_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
 export function isMediaId(value: string): boolean {
-  return MEDIA_ID.test(value);
+  return isUlid(value);
 }
