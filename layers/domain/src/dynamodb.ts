@@ -10,7 +10,9 @@ export function createDynamoDbClient(): DynamoDBClient {
 
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
+    // Users' data may have a key named `constructor`, which makes a parsed JSON
+    // object look like a class instance to the marshaller: store it as the map it is.
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true },
   });
 }
 

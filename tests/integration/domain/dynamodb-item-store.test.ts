@@ -22,6 +22,15 @@ describe('DynamoDbItemStore', () => {
     await expect(store.get(item.id)).resolves.toEqual(item);
   });
 
+  it('stores data whose keys are names of Object.prototype, and reads them back unchanged', async () => {
+    const data = { constructor: 1, toString: { valueOf: 'x' }, hasOwnProperty: [true] };
+    const item = anItem(newId(), uniqueUserId(), { data });
+
+    await store.create(item);
+
+    await expect(store.get(item.id)).resolves.toMatchObject({ data });
+  });
+
   it('returns undefined for an unknown id', async () => {
     await expect(store.get(newId())).resolves.toBeUndefined();
   });

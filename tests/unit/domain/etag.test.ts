@@ -33,6 +33,13 @@ describe('If-Match parsing', () => {
     expect(parseIfMatch('"1", W/"2" ,"3"')).toEqual({ kind: 'versions', versions: [1, 2, 3] });
   });
 
+  it.each(['"01"', '"1.0"', '"+1"', '"1e0"'])(
+    'never reads %s as version 1: entity tags compare as exact text',
+    (header) => {
+      expect(parseIfMatch(header)).toEqual({ kind: 'versions', versions: [] });
+    },
+  );
+
   it('keeps foreign tags as never matching', () => {
     expect(parseIfMatch('"abc"')).toEqual({ kind: 'versions', versions: [] });
   });

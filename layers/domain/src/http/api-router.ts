@@ -1,7 +1,7 @@
 import { HttpVerbs, Router } from '@aws-lambda-powertools/event-handler/http';
 import type { HttpMethod, Path } from '@aws-lambda-powertools/event-handler/types';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { MethodNotAllowedError } from '../errors';
+import { MethodNotAllowedError, NotFoundError } from '../errors';
 import { logger, metrics, MetricUnit } from '../observability';
 import { requestIdOf } from './caller';
 import { problemResponse } from './problem';
@@ -11,7 +11,11 @@ import { apiResponseHeaders } from './response-headers';
 export function createApiRouter(): Router {
   const router = new Router({ logger });
   router.errorHandler(Error, async (error, reqCtx) =>
-    problemResponse(error, requestIdOf(reqCtx.event)),
+    problemResponse(
+      // A path parameter such as `%FF` cannot be decoded, so it names nothing of ours.
+      error instanceof URIError ? new NotFoundError('No resource has this path.') : error,
+      requestIdOf(reqCtx.event),
+    ),
   );
   return router;
 }
@@ -33,6 +37,15 @@ function headerOf(event: APIGatewayProxyEvent, name: string): string | null {
 }
 
 /**
+ * API Gateway passes a GET or HEAD body through, but a web `Request` (which the
+ * router builds) cannot carry one: such a body means nothing, so it is dropped.
+ */
+function withoutBodyOnSafeMethods(event: APIGatewayProxyEvent): APIGatewayProxyEvent {
+  const safe = event.httpMethod === 'GET' || event.httpMethod === 'HEAD';
+  return safe && event.body !== null ? { ...event, body: null, isBase64Encoded: false } : event;
+}
+
+/**
  * The Lambda handler for a REST API proxy integration. The CORS and
  * X-Request-Id headers are added after routing, not in router middleware,
  * so that they reach every response: a route's, a problem from a thrown
@@ -44,7 +57,7 @@ export function apiRequestHandler(
   options: { allowedOrigins: readonly string[] },
 ): (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult> {
   return async (event, context) => {
-    const result = await router.resolve(event, context);
+    const result = await router.resolve(withoutBodyOnSafeMethods(event), context);
     const added = apiResponseHeaders(
       options.allowedOrigins,
       headerOf(event, 'origin'),

@@ -24,7 +24,8 @@ export function parseIfMatch(header: string | null | undefined): VersionPrecondi
     const match = ENTITY_TAG.exec(part.trim());
     if (!match) throw new BadRequestError('If-Match must be "*" or a list of entity tags.');
     const tag = match[1] ?? '';
-    if (/^\d{1,15}$/.test(tag)) versions.push(Number(tag));
+    // Only the exact text etagOf writes: "01" is another tag than "1" (RFC 9110 strong comparison).
+    if (/^(?:0|[1-9]\d{0,14})$/.test(tag)) versions.push(Number(tag));
   }
   return { kind: 'versions', versions };
 }

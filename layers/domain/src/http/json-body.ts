@@ -1,4 +1,10 @@
-import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors';
+import { jsonLimitErrors } from './json-limits';
 
 /** Largest accepted request body; an item is at most 64 KiB serialized, so nothing bigger can be valid. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -18,7 +24,9 @@ function isJsonContentType(header: string | null): boolean {
 
 /**
  * Reads a request's JSON body: 415 for another content type, 413 above the
- * size limit (checked before parsing), 400 for a missing or malformed body.
+ * size limit (checked before parsing), 400 for a missing or malformed body,
+ * 422 for values no store could keep exactly (json-limits.ts), checked before
+ * anything else reads the body, idempotency's hashing included.
  * What the JSON must look like is the schemas' business (422).
  */
 export async function readJsonBody(
@@ -33,9 +41,13 @@ export async function readJsonBody(
     throw new PayloadTooLargeError(`The request body must not exceed ${maxBytes} bytes.`);
   }
   if (text.trim() === '') throw new BadRequestError('A JSON request body is required.');
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new BadRequestError('The request body is not valid JSON.');
   }
+  const errors = jsonLimitErrors(body);
+  if (errors.length > 0) throw new ValidationError(errors);
+  return body;
 }

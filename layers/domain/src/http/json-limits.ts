@@ -1,0 +1,68 @@
+import type { FieldError } from '../errors';
+
+/**
+ * What a request body may hold so that DynamoDB stores it exactly and reads it
+ * back unchanged. An item's `data` is an attribute of the item, one level below
+ * the body, so a body within MAX_JSON_DEPTH stays inside DynamoDB's 32 levels.
+ */
+export const MAX_JSON_DEPTH = 32;
+/** DynamoDB's smallest non-zero magnitude; fractions below it are refused, not rounded to 0. */
+export const MIN_NUMBER_MAGNITUDE = 1e-130;
+
+/** Keys that a JavaScript object cannot hold as plain data. */
+const RESERVED_KEYS = new Set(['__proto__']);
+
+interface Pending {
+  value: unknown;
+  path: string[];
+  depth: number;
+}
+
+function numberProblem(value: number): string | undefined {
+  if (Number.isInteger(value)) {
+    return Number.isSafeInteger(value)
+      ? undefined
+      : `Integers must lie within ±${Number.MAX_SAFE_INTEGER} to be stored exactly.`;
+  }
+  // A double that is not an integer is below 2^53, so only the small end can fail.
+  return Math.abs(value) < MIN_NUMBER_MAGNITUDE
+    ? `Numbers other than 0 must be at least ${MIN_NUMBER_MAGNITUDE} in magnitude.`
+    : undefined;
+}
+
+function keyProblem(key: string): string | undefined {
+  if (key === '') return 'Object keys must not be empty.';
+  if (RESERVED_KEYS.has(key)) return `"${key}" cannot be used as a key.`;
+  return undefined;
+}
+
+/**
+ * The values of a parsed JSON body that cannot be stored faithfully, in dot
+ * paths like the schemas' (`data.n.0`). Walks with an explicit stack: a body
+ * nested thousands of levels deep must be refused, not overflow the call stack.
+ */
+export function jsonLimitErrors(body: unknown, maxErrors = 20): FieldError[] {
+  const errors: FieldError[] = [];
+  const stack: Pending[] = [{ value: body, path: [], depth: 0 }];
+  while (stack.length > 0 && errors.length < maxErrors) {
+    const { value, path, depth } = stack.pop() as Pending;
+    const at = path.join('.');
+    if (typeof value === 'number') {
+      const message = numberProblem(value);
+      if (message) errors.push({ path: at, message });
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) {
+      errors.push({ path: at, message: `JSON may nest at most ${MAX_JSON_DEPTH} levels.` });
+      continue;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, key];
+      const message = Array.isArray(value) ? undefined : keyProblem(key);
+      if (message) errors.push({ path: childPath.join('.'), message });
+      else stack.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return errors;
+}
