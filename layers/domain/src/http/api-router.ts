@@ -7,9 +7,22 @@ import { requestIdOf } from './caller';
 import { problemResponse } from './problem';
 import { apiResponseHeaders } from './response-headers';
 
+/**
+ * No id of ours (ULIDs, Cognito subs, device ids) comes near this: a longer
+ * one names nothing, and DynamoDB would refuse it as a key (1 KiB at most).
+ */
+export const MAX_PATH_PARAMETER_LENGTH = 256;
+
 /** A Powertools Router whose errors, from routes or from routing itself, are problem+json responses. */
 export function createApiRouter(): Router {
   const router = new Router({ logger });
+  router.use(async ({ reqCtx, next }) => {
+    const tooLong = Object.values(reqCtx.params).some(
+      (value) => value.length > MAX_PATH_PARAMETER_LENGTH,
+    );
+    if (tooLong) throw new NotFoundError('No resource has this id.');
+    await next();
+  });
   router.errorHandler(Error, async (error, reqCtx) =>
     problemResponse(
       // A path parameter such as `%FF` cannot be decoded, so it names nothing of ours.
