@@ -28,7 +28,8 @@ function setup(declared: Partial<Media> = {}) {
   void store.create(media);
   const processor = new MediaProcessor(
     store,
-    () => objects,
+    objects,
+    'bucket',
     () => new Date('2025-03-01T10:00:05.000Z'),
   );
   return { store, objects, processor };
@@ -101,6 +102,21 @@ describe('processing an uploaded object', () => {
 
     expect(outcome).toBe('orphan');
     expect(objects.objects.has(stray)).toBe(false);
+  });
+
+  it.each([
+    ['in another bucket', 'other-bucket', KEY],
+    ['outside the media prefix', 'bucket', 'uploads/user-1/report.pdf'],
+    ['with a key of another shape', 'bucket', `media/user-1/${MEDIA_ID}/extra`],
+  ])('ignores an event for an object %s and deletes nothing', async (_name, bucket, key) => {
+    const { objects, store, processor } = setup();
+    objects.objects.set(key, JPEG);
+
+    const outcome = await processor.process(bucket, key);
+
+    expect(outcome).toBe('ignored');
+    expect(objects.objects.has(key)).toBe(true);
+    expect(store.records.get(MEDIA_ID)?.status).toBe('pending');
   });
 
   it('leaves a media pending when its object is already gone', async () => {

@@ -5,7 +5,6 @@ import type { IdempotentOperation } from '../idempotency';
 import { DynamoDbMediaStore } from './dynamodb-media-store';
 import type { MediaApiConfig, MediaProcessorConfig } from './media-config';
 import { CloudFrontDelivery, PresignedDelivery } from './media-delivery';
-import type { MediaObjects } from './media-objects';
 import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from './media-operations';
 import type { MediaUpload, MediaView } from './media-operations';
 import { DynamoDbItemStore } from '../items/dynamodb-item-store';
@@ -70,14 +69,8 @@ export function createMediaProcessing(config: MediaProcessorConfig): MediaProces
     createDocumentClient(createDynamoDbClient()),
     config.appTableName,
   );
-  const s3 = createS3Client();
-  const buckets = new Map<string, MediaObjects>();
-  const objectsIn = (bucket: string): MediaObjects => {
-    let objects = buckets.get(bucket);
-    if (!objects) buckets.set(bucket, (objects = new S3MediaObjects(s3, bucket)));
-    return objects;
-  };
-  const processor = new MediaProcessor(store, objectsIn);
+  const objects = new S3MediaObjects(createS3Client(), config.bucketName);
+  const processor = new MediaProcessor(store, objects, config.bucketName);
   return {
     async handle(event) {
       const results: { key: string; outcome: ProcessingOutcome }[] = [];

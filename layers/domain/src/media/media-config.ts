@@ -44,7 +44,10 @@ const MediaApiEnvironment = z
     message: 'is required when MEDIA_DELIVERY is cloudfront',
   });
 
-const MediaProcessorEnvironment = z.object({ APP_TABLE_NAME: nonEmpty });
+const MediaProcessorEnvironment = z.object({
+  APP_TABLE_NAME: nonEmpty,
+  MEDIA_BUCKET_NAME: nonEmpty,
+});
 
 export interface MediaApiConfig {
   appTableName: string;
@@ -59,6 +62,7 @@ export interface MediaApiConfig {
 
 export interface MediaProcessorConfig {
   appTableName: string;
+  bucketName: string;
 }
 
 export function mediaApiConfig(env: Environment = process.env): MediaApiConfig {
@@ -79,7 +83,8 @@ export function mediaApiConfig(env: Environment = process.env): MediaApiConfig {
 }
 
 export function mediaProcessorConfig(env: Environment = process.env): MediaProcessorConfig {
-  return { appTableName: readEnvironment(MediaProcessorEnvironment, env).APP_TABLE_NAME };
+  const vars = readEnvironment(MediaProcessorEnvironment, env);
+  return { appTableName: vars.APP_TABLE_NAME, bucketName: vars.MEDIA_BUCKET_NAME };
 }
 
 /** The bucket account deletion empties of the user's objects. */

@@ -8,9 +8,11 @@ import type { MediaStore, MediaVerdict } from './media-store';
 /**
  * What processing one uploaded object did. `unchanged`: the media was settled
  * already (a duplicate event); `orphan`: no pending media owns the key, so the
- * object was deleted; `gone`: the object no longer exists.
+ * object was deleted; `gone`: the object no longer exists; `ignored`: the
+ * object is not in the media bucket's media prefix, so it is none of ours and
+ * is left alone (never deleted on an event's word).
  */
-export type ProcessingOutcome = 'ready' | 'rejected' | 'unchanged' | 'orphan' | 'gone';
+export type ProcessingOutcome = 'ready' | 'rejected' | 'unchanged' | 'orphan' | 'gone' | 'ignored';
 
 /**
  * Checks an uploaded object against what its owner declared: the stored size,
@@ -21,14 +23,21 @@ export type ProcessingOutcome = 'ready' | 'rejected' | 'unchanged' | 'orphan' | 
 export class MediaProcessor {
   constructor(
     private readonly store: MediaStore,
-    private readonly objectsIn: (bucket: string) => MediaObjects,
+    private readonly objects: MediaObjects,
+    /** The only bucket whose objects this processor may touch. */
+    private readonly mediaBucket: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async process(bucket: string, key: string): Promise<ProcessingOutcome> {
-    const objects = this.objectsIn(bucket);
     const named = parseMediaKey(key);
-    const media = named ? await this.store.get(named.mediaId) : undefined;
+    if (bucket !== this.mediaBucket || !named) {
+      // The notification filter should make this impossible; a misrouted event must not delete.
+      logger.warn('Event for an object outside the media prefix; ignoring it', { bucket, key });
+      return 'ignored';
+    }
+    const objects = this.objects;
+    const media = await this.store.get(named.mediaId);
     if (!media || media.key !== key) {
       // Deleted while its upload was in flight, or written outside the API: nothing may serve it.
       logger.warn('Object without media; deleting it', { bucket, key });
