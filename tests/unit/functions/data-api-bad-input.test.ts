@@ -74,6 +74,7 @@ describe('the data API on bad input', () => {
     ['an integer beyond 2^53', '{"n": 9007199254740993}', 'data.n'],
     ['a number too large to be exact', '{"n": 1e20}', 'data.n'],
     ['a number smaller than DynamoDB stores', '{"n": [1e-300]}', 'data.n.0'],
+    ['a number JSON.parse reads as Infinity', '{"n": -1e400}', 'data.n'],
     ['an empty key', '{"a": {"": 1}}', 'data.a.'],
     ['a __proto__ key', '{"__proto__": {"x": 1}}', 'data.__proto__'],
   ])('answers an item whose data holds %s with 422 naming its path', async (_name, data, path) => {

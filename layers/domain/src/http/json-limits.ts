@@ -19,6 +19,8 @@ interface Pending {
 }
 
 function numberProblem(value: number): string | undefined {
+  // JSON.parse reads 1e400 as Infinity, which no store can keep.
+  if (!Number.isFinite(value)) return 'Numbers must be finite.';
   if (Number.isInteger(value)) {
     return Number.isSafeInteger(value)
       ? undefined
