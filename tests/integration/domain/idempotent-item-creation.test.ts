@@ -9,6 +9,7 @@ import {
   ItemOperations,
 } from '@mobile-backend/domain';
 import type { Context } from 'aws-lambda';
+import { MAX_JSON_DEPTH } from '../../../layers/domain/src/http/json-limits';
 import { localDynamoDb, tableName, uniqueUserId } from './stores';
 
 const { client, documents } = localDynamoDb();
@@ -36,6 +37,23 @@ describe('idempotent item creation', () => {
     await expect(items.list(userId, { limit: 10 })).resolves.toMatchObject({
       items: [{ id: first.id }],
     });
+  });
+
+  it('creates an item whose data nests as deep as a request body may, and answers a retry alike', async () => {
+    // The body is the first level and `data` the second: the deepest data a body can carry.
+    let data: Record<string, unknown> = { leaf: 1 };
+    for (let level = 2; level < MAX_JSON_DEPTH; level++) data = { a: data };
+    const request = {
+      userId: uniqueUserId(),
+      idempotencyKey: key(),
+      body: { title: 'Deep', data },
+    };
+
+    const first = await createItem(request, context);
+    const second = await createItem(request, context);
+
+    expect(first.data).toEqual(data);
+    expect(second).toEqual(first);
   });
 
   it('treats the same body with its members reordered as the same request', async () => {

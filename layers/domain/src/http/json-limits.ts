@@ -2,10 +2,11 @@ import type { FieldError } from '../errors';
 
 /**
  * What a request body may hold so that DynamoDB stores it exactly and reads it
- * back unchanged. An item's `data` is an attribute of the item, one level below
- * the body, so a body within MAX_JSON_DEPTH stays inside DynamoDB's 32 levels.
+ * back unchanged. DynamoDB nests at most 32 levels, counted from the item; an
+ * item's `data` sits one level below the body, so 24 leaves room for that and
+ * for the maps a store may wrap around a value.
  */
-export const MAX_JSON_DEPTH = 32;
+export const MAX_JSON_DEPTH = 24;
 /** DynamoDB's smallest non-zero magnitude; fractions below it are refused, not rounded to 0. */
 export const MIN_NUMBER_MAGNITUDE = 1e-130;
 
