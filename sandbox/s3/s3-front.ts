@@ -77,7 +77,7 @@ async function handle(
     answerPreflight(request, response, options.corsOf(parsed.bucket));
     return;
   }
-  const unsigned = refuseUnsigned(parsed, request, options.secrets);
+  const unsigned = await refuseUnsigned(parsed, request, options.secrets);
   if (unsigned) {
     sendS3Error(response, unsigned.status, unsigned.code, unsigned.message);
     return;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { headerOf, type S3Request } from './request';
-import { isSigned, verifySigV4 } from './sigv4';
+import { isSigned, verifySigV4 } from '../http/sigv4';
 
 export interface Refusal {
   status: number;
@@ -15,11 +15,11 @@ export interface Refusal {
 /** Access key id → secret access key. */
 export type SecretKeys = Record<string, string>;
 
-export function refuseUnsigned(
+export async function refuseUnsigned(
   parsed: S3Request,
   request: IncomingMessage,
   secrets: SecretKeys,
-): Refusal | undefined {
+): Promise<Refusal | undefined> {
   const signed = {
     method: parsed.method,
     rawPath: parsed.rawPath,
@@ -27,7 +27,7 @@ export function refuseUnsigned(
     headers: request.headers,
   };
   if (!isSigned(signed)) return { status: 403, code: 'AccessDenied', message: 'Access Denied' };
-  const verdict = verifySigV4(signed, secrets);
+  const verdict = await verifySigV4(signed, { secrets, service: 's3' });
   return verdict.ok ? undefined : verdict;
 }
 
