@@ -1,100 +1,16 @@
 // `npm start`: the whole template on this machine. See README.md, "What runs locally".
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './cli';
 import { demoUser, seedDemoUser } from './demo-user';
+import { SANDBOX_SERVICES } from './services/table';
 import { startSandbox, writeOutputs, type RunningSandbox } from './start-sandbox';
 
-const usage = `Usage: npm start -- [options]
-
-  --port N                  REST API port (default 3000; 0 picks a free one)
-  --dynamodb-port N         DynamoDB Local port (default 8000)
-  --cognito-port N          Cognito port (default 9229)
-  --lambda-port N           Lambda Invoke API port (default 3001)
-  --sqs-port N              SQS port (default 4566)
-  --push-port N             SNS mobile push endpoint and outbox port (default 4575)
-  --websocket-port N        WebSocket API port (default 3002)
-  --search-port N           CloudSearch-compatible search endpoint port (default 4571)
-  --s3-port N               S3 endpoint port (default 4569)
-  --in-memory               keep no data between runs
-  --state-dir DIR           builds, logs, outputs.json and data (default .sandbox)
-  --parameter-overrides K=V template parameter values (repeatable)
-  --template FILE           the SAM template (default template.yaml)
-  --quiet                   function logs to <state-dir>/logs instead of the console
-  --no-watch                do not rebuild on source changes
-  --async-retry-delay-ms N  wait before retrying a failed asynchronous invocation
-                            (default: 1 minute, then 2, as Lambda does)
-  --help`;
-
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '3000' },
-      'dynamodb-port': { type: 'string', default: '8000' },
-      'cognito-port': { type: 'string', default: '9229' },
-      'lambda-port': { type: 'string', default: '3001' },
-      'sqs-port': { type: 'string', default: '4566' },
-      'push-port': { type: 'string', default: '4575' },
-      'websocket-port': { type: 'string', default: '3002' },
-      'search-port': { type: 'string', default: '4571' },
-      's3-port': { type: 'string', default: '4569' },
-      'in-memory': { type: 'boolean', default: false },
-      'state-dir': { type: 'string', default: '.sandbox' },
-      'parameter-overrides': { type: 'string', multiple: true, default: [] },
-      template: { type: 'string', default: 'template.yaml' },
-      quiet: { type: 'boolean', default: false },
-      'no-watch': { type: 'boolean', default: false },
-      'async-retry-delay-ms': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(usage);
+  const parsed = parseCommandLine(process.argv.slice(2), SANDBOX_SERVICES);
+  if (parsed.help) {
+    console.log(parsed.usage);
     process.exit(0);
   }
-  const port = (name: string, value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
-      throw new Error(`--${name} must be a port number, got "${value}"`);
-    }
-    return parsed;
-  };
-  const milliseconds = (name: string, value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) {
-      throw new Error(`--${name} must be a whole number of milliseconds, got "${value}"`);
-    }
-    return parsed;
-  };
-  const parameterOverrides: Record<string, string> = {};
-  for (const pair of values['parameter-overrides'].flatMap((value) => value.split(/\s+/))) {
-    const [key, ...rest] = pair.split('=');
-    if (!key || rest.length === 0)
-      throw new Error(`--parameter-overrides expects KEY=VALUE, got "${pair}"`);
-    parameterOverrides[key] = rest.join('=');
-  }
-  return {
-    templatePath: resolve(values.template),
-    stateDir: resolve(values['state-dir']),
-    inMemory: values['in-memory'],
-    ports: {
-      api: port('port', values.port),
-      dynamodb: port('dynamodb-port', values['dynamodb-port']),
-      cognito: port('cognito-port', values['cognito-port']),
-      lambda: port('lambda-port', values['lambda-port']),
-      sqs: port('sqs-port', values['sqs-port']),
-      push: port('push-port', values['push-port']),
-      websocket: port('websocket-port', values['websocket-port']),
-      search: port('search-port', values['search-port']),
-      s3: port('s3-port', values['s3-port']),
-    },
-    parameterOverrides,
-    quiet: values.quiet,
-    watch: !values['no-watch'],
-    ...(values['async-retry-delay-ms'] !== undefined && {
-      asyncRetryDelayMs: milliseconds('async-retry-delay-ms', values['async-retry-delay-ms']),
-    }),
-    log: (line: string) => console.log(line),
-  };
+  return { ...parsed.options, log: (line: string) => console.log(line) };
 }
 
 function printWelcome(sandbox: RunningSandbox, idToken: string): void {

@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SANDBOX_SERVICES } from './services/table';
 
 export interface SandboxProcess {
   outputsFile: string;
@@ -25,18 +26,8 @@ export async function startSandboxProcess(extraArgs: string[] = []): Promise<San
   const logFile = join(stateDir, 'sandbox.log');
   const log = createWriteStream(logFile);
   const args = ['--import', 'tsx', 'sandbox/main.ts', '--in-memory', '--state-dir', stateDir];
-  for (const port of [
-    '--port',
-    '--dynamodb-port',
-    '--cognito-port',
-    '--lambda-port',
-    '--sqs-port',
-    '--push-port',
-    '--websocket-port',
-    '--search-port',
-    '--s3-port',
-  ]) {
-    args.push(port, '0');
+  for (const { port } of SANDBOX_SERVICES) {
+    if (port) args.push(`--${port.flag}`, '0');
   }
   const child = spawn(process.execPath, [...args, ...extraArgs], {
     cwd: projectRoot,

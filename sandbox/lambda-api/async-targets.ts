@@ -3,7 +3,7 @@
 // template's queues on the local SQS; other kinds are logged, not delivered.
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { queueUrlOf } from '../queues/queue-url';
-import type { FunctionHost } from '../runtime/function-host';
+import type { FunctionRegistry } from '../runtime/function-registry';
 import type { PhysicalResources } from '../template/model';
 import {
   DEFAULT_EVENT_INVOKE_CONFIG,
@@ -14,7 +14,10 @@ import type { InvocationRecord } from './invocation-record';
 import type { LambdaInvokeTarget } from './server';
 
 export interface AsyncTargetsOptions {
-  hosts: ReadonlyMap<string, FunctionHost>;
+  /** The template's functions by logical id. */
+  functions: readonly { logicalId: string }[];
+  /** Where each function's host is found when an invocation comes. */
+  registry: Pick<FunctionRegistry, 'hostOf'>;
   configs: ReadonlyMap<string, EventInvokeConfig>;
   resources: PhysicalResources;
   sqs: SQSClient;
@@ -41,16 +44,20 @@ function sender(
   };
 }
 
-/** Invoke targets by logical id, for startLambdaApi. */
+/**
+ * Invoke targets by logical id, for startLambdaApi. Destinations are checked
+ * now; the host is looked up at each invocation.
+ */
 export function asyncInvokeTargets(
   options: AsyncTargetsOptions,
 ): Record<string, LambdaInvokeTarget> {
   const targets: Record<string, LambdaInvokeTarget> = {};
-  for (const [logicalId, host] of options.hosts) {
+  for (const { logicalId } of options.functions) {
     const config = options.configs.get(logicalId) ?? DEFAULT_EVENT_INVOKE_CONFIG;
     targets[logicalId] = {
-      invoke: (event, invokeOptions) => host.invoke(event, invokeOptions),
-      functionArn: host.functionArn,
+      invoke: (event, invokeOptions) =>
+        options.registry.hostOf(logicalId).invoke(event, invokeOptions),
+      functionArn: options.resources[logicalId]?.attributes.Arn,
       maximumRetryAttempts: config.maximumRetryAttempts,
       maximumEventAgeSeconds: config.maximumEventAgeSeconds,
       onSuccess: sender(config.onSuccess, 'OnSuccess', options),

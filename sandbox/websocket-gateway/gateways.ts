@@ -19,7 +19,7 @@ export interface LocalWebSocketApis {
   localize(values: Record<string, string>): Record<string, string>;
   /** Starts every gateway; resolves to what stops them. */
   start(options: {
-    hosts: Map<string, FunctionHost>;
+    hosts: ReadonlyMap<string, FunctionHost>;
     log: (line: string) => void;
   }): Promise<() => Promise<void>>;
 }

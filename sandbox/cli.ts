@@ -1,0 +1,107 @@
+// The command line of `npm start`: one port option per service of the table,
+// then the options of the sandbox as a whole.
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { SandboxOptions, SandboxService } from './services/contract';
+
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+const SANDBOX_OPTIONS = {
+  'in-memory': { type: 'boolean', default: false },
+  'state-dir': { type: 'string', default: '.sandbox' },
+  'parameter-overrides': { type: 'string', multiple: true, default: [] },
+  template: { type: 'string', default: 'template.yaml' },
+  quiet: { type: 'boolean', default: false },
+  'no-watch': { type: 'boolean', default: false },
+  'async-retry-delay-ms': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} satisfies OptionSpecs;
+
+const SANDBOX_USAGE = `  --in-memory               keep no data between runs
+  --state-dir DIR           builds, logs, outputs.json and data (default .sandbox)
+  --parameter-overrides K=V template parameter values (repeatable)
+  --template FILE           the SAM template (default template.yaml)
+  --quiet                   function logs to <state-dir>/logs instead of the console
+  --no-watch                do not rebuild on source changes
+  --async-retry-delay-ms N  wait before retrying a failed asynchronous invocation
+                            (default: 1 minute, then 2, as Lambda does)
+  --help`;
+
+export type ParsedCommandLine =
+  { help: true; usage: string } | { help: false; options: Omit<SandboxOptions, 'log'> };
+
+export function usageText(services: readonly SandboxService[]): string {
+  const portLines = services.flatMap(({ port }) =>
+    port
+      ? [`  ${`--${port.flag} N`.padEnd(26)}${port.description} (default ${port.defaultPort})`]
+      : [],
+  );
+  return [
+    'Usage: npm start -- [options]',
+    '',
+    ...portLines,
+    '                            (every port accepts 0 for a free one)',
+    SANDBOX_USAGE,
+  ].join('\n');
+}
+
+export function parseCommandLine(
+  args: string[],
+  services: readonly SandboxService[],
+): ParsedCommandLine {
+  const portOptions: OptionSpecs = Object.fromEntries(
+    services.flatMap(({ port }) =>
+      port ? [[port.flag, { type: 'string', default: String(port.defaultPort) }]] : [],
+    ),
+  );
+  const { values } = parseArgs({ args, options: { ...portOptions, ...SANDBOX_OPTIONS } });
+  if (values.help) return { help: true, usage: usageText(services) };
+  const given: Record<string, unknown> = values;
+  const ports: Record<string, number> = {};
+  for (const { name, port } of services) {
+    if (port) ports[name] = portNumber(port.flag, String(given[port.flag]));
+  }
+  const retryDelay = values['async-retry-delay-ms'];
+  return {
+    help: false,
+    options: {
+      templatePath: resolve(values.template),
+      stateDir: resolve(values['state-dir']),
+      inMemory: values['in-memory'],
+      ports,
+      parameterOverrides: parameterOverrides(values['parameter-overrides']),
+      quiet: values.quiet,
+      watch: !values['no-watch'],
+      ...(typeof retryDelay === 'string' && {
+        asyncRetryDelayMs: milliseconds('async-retry-delay-ms', retryDelay),
+      }),
+    },
+  };
+}
+
+function portNumber(flag: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    throw new Error(`--${flag} must be a port number, got "${value}"`);
+  }
+  return parsed;
+}
+
+function milliseconds(flag: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) {
+    throw new Error(`--${flag} must be a whole number of milliseconds, got "${value}"`);
+  }
+  return parsed;
+}
+
+function parameterOverrides(values: string[]): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const pair of values.flatMap((value) => value.split(/\s+/))) {
+    const [key, ...rest] = pair.split('=');
+    if (!key || rest.length === 0)
+      throw new Error(`--parameter-overrides expects KEY=VALUE, got "${pair}"`);
+    overrides[key] = rest.join('=');
+  }
+  return overrides;
+}

@@ -1,0 +1,140 @@
+// Step 2 of a start: the template read, its local parameter values, the
+// directories, the secrets and the resources no service has to create; then
+// what each started service adds for the services after it.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createFunctionRegistry } from '../runtime/function-registry';
+import { localMediaParameters } from '../s3/local-parameters';
+import { createLocalSecrets } from '../secrets/local-secrets';
+import { functionResources, layerResources, restApiResources } from '../template/local-resources';
+import { parseTemplate } from '../template/parse';
+import { LOCAL_PSEUDO_PARAMETERS } from '../template/pseudo-parameters';
+import { resolveEnvironment, type ResolveContext } from '../template/resolve';
+import { webSocketApiResources } from '../websocket-gateway/websocket-apis';
+import type {
+  SandboxContext,
+  SandboxDirectories,
+  SandboxOptions,
+  SandboxService,
+  StartedService,
+} from './contract';
+import type { Shutdown } from './shutdown';
+
+export interface SandboxAssembly {
+  context: SandboxContext;
+  /** The started services' outputs, in the order they started. */
+  outputs: Record<string, string>;
+  /** Makes what a started service gives visible to the services after it. */
+  add(service: SandboxService, started: StartedService): void;
+}
+
+function prepareDirectories(options: SandboxOptions, shutdown: Shutdown): SandboxDirectories {
+  const state = resolve(options.stateDir);
+  mkdirSync(state, { recursive: true });
+  const data = options.inMemory
+    ? mkdtempSync(join(tmpdir(), 'mobile-backend-data-'))
+    : join(state, 'data');
+  if (options.inMemory) {
+    shutdown.add('in-memory data', async () => rmSync(data, { recursive: true, force: true }));
+  }
+  const functionLogFile = options.quiet ? join(state, 'logs', 'functions.log') : undefined;
+  if (functionLogFile) mkdirSync(join(state, 'logs'), { recursive: true });
+  return {
+    state,
+    data,
+    persistentData: options.inMemory ? undefined : data,
+    build: join(state, 'build'),
+    functionLogFile,
+  };
+}
+
+export function createSandboxContext(
+  options: SandboxOptions,
+  ports: Readonly<Record<string, number>>,
+  shutdown: Shutdown,
+): SandboxAssembly {
+  const pseudo = LOCAL_PSEUDO_PARAMETERS;
+  const model = parseTemplate(options.templatePath, options.parameterOverrides, pseudo);
+  // No CloudFront locally: ready media are served as presigned GETs of the local S3.
+  Object.assign(
+    model.parameters,
+    localMediaParameters(model.parameters, options.parameterOverrides),
+  );
+  const directories = prepareDirectories(options, shutdown);
+  const secrets = createLocalSecrets({
+    secrets: model.secrets,
+    pseudo,
+    dataDir: directories.persistentData,
+  });
+  const resolveContext: ResolveContext = {
+    parameters: model.parameters,
+    resources: {
+      ...secrets.resources,
+      ...functionResources(model, pseudo),
+      ...layerResources(model, pseudo),
+      ...restApiResources(model),
+      ...webSocketApiResources(model),
+    },
+    pseudo,
+    secrets: secrets.lookup,
+    conditions: model.conditions,
+    mappings: model.mappings,
+  };
+  const localizers: ((values: Record<string, string>) => Record<string, string>)[] = [];
+  const localize = (values: Record<string, string>) =>
+    localizers.reduce((localized, localizer) => localizer(localized), values);
+  // Nothing local collects X-Ray segments.
+  const environment: Record<string, string> = { POWERTOOLS_TRACE_ENABLED: 'false' };
+  const endpoints: Record<string, string> = {};
+  const context: SandboxContext = {
+    model,
+    pseudo,
+    resolve: resolveContext,
+    ports,
+    endpoints,
+    environment,
+    functions: createFunctionRegistry({
+      buildDir: directories.build,
+      pseudo,
+      environmentOf: (fn) =>
+        localize({ ...resolveEnvironment(fn, resolveContext), ...environment }),
+      logFile: directories.functionLogFile,
+    }),
+    directories,
+    settings: {
+      quiet: options.quiet,
+      watch: options.watch,
+      ...(options.asyncRetryDelayMs !== undefined && {
+        asyncRetryDelayMs: options.asyncRetryDelayMs,
+      }),
+    },
+    log: options.log,
+    accessLog: options.quiet ? () => undefined : options.log,
+    localize,
+    portOf(serviceName) {
+      const port = ports[serviceName];
+      if (port === undefined) throw new Error(`The services table gives ${serviceName} no port`);
+      return port;
+    },
+    endpointOf(serviceName) {
+      const endpoint = endpoints[serviceName];
+      if (endpoint === undefined) throw new Error(`${serviceName} must start before this service`);
+      return endpoint;
+    },
+  };
+
+  const outputs: Record<string, string> = {};
+  return {
+    context,
+    outputs,
+    add(service, started) {
+      if (started.endpoint !== undefined) endpoints[service.name] = started.endpoint;
+      Object.assign(environment, started.environment);
+      Object.assign(outputs, started.outputs);
+      Object.assign(resolveContext.resources, started.resources);
+      Object.assign(model.parameters, started.parameters);
+      if (started.localize) localizers.push(started.localize);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// The one shape of every emulated piece of the sandbox: a module whose
+// start(context) brings the piece up and says what it gives the rest (its
+// endpoint, the variables it adds to every function's environment, its keys in
+// outputs.json, resources the template can Ref) and how to stop it; and a row
+// of the services table (table.ts) naming it, its port option and its place in
+// the start-up order. The context carries what earlier rows produced.
+import type { FunctionRegistry } from '../runtime/function-registry';
+import type { PhysicalResources, SandboxModel } from '../template/model';
+import type { PseudoParameters } from '../template/pseudo-parameters';
+import type { ResolveContext } from '../template/resolve';
+
+export interface SandboxOptions {
+  templatePath: string;
+  /** Where builds, logs, outputs.json and (unless inMemory) data go. */
+  stateDir: string;
+  inMemory: boolean;
+  /** By service name (see services.ts); 0 or a missing one picks a free port. */
+  ports: Readonly<Record<string, number>>;
+  parameterOverrides: Record<string, string>;
+  /** Function logs go to <stateDir>/logs instead of the console. */
+  quiet: boolean;
+  /** Rebuild functions and layers when their sources change. */
+  watch: boolean;
+  /** Wait before each retry of a failed asynchronous invocation; Lambda waits 1, then 2 minutes. */
+  asyncRetryDelayMs?: number;
+  log: (line: string) => void;
+}
+
+/** The command-line option that moves a service, with its default. */
+export interface PortOption {
+  /** Without the leading dashes, e.g. `sqs-port`. */
+  flag: string;
+  defaultPort: number;
+  /** Shown in `npm start -- --help`. */
+  description: string;
+}
+
+/** A row of the services table. */
+export interface SandboxService {
+  /** The key of this service in `SandboxOptions.ports` and `context.endpoints`. */
+  name: string;
+  /** What the service is, in port and error messages. */
+  label: string;
+  /** Services that listen on a port of their own; the others run inside the sandbox. */
+  port?: PortOption;
+  /**
+   * The service's module, loaded only when the sandbox starts: reading the
+   * table (for the usage text, or to start a sandbox process) loads no service.
+   */
+  load(): Promise<ServiceModule>;
+}
+
+/** What every service module exports. */
+export interface ServiceModule {
+  start(context: SandboxContext): Promise<StartedService>;
+}
+
+export interface StartedService {
+  /** Where clients reach the service; later rows find it in `context.endpoints`. */
+  endpoint?: string;
+  /** Variables every function gets, e.g. `AWS_ENDPOINT_URL_SQS`. */
+  environment?: Record<string, string>;
+  /** Keys in outputs.json, e.g. `SqsEndpoint`. */
+  outputs?: Record<string, string>;
+  /** Physical ids and attributes of the template resources this service created or stands for. */
+  resources?: PhysicalResources;
+  /** Template parameter values the service answers for locally (e.g. endpoint parameters). */
+  parameters?: Record<string, string>;
+  /** Rewrites deployed URLs in function environments and outputs to this service's local ones. */
+  localize?: (values: Record<string, string>) => Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Where the sandbox keeps what it writes. */
+export interface SandboxDirectories {
+  state: string;
+  /** Data of the local services; a temporary directory with --in-memory. */
+  data: string;
+  /** The data directory when data survives a restart; undefined with --in-memory. */
+  persistentData: string | undefined;
+  build: string;
+  /** Quiet mode: the file function logs go to. */
+  functionLogFile: string | undefined;
+}
+
+export interface SandboxContext {
+  readonly model: SandboxModel;
+  readonly pseudo: PseudoParameters;
+  /** Resolves intrinsics; its resources and parameters grow as services start. */
+  readonly resolve: ResolveContext;
+  /** Every port-owning service's port, chosen (or checked free) before anything starts. */
+  readonly ports: Readonly<Record<string, number>>;
+  /** Started services' endpoints by service name. */
+  readonly endpoints: Record<string, string>;
+  /** What every function gets in its environment besides the template's variables. */
+  readonly environment: Record<string, string>;
+  /** The functions hosted so far; gateways look functions up here when a request comes. */
+  readonly functions: FunctionRegistry;
+  readonly directories: SandboxDirectories;
+  readonly settings: {
+    quiet: boolean;
+    watch: boolean;
+    asyncRetryDelayMs?: number;
+  };
+  /** The sandbox's own messages. */
+  log(line: string): void;
+  /** Request logs of gateways: silent in quiet mode. */
+  accessLog(line: string): void;
+  /** Applies every started service's `localize` to deployed URLs in these values. */
+  localize(values: Record<string, string>): Record<string, string>;
+  /** The port the table gave this service. */
+  portOf(serviceName: string): number;
+  /** The endpoint of a service that started earlier; an error when it has not. */
+  endpointOf(serviceName: string): string;
+}

@@ -1,0 +1,34 @@
+// S3 (sandbox/s3): fauxqs behind a signature-checking front with the
+// template's buckets, objects archived unless --in-memory, and object events
+// delivered as asynchronous invocations through the Lambda API.
+import { localCredentials } from '../runtime/lambda-environment';
+import { startLocalS3 } from '../s3/local-s3';
+import type { SandboxContext, StartedService } from './contract';
+import { orStop } from './shutdown';
+
+export async function start(context: SandboxContext): Promise<StartedService> {
+  const s3 = await startLocalS3({
+    port: context.portOf('s3'),
+    region: context.pseudo.region,
+    credentials: localCredentials,
+    dataDir: context.directories.persistentData,
+    log: context.log,
+  });
+  const stop = () => s3.stop();
+  const resources = await orStop(stop, async () => {
+    const buckets = await s3.ensureBuckets(context.model, context.resolve);
+    s3.deliverEvents({
+      model: context.model,
+      lambdaEndpoint: context.endpointOf('lambda'),
+      accountId: context.pseudo.accountId,
+    });
+    return buckets;
+  });
+  return {
+    endpoint: s3.endpoint,
+    environment: { AWS_ENDPOINT_URL_S3: s3.endpoint },
+    outputs: { S3Endpoint: s3.endpoint },
+    resources,
+    stop,
+  };
+}

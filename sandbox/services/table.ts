@@ -1,0 +1,88 @@
+// Every emulated piece of the sandbox, in start-up order: each row sees what
+// the rows above it gave (endpoints, environment variables, resources), and
+// they stop in reverse order. Ports, command-line options and the usage text
+// come from here; a new service is one module and one row.
+import type { SandboxService } from './contract';
+
+export const SANDBOX_SERVICES: readonly SandboxService[] = [
+  // Services that keep state, each with what the template declares in it.
+  {
+    name: 'dynamodb',
+    label: 'DynamoDB Local',
+    port: { flag: 'dynamodb-port', defaultPort: 8000, description: 'DynamoDB Local port' },
+    load: () => import('./dynamodb'),
+  },
+  {
+    name: 'cognito',
+    label: 'Cognito',
+    port: { flag: 'cognito-port', defaultPort: 9229, description: 'Cognito port' },
+    load: () => import('./cognito'),
+  },
+  {
+    name: 'sqs',
+    label: 'SQS',
+    port: { flag: 'sqs-port', defaultPort: 4566, description: 'SQS port' },
+    load: () => import('./sqs'),
+  },
+  {
+    name: 'search',
+    label: 'Search',
+    port: {
+      flag: 'search-port',
+      defaultPort: 4571,
+      description: 'CloudSearch-compatible search endpoint port',
+    },
+    load: () => import('./search'),
+  },
+  {
+    name: 'push',
+    label: 'Push (SNS)',
+    port: {
+      flag: 'push-port',
+      defaultPort: 4575,
+      description: 'SNS mobile push endpoint and outbox port',
+    },
+    load: () => import('./push'),
+  },
+  // Gateways find a function when a request comes, so they start before the
+  // functions, whose environments name them.
+  {
+    name: 'lambda',
+    label: 'Lambda API',
+    port: { flag: 'lambda-port', defaultPort: 3001, description: 'Lambda Invoke API port' },
+    load: () => import('./lambda'),
+  },
+  // After the Lambda API: object events are asynchronous invocations through it.
+  {
+    name: 's3',
+    label: 'S3',
+    port: { flag: 's3-port', defaultPort: 4569, description: 'S3 endpoint port' },
+    load: () => import('./s3'),
+  },
+  {
+    name: 'api',
+    label: 'REST API',
+    port: { flag: 'port', defaultPort: 3000, description: 'REST API port' },
+    load: () => import('./rest-apis'),
+  },
+  {
+    name: 'websocket',
+    label: 'WebSocket API',
+    port: { flag: 'websocket-port', defaultPort: 3002, description: 'WebSocket API port' },
+    load: () => import('./websocket-apis'),
+  },
+  // The functions, built, then hosted once every endpoint they may call is up.
+  { name: 'builds', label: 'function builds', load: () => import('./builds') },
+  { name: 'functions', label: 'functions', load: () => import('./functions') },
+  // Event sources poll from the start, so they need the functions hosted.
+  {
+    name: 'sqs-event-sources',
+    label: 'SQS event sources',
+    load: () => import('./sqs-event-sources'),
+  },
+  {
+    name: 'stream-event-sources',
+    label: 'DynamoDB stream event sources',
+    load: () => import('./stream-event-sources'),
+  },
+];

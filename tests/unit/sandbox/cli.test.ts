@@ -1,0 +1,90 @@
+import { parseCommandLine, usageText } from '../../../sandbox/cli';
+import { SANDBOX_SERVICES } from '../../../sandbox/services/table';
+
+// The flags and defaults README.md documents; scripts and env.json rely on them.
+const DOCUMENTED_PORTS = {
+  port: 3000,
+  'websocket-port': 3002,
+  'dynamodb-port': 8000,
+  'cognito-port': 9229,
+  'lambda-port': 3001,
+  'sqs-port': 4566,
+  's3-port': 4569,
+  'search-port': 4571,
+  'push-port': 4575,
+};
+
+const portServices = SANDBOX_SERVICES.flatMap((service) =>
+  service.port ? [{ name: service.name, ...service.port }] : [],
+);
+
+function optionsOf(args: string[]) {
+  const parsed = parseCommandLine(args, SANDBOX_SERVICES);
+  if (parsed.help) throw new Error('expected options, got the usage text');
+  return parsed.options;
+}
+
+describe('the command line of npm start', () => {
+  it('offers exactly the documented port options with their documented defaults', () => {
+    const offered = Object.fromEntries(
+      portServices.map(({ flag, defaultPort }) => [flag, defaultPort]),
+    );
+
+    expect(offered).toEqual(DOCUMENTED_PORTS);
+  });
+
+  it.each(portServices)(
+    'names --$flag and its default in the usage text',
+    ({ flag, defaultPort }) => {
+      const usage = usageText(SANDBOX_SERVICES);
+
+      expect(usage).toMatch(new RegExp(`^  --${flag} N .*\\(default ${defaultPort}\\)$`, 'm'));
+    },
+  );
+
+  it('answers --help with the usage text', () => {
+    const parsed = parseCommandLine(['--help'], SANDBOX_SERVICES);
+
+    expect(parsed).toEqual({ help: true, usage: usageText(SANDBOX_SERVICES) });
+  });
+
+  it('gives every service its default port, keyed by service name', () => {
+    const { ports } = optionsOf([]);
+
+    expect(ports).toEqual(
+      Object.fromEntries(portServices.map(({ name, defaultPort }) => [name, defaultPort])),
+    );
+  });
+
+  it.each(portServices)('moves $name with --$flag', ({ name, flag }) => {
+    const { ports } = optionsOf([`--${flag}`, '0']);
+
+    expect(ports[name]).toBe(0);
+  });
+
+  it('refuses a port that is not a port number, naming the option', () => {
+    expect(() => optionsOf(['--sqs-port', '70000'])).toThrow(
+      '--sqs-port must be a port number, got "70000"',
+    );
+  });
+
+  it('reads repeated and space-separated parameter overrides', () => {
+    const { parameterOverrides } = optionsOf([
+      '--parameter-overrides',
+      'StageName=dev LogLevel=DEBUG',
+      '--parameter-overrides',
+      'AllowedOrigin=https://app.example.com/?a=b',
+    ]);
+
+    expect(parameterOverrides).toEqual({
+      StageName: 'dev',
+      LogLevel: 'DEBUG',
+      AllowedOrigin: 'https://app.example.com/?a=b',
+    });
+  });
+
+  it('keeps the asynchronous retry delay only when it is given', () => {
+    expect(optionsOf(['--async-retry-delay-ms', '200']).asyncRetryDelayMs).toBe(200);
+    expect(optionsOf([])).not.toHaveProperty('asyncRetryDelayMs');
+  });
+});

@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  SandboxContext,
+  SandboxOptions,
+  SandboxService,
+  StartedService,
+} from '../../../sandbox/services/contract';
+import { startSandbox } from '../../../sandbox/start-sandbox';
+
+const BARE_TEMPLATE = `
+AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+`;
+
+const TEMPLATE_WITH_OUTPUTS = `
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Greeting:
+    Type: String
+    Default: hello
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+Outputs:
+  TopicArn:
+    Value: !GetAtt Topic.Arn
+  GreetingUrl:
+    Value: !Sub 'https://greeting.example.com/\${Greeting}'
+`;
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'start-sandbox-'));
+  writeFileSync(join(dir, 'bare.yaml'), BARE_TEMPLATE);
+  writeFileSync(join(dir, 'with-outputs.yaml'), TEMPLATE_WITH_OUTPUTS);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function optionsWith(ports: Record<string, number> = {}, template = 'bare.yaml'): SandboxOptions {
+  return {
+    templatePath: join(dir, template),
+    stateDir: join(dir, 'state'),
+    inMemory: true,
+    ports,
+    parameterOverrides: {},
+    quiet: true,
+    watch: false,
+    log: () => undefined,
+  };
+}
+
+/** A service that records its start and stop in `events`. */
+function fakeService(
+  name: string,
+  events: string[],
+  start: (context: SandboxContext) => Omit<StartedService, 'stop'> = () => ({}),
+  port?: SandboxService['port'],
+): SandboxService {
+  return {
+    name,
+    label: name,
+    ...(port && { port }),
+    load: async () => ({
+      start: async (context) => {
+        events.push(`start ${name}`);
+        return { ...start(context), stop: async () => void events.push(`stop ${name}`) };
+      },
+    }),
+  };
+}
+
+describe('startSandbox', () => {
+  it('starts the services in the table order and stops them in reverse order', async () => {
+    const events: string[] = [];
+    const services = ['first', 'second', 'third'].map((name) => fakeService(name, events));
+
+    const sandbox = await startSandbox(optionsWith(), services);
+    await sandbox.stop();
+
+    expect(events).toEqual([
+      'start first',
+      'start second',
+      'start third',
+      'stop third',
+      'stop second',
+      'stop first',
+    ]);
+  });
+
+  it('stops the services already started, in reverse order, when one fails to start', async () => {
+    const events: string[] = [];
+    const failing: SandboxService = {
+      name: 'failing',
+      label: 'failing',
+      load: async () => ({
+        start: async () => {
+          throw new Error('no luck');
+        },
+      }),
+    };
+    const services = [fakeService('first', events), fakeService('second', events), failing];
+
+    const started = startSandbox(optionsWith(), services);
+
+    await expect(started).rejects.toThrow('no luck');
+    expect(events).toEqual(['start first', 'start second', 'stop second', 'stop first']);
+  });
+
+  it('shows a later service the endpoint, environment and resources of an earlier one', async () => {
+    const seen: Record<string, unknown> = {};
+    const services = [
+      fakeService('queue', [], () => ({
+        endpoint: 'http://127.0.0.1:1234',
+        environment: { AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:1234' },
+        resources: { Topic: { ref: 'topic-ref', attributes: { Arn: 'arn:local:topic' } } },
+      })),
+      fakeService('consumer', [], (context) => {
+        seen.endpoint = context.endpointOf('queue');
+        seen.environment = { ...context.environment };
+        seen.topic = context.resolve.resources.Topic;
+        return {};
+      }),
+    ];
+
+    const sandbox = await startSandbox(optionsWith(), services);
+    await sandbox.stop();
+
+    expect(seen).toEqual({
+      endpoint: 'http://127.0.0.1:1234',
+      environment: expect.objectContaining({ AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:1234' }),
+      topic: { ref: 'topic-ref', attributes: { Arn: 'arn:local:topic' } },
+    });
+  });
+
+  it('resolves the outputs with what the services gave, localized, plus their own outputs', async () => {
+    const services = [
+      fakeService('topics', [], () => ({
+        resources: { Topic: { ref: 'topic-ref', attributes: { Arn: 'arn:local:topic' } } },
+        outputs: { TopicsEndpoint: 'http://127.0.0.1:1' },
+      })),
+      fakeService('greetings', [], () => ({
+        parameters: { Greeting: 'local' },
+        localize: (values) =>
+          Object.fromEntries(
+            Object.entries(values).map(([key, value]) => [
+              key,
+              value.replace('https://greeting.example.com', 'http://127.0.0.1:2'),
+            ]),
+          ),
+      })),
+    ];
+
+    const sandbox = await startSandbox(optionsWith({}, 'with-outputs.yaml'), services);
+    await sandbox.stop();
+
+    expect(sandbox.outputs).toEqual({
+      TopicArn: 'arn:local:topic',
+      GreetingUrl: 'http://127.0.0.1:2/local',
+      TopicsEndpoint: 'http://127.0.0.1:1',
+    });
+  });
+
+  it('gives a port-owning service a free port when 0 is asked for', async () => {
+    let port = -1;
+    const service = fakeService(
+      'listener',
+      [],
+      (context) => {
+        port = context.portOf('listener');
+        return {};
+      },
+      { flag: 'listener-port', defaultPort: 1, description: 'a listener' },
+    );
+
+    const sandbox = await startSandbox(optionsWith({ listener: 0 }), [service]);
+    await sandbox.stop();
+
+    expect(port).toBeGreaterThan(0);
+  });
+});
