@@ -77,6 +77,9 @@ describe('the data API on bad input', () => {
     ['a number JSON.parse reads as Infinity', '{"n": -1e400}', 'data.n'],
     ['an empty key', '{"a": {"": 1}}', 'data.a.'],
     ['a __proto__ key', '{"__proto__": {"x": 1}}', 'data.__proto__'],
+    ['a lone surrogate', '{"s": "tok\\ud800"}', 'data.s'],
+    ['a lone surrogate in a key', '{"\\udc00": 1}', 'data.\udc00'],
+    ['U+FFFF, which SQS refuses', '{"s": "bad \\uffff"}', 'data.s'],
   ])('answers an item whose data holds %s with 422 naming its path', async (_name, data, path) => {
     const result = await invoke(
       apiGatewayEvent({

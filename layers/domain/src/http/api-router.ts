@@ -26,11 +26,25 @@ export function createApiRouter(): Router {
   router.errorHandler(Error, async (error, reqCtx) =>
     problemResponse(
       // A path parameter such as `%FF` cannot be decoded, so it names nothing of ours.
-      error instanceof URIError ? new NotFoundError('No resource has this path.') : error,
+      isUndecodablePath(error, reqCtx.event)
+        ? new NotFoundError('No resource has this path.')
+        : error,
       requestIdOf(reqCtx.event),
     ),
   );
   return router;
+}
+
+/** The router's own failure to decode the path, not a URIError from a route's code. */
+function isUndecodablePath(error: Error, event: unknown): boolean {
+  if (!(error instanceof URIError)) return false;
+  const path = (event as { path?: unknown }).path;
+  try {
+    decodeURIComponent(typeof path === 'string' ? path : '');
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** Answers every other method on `path` with a 405 problem that lists the allowed ones. */

@@ -33,10 +33,21 @@ function numberProblem(value: number): string | undefined {
     : undefined;
 }
 
+/**
+ * Text every downstream service can carry: no lone surrogate (UTF-8 cannot
+ * encode one, so a store would silently replace it), and neither U+FFFE nor
+ * U+FFFF, which SQS refuses in a message.
+ */
+function textProblem(value: string): string | undefined {
+  if (/\p{Surrogate}/u.test(value)) return 'Text must be well-formed Unicode (no lone surrogates).';
+  if (/[\uFFFE\uFFFF]/.test(value)) return 'Text must not contain U+FFFE or U+FFFF.';
+  return undefined;
+}
+
 function keyProblem(key: string): string | undefined {
   if (key === '') return 'Object keys must not be empty.';
   if (RESERVED_KEYS.has(key)) return `"${key}" cannot be used as a key.`;
-  return undefined;
+  return textProblem(key);
 }
 
 /**
@@ -50,8 +61,8 @@ export function jsonLimitErrors(body: unknown, maxErrors = 20): FieldError[] {
   while (stack.length > 0 && errors.length < maxErrors) {
     const { value, path, depth } = stack.pop() as Pending;
     const at = path.join('.');
-    if (typeof value === 'number') {
-      const message = numberProblem(value);
+    if (typeof value === 'number' || typeof value === 'string') {
+      const message = typeof value === 'number' ? numberProblem(value) : textProblem(value);
       if (message) errors.push({ path: at, message });
       continue;
     }

@@ -7,6 +7,8 @@ function thingsApi() {
   const router = createApiRouter();
   router.get('/v1/things/:id', ({ params }) => {
     seen.push(params.id ?? '');
+    // A bug of the route's own: its URIError must not pass for a 404.
+    if (params.id === 'broken') decodeURIComponent('%');
     return { id: params.id };
   });
   const handler = apiRequestHandler(router, { allowedOrigins: ['*'] });
@@ -41,6 +43,14 @@ describe('the API router', () => {
     expect(result.statusCode).toBe(404);
     expect(result.headers?.['content-type']).toBe('application/problem+json');
     expect(api.seen).toEqual([]);
+  });
+
+  it("answers a route's own URIError as the 500 it is, not as a missing resource", async () => {
+    const api = thingsApi();
+
+    const result = await api.get('broken');
+
+    expect(result.statusCode).toBe(500);
   });
 
   it('answers an id with a bad percent-escape with a 404 problem', async () => {
