@@ -81,3 +81,32 @@ describe('queues from the template on the local SQS', () => {
     expect(queues.Named?.ref).toMatch(/\/orders$/);
   });
 });
+
+describe('message bodies on the local SQS', () => {
+  async function aQueue(): Promise<string> {
+    const model = modelWith([
+      { logicalId: 'TextQueue', type: 'AWS::SQS::Queue', metadata: {}, properties: {} },
+    ]);
+    const resources = await ensureQueues(client, readQueues(model), ctx);
+    return resources.TextQueue?.ref ?? '';
+  }
+
+  it('carries characters outside the Basic Multilingual Plane, as SQS does', async () => {
+    const queueUrl = await aQueue();
+
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'hi 🦄 𝓊' }));
+
+    const received = await client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1 }),
+    );
+    expect(received.Messages?.[0]?.Body).toBe('hi 🦄 𝓊');
+  });
+
+  it.each(['\uffff', '\u0000', '\ud800'])('refuses %j, as SQS does', async (character) => {
+    const queueUrl = await aQueue();
+
+    await expect(
+      client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: `x${character}` })),
+    ).rejects.toThrow(/Invalid characters|InvalidMessageContents/);
+  });
+});
