@@ -1,5 +1,6 @@
-// Three suites mirror the code: unit (no services), integration (real local
-// services), api (HTTP through the sandbox with real tokens). ES modules run
+// Four suites: unit (no services), integration (real local services), api
+// (HTTP through the sandbox with real tokens) and fuzz (generated requests
+// through a sandbox of its own). ES modules run
 // natively, so the code under test is the code that ships.
 const transform = {
   '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
@@ -25,6 +26,13 @@ export default {
       displayName: 'api',
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/api/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/api/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/tests/fuzz/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/fuzz/global-setup.ts',
       globalTeardown: '<rootDir>/tests/api/global-teardown.ts',
     },
   ],
