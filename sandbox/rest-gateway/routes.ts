@@ -15,6 +15,9 @@ export interface Route {
   authorizer?: string;
 }
 
+/** What `ANY` stands for in API Gateway; TRACE, WebDAV and other methods reach no integration. */
+const ANY_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+
 export interface RouteMatch {
   route: Route;
   pathParameters: Record<string, string> | null;
@@ -122,7 +125,10 @@ export function createRouteTable(api: RestApiSpec, functions: FunctionSpec[]): R
     match(method, path) {
       const found = find(root, segmentsOf(path), 0, {});
       if (!found) return undefined;
-      const route = found.node.methods.get(method.toUpperCase()) ?? found.node.methods.get('ANY');
+      const upper = method.toUpperCase();
+      const route =
+        found.node.methods.get(upper) ??
+        (ANY_METHODS.has(upper) ? found.node.methods.get('ANY') : undefined);
       if (!route) return undefined;
       const hasParameters = Object.keys(found.parameters).length > 0;
       return { route, pathParameters: hasParameters ? found.parameters : null };

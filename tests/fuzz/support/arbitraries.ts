@@ -34,7 +34,7 @@ const ROUTES: [method: string, path: string][] = [
   ['GET', '/v1/conversations/{id}/messages'],
 ];
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND'];
 
 /** Strings that break parsers, encoders and stores in well-known ways. */
 const NASTY_TEXT = [

@@ -25,6 +25,13 @@ describe('route table', () => {
     });
   });
 
+  it.each(['TRACE', 'PROPFIND', 'CONNECT', 'FOO'])(
+    'matches no route for %s: ANY means the seven methods API Gateway serves',
+    (method) => {
+      expect(table.match(method, '/v1/me')).toBeUndefined();
+    },
+  );
+
   it('captures a path parameter as it appears in the URL', () => {
     const match = table.match('DELETE', '/v1/items/01H%2Bx');
 
