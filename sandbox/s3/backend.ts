@@ -19,7 +19,7 @@ export function createBackend(endpoint: string) {
     fetch(`${endpoint}${path}`, init);
 
   async function expectOk(response: Response, what: string): Promise<Response> {
-    if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
+    if (!response.ok) throw await S3BackendError.of(response, what);
     return response;
   }
 
@@ -116,3 +116,27 @@ export function createBackend(endpoint: string) {
 }
 
 export type Backend = ReturnType<typeof createBackend>;
+
+/** An S3 error the backend answered (NoSuchBucket, ...): the front passes it on as S3 would. */
+export class S3BackendError extends Error {
+  override readonly name = 'S3BackendError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    what: string,
+  ) {
+    super(`${what}: ${status} ${code} ${detail}`);
+  }
+
+  static async of(response: Response, what: string): Promise<S3BackendError> {
+    const xml = await response.text();
+    return new S3BackendError(
+      response.status,
+      xmlValues(xml, 'Code')[0] ?? 'InternalError',
+      xmlValues(xml, 'Message')[0] ?? '',
+      what,
+    );
+  }
+}

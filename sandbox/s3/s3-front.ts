@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readBody } from '../http/read-body';
 import { closeServer, listen } from '../runtime/listen';
-import type { Backend } from './backend';
+import { S3BackendError, type Backend } from './backend';
 import type { CorsRule } from './buckets';
 import { answerPreflight, corsResponseHeaders } from './cors';
 import { sendS3Error } from './error-response';
@@ -50,17 +50,23 @@ const hopByHop = new Set([
 export async function startS3Front(options: S3FrontOptions): Promise<S3Front> {
   const server = createServer((request, response) => {
     handle(options, request, response).catch((error: unknown) => {
-      options.log(
-        `[s3] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      if (!response.headersSent)
+      if (response.headersSent) {
+        response.destroy();
+      } else if (error instanceof S3BackendError) {
+        // The backend's own S3 error (NoSuchBucket, NoSuchKey, ...), under S3's code.
+        options.log(`[s3] ${request.method} ${request.url}: ${error.status} ${error.code}`);
+        sendS3Error(response, error.status, error.code, error.detail);
+      } else {
+        options.log(
+          `[s3] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         sendS3Error(
           response,
           500,
           'InternalError',
           'We encountered an internal error. Please try again.',
         );
-      else response.destroy();
+      }
     });
   });
   const url = await listen(server, options.port, options.host ?? '127.0.0.1', 'S3 endpoint');

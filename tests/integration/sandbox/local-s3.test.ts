@@ -161,6 +161,22 @@ describe('the local S3', () => {
     ]);
   });
 
+  it("answers ListObjectVersions on a missing bucket with S3's 404 NoSuchBucket, not a 500", async () => {
+    const { s3, client } = await start();
+
+    const listing = client
+      .send(new ListObjectVersionsCommand({ Bucket: 'no-such-bucket' }))
+      .finally(async () => {
+        client.destroy();
+        await s3.stop();
+      });
+
+    await expect(listing).rejects.toMatchObject({
+      name: 'NoSuchBucket',
+      $metadata: { httpStatusCode: 404, attempts: 1 },
+    });
+  });
+
   it('invokes the function asynchronously with a real-shaped event for a matching key only', async () => {
     const { s3, client } = await start();
     invocations.length = 0;
