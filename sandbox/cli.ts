@@ -2,6 +2,7 @@
 // then the options of the sandbox as a whole.
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { gatherParameterOverrides, parseParameterOverrides } from './parameter-overrides';
 import type { SandboxOptions, SandboxService } from './services/contract';
 
 type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -19,7 +20,9 @@ const SANDBOX_OPTIONS = {
 
 const SANDBOX_USAGE = `  --in-memory               keep no data between runs
   --state-dir DIR           builds, logs, outputs.json and data (default .sandbox)
-  --parameter-overrides K=V template parameter values (repeatable)
+  --parameter-overrides K=V [K2=V2 ...]
+                            template parameter values, as SAM CLI takes them
+                            (also ParameterKey=K,ParameterValue=V; repeatable)
   --template FILE           the SAM template (default template.yaml)
   --quiet                   function logs to <state-dir>/logs instead of the console
   --no-watch                do not rebuild on source changes
@@ -54,7 +57,10 @@ export function parseCommandLine(
       port ? [[port.flag, { type: 'string', default: String(port.defaultPort) }]] : [],
     ),
   );
-  const { values } = parseArgs({ args, options: { ...portOptions, ...SANDBOX_OPTIONS } });
+  const { values } = parseArgs({
+    args: gatherParameterOverrides(args),
+    options: { ...portOptions, ...SANDBOX_OPTIONS },
+  });
   if (values.help) return { help: true, usage: usageText(services) };
   const given: Record<string, unknown> = values;
   const ports: Record<string, number> = {};
@@ -69,7 +75,7 @@ export function parseCommandLine(
       stateDir: resolve(values['state-dir']),
       inMemory: values['in-memory'],
       ports,
-      parameterOverrides: parameterOverrides(values['parameter-overrides']),
+      parameterOverrides: parseParameterOverrides(values['parameter-overrides']),
       quiet: values.quiet,
       watch: !values['no-watch'],
       ...(typeof retryDelay === 'string' && {
@@ -93,15 +99,4 @@ function milliseconds(flag: string, value: string): number {
     throw new Error(`--${flag} must be a whole number of milliseconds, got "${value}"`);
   }
   return parsed;
-}
-
-function parameterOverrides(values: string[]): Record<string, string> {
-  const overrides: Record<string, string> = {};
-  for (const pair of values.flatMap((value) => value.split(/\s+/))) {
-    const [key, ...rest] = pair.split('=');
-    if (!key || rest.length === 0)
-      throw new Error(`--parameter-overrides expects KEY=VALUE, got "${pair}"`);
-    overrides[key] = rest.join('=');
-  }
-  return overrides;
 }

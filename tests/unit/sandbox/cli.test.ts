@@ -83,6 +83,37 @@ describe('the command line of npm start', () => {
     });
   });
 
+  it('reads overrides given as separate words, as SAM CLI users type them', () => {
+    const { parameterOverrides, quiet } = optionsOf([
+      '--parameter-overrides',
+      'StageName=dev',
+      'LogLevel=DEBUG',
+      '--quiet',
+    ]);
+
+    expect(parameterOverrides).toEqual({ StageName: 'dev', LogLevel: 'DEBUG' });
+    expect(quiet).toBe(true);
+  });
+
+  it('reads the ParameterKey=K,ParameterValue=V form, quoted values and empty ones', () => {
+    const { parameterOverrides } = optionsOf([
+      '--parameter-overrides',
+      'ParameterKey=StageName,ParameterValue=dev',
+      'Greeting="hello world"',
+      'ApnsCredentialsSecretArn=',
+    ]);
+
+    expect(parameterOverrides).toEqual({
+      StageName: 'dev',
+      Greeting: 'hello world',
+      ApnsCredentialsSecretArn: '',
+    });
+  });
+
+  it('refuses an override that is not KEY=VALUE, naming it', () => {
+    expect(() => optionsOf(['--parameter-overrides', 'StageName'])).toThrow('"StageName"');
+  });
+
   it('keeps the asynchronous retry delay only when it is given', () => {
     expect(optionsOf(['--async-retry-delay-ms', '200']).asyncRetryDelayMs).toBe(200);
     expect(optionsOf([])).not.toHaveProperty('asyncRetryDelayMs');
