@@ -76,7 +76,7 @@ export async function benchGetItem(): Promise<void> {
       `- API throughput is ${(ratio * 100).toFixed(0)}% of raw GetItem (target ≥ 50%): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
     ].join('\n');
     console.log(`\n${table}\n\n${verdict}\n`);
-    recordResults(
+    await recordResults(
       'Warm GET /v1/items/{id} through the sandbox',
       `Command: \`npm run bench -- get-item\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). Latency from ${SEQUENTIAL} sequential warm requests; throughput from ${LOAD_TOTAL} requests, ${CONCURRENCY} at a time, keep-alive.\n\n${table}\n\n${verdict}`,
     );

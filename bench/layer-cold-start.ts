@@ -55,7 +55,7 @@ export async function benchLayerColdStart(): Promise<void> {
       ...rows,
     ].join('\n');
     console.log(`\n${table}\n`);
-    recordResults(
+    await recordResults(
       'Domain layer load time on a cold start',
       `Command: \`npm run bench -- layer-cold-start\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). Median of ${RUNS} fresh processes importing the built layer's entries.\n\n${table}`,
     );

@@ -166,7 +166,7 @@ export async function benchMessaging(): Promise<void> {
     ].join('\n');
     const note = `Worker throughput is ${((workerRate / rawRate) * 100).toFixed(0)}% of raw receive/delete. Latencies polled every ${POLL_MS} ms (table GetItem, outbox GET), so they include up to one poll interval.`;
     console.log(`\n${table}\n\n${note}\n`);
-    recordResults(
+    await recordResults(
       'Messaging: send → stored → pushed',
       `Command: \`npm run bench -- messaging\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). ${LATENCY_SAMPLES} sequential sends after 10 warm-up sends, one recipient device (APNs).\n\n${table}\n\n${note}`,
     );

@@ -170,7 +170,7 @@ export async function benchRealtime(): Promise<void> {
       `- fan-out is ${((fanOutFrames / raw) * 100).toFixed(2)}% of raw \`ws\` send throughput: each sandbox frame is an HTTP POST /v1/messages, an SQS round trip, a worker invocation, a DynamoDB query and one @connections HTTP call per connection.`,
     ].join('\n');
     console.log(`\n${table}\n\n${verdict}\n`);
-    recordResults(
+    await recordResults(
       'Real time: POST /v1/messages → WebSocket frame',
       `Command: \`npm run bench -- realtime\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). ${RECIPIENTS} recipients × ${CONNECTIONS_PER_RECIPIENT} connections; latency per frame (POST start → frame on each of the recipient's connections) over ${LATENCY_MESSAGES} messages after 10 warm-up messages.\n\n${table}\n\n${verdict}`,
     );

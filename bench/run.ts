@@ -3,19 +3,33 @@ import { benchSearch } from './search';
 import { benchRealtime } from './realtime-delivery';
 import { benchMessaging } from './messaging-delivery';
 import { benchLayerColdStart } from './layer-cold-start';
+import { selectBenchmarks, type Benchmark } from './lib/select';
 
-// `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one.
-const benchmarks: Record<string, () => Promise<void>> = {
-  'get-item': benchGetItem,
-  search: benchSearch,
-  realtime: benchRealtime,
-  messaging: benchMessaging,
-  'layer-cold-start': benchLayerColdStart,
+// `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one;
+// `npm run bench -- --help` lists them.
+const benchmarks: Record<string, Benchmark> = {
+  'get-item': {
+    description: 'GET /v1/items/{id} through the sandbox against raw GetItem',
+    run: benchGetItem,
+  },
+  search: { description: 'write → searchable and search latency, per engine', run: benchSearch },
+  realtime: {
+    description: 'message send → WebSocket frame, with many connections open',
+    run: benchRealtime,
+  },
+  messaging: { description: 'message worker throughput against raw SQS', run: benchMessaging },
+  'layer-cold-start': {
+    description: "each function's layer entries, loaded in fresh Node processes",
+    run: benchLayerColdStart,
+  },
 };
 
-const wanted = process.argv.slice(2);
-for (const [name, run] of Object.entries(benchmarks)) {
-  if (wanted.length > 0 && !wanted.includes(name)) continue;
+const selection = selectBenchmarks(process.argv.slice(2), benchmarks);
+if (selection.kind !== 'run') {
+  (selection.kind === 'help' ? console.log : console.error)(selection.text);
+  process.exit(selection.kind === 'help' ? 0 : 2);
+}
+for (const name of selection.names) {
   console.log(`Benchmark: ${name}`);
-  await run();
+  await benchmarks[name]?.run();
 }

@@ -274,7 +274,7 @@ export async function benchSearch(): Promise<void> {
       `| raw GetRecords of the whole stream (${read.toLocaleString('en')} records) | ${perSecond(read / readSeconds)} |`,
     ].join('\n');
     console.log(`\n${body}\n`);
-    recordResults(
+    await recordResults(
       'Search: write → searchable, search at 100,000 documents, indexer throughput',
       body,
     );
