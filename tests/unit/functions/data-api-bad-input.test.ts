@@ -1,26 +1,15 @@
 // Bad input an outside client sent: each answered with a 4xx problem, never a 5xx.
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { apiGatewayEvent, lambdaContext } from './api-gateway-event';
-
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+import { importDataApiHandler, type ApiHandler } from './data-api-handler-import';
 
 const documents = mockClient(DynamoDBDocumentClient);
-let handler: Handler;
+let handler: ApiHandler;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    APP_TABLE_NAME: 'AppTable',
-    IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
-    CURSOR_SIGNING_KEY: 'k'.repeat(64),
-    ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
-    ALLOWED_ORIGIN: '*',
-    AWS_REGION: 'us-east-1',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-  });
-  ({ handler } = (await import('../../../functions/data-api/handler')) as { handler: Handler });
+  handler = await importDataApiHandler('*');
 });
 
 beforeEach(() => {

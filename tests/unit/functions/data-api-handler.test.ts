@@ -5,27 +5,15 @@ import {
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { apiGatewayEvent, lambdaContext } from './api-gateway-event';
-
-type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+import { importDataApiHandler, type ApiHandler } from './data-api-handler-import';
 
 const documents = mockClient(DynamoDBDocumentClient);
-let handler: Handler;
+let handler: ApiHandler;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    APP_TABLE_NAME: 'AppTable',
-    IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
-    CURSOR_SIGNING_KEY: 'k'.repeat(64),
-    ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
-    ALLOWED_ORIGIN: 'https://app.example.com',
-    AWS_REGION: 'us-east-1',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-  });
-  // Imported after the environment is set: the handler reads its configuration at load time.
-  ({ handler } = (await import('../../../functions/data-api/handler')) as { handler: Handler });
+  handler = await importDataApiHandler('https://app.example.com');
 });
 
 beforeEach(() => documents.reset());
