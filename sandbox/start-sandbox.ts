@@ -16,7 +16,6 @@ import { readEventInvokeConfigs } from './lambda-api/event-invoke-config';
 import { startLambdaApi, type LambdaApi } from './lambda-api/server';
 import { assertPortFree, freePort } from './ports';
 import { startLocalSqs } from './queues/local-sqs';
-import { readPlatformApplications } from './push/platform-applications';
 import { startLocalPush } from './push/server';
 import { startSqsEventSources } from './sqs-events/event-sources';
 import { ensureQueues, readQueues } from './queues/queues';
@@ -27,6 +26,9 @@ import { createFunctionHost, type FunctionHost } from './runtime/function-host';
 import { localCredentials } from './runtime/lambda-environment';
 import { watchBuilds, type BuildWatcher } from './runtime/watch';
 import { createLocalSecrets } from './secrets/local-secrets';
+import { localPushParameters, localPushSecrets } from './secrets/push-credentials';
+import { startLocalSecretsManager } from './secrets/secrets-manager-server';
+import { runCustomResources, serviceTokenFunctions } from './custom-resources/run-custom-resources';
 import type { PhysicalResources, SandboxModel } from './template/model';
 import { parseTemplate } from './template/parse';
 import { planWebSocketGateways } from './websocket-gateway/gateways';
@@ -120,8 +122,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       s3: await choosePort(options.ports.s3 ?? 0, 'S3', '--s3-port'),
     };
 
-    // 2. The template.
-    const model = parseTemplate(options.templatePath, options.parameterOverrides, pseudo);
+    // 2. The template. Push is on locally: its credential parameters name local test secrets
+    // (sandbox/secrets) unless overridden; conditions depend on them, so before the parse.
+    const declared = parseTemplate(options.templatePath, options.parameterOverrides, pseudo);
+    const overrides = {
+      ...localPushParameters(declared.parameters, options.parameterOverrides, pseudo),
+      ...options.parameterOverrides,
+    };
+    const model = parseTemplate(options.templatePath, overrides, pseudo);
     // The search domain's endpoint parameters point at the local search endpoint.
     const searchEndpoint = `http://127.0.0.1:${ports.search}`;
     Object.assign(model.parameters, localSearchParameters(model.parameters, searchEndpoint));
@@ -149,10 +157,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     // A CloudSearch-compatible endpoint (sandbox/search); its index is rebuilt from the stream.
     const search = await startSearchServer({ port: ports.search });
     stopSteps.push(() => search.stop());
-    // SNS mobile push: the platform applications are the template parameters that name one.
+    // SNS mobile push: the stack's custom resources create the platform applications (step 6).
     const push = await startLocalPush({
       port: ports.push,
-      applications: readPlatformApplications(model.parameters),
+      arnPrefix: localArn(pseudo, 'sns', '').slice(0, -1),
       log: options.log,
     });
     stopSteps.push(() => push.stop());
@@ -174,10 +182,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     });
     const sqsClient = new SQSClient({ ...sdkConfig, endpoint: sqs.endpoint });
     const secrets = createLocalSecrets({
-      secrets: model.secrets,
+      secrets: [...model.secrets, ...localPushSecrets()],
       pseudo,
       dataDir: persistentDataDir,
     });
+    // GetSecretValue for functions that read a secret at run time (sandbox/secrets).
+    const secretsManager = await startLocalSecretsManager({ port: 0, find: secrets.find });
+    stopSteps.push(() => secretsManager.stop());
     const lambdaEndpoint = `http://127.0.0.1:${ports.lambda}`;
     const resources: PhysicalResources = {
       ...(await ensureTables(dynamodbClient, model.tables, pseudo)),
@@ -230,12 +241,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       AWS_ENDPOINT_URL_CLOUDSEARCH_DOMAIN: search.endpoint,
       AWS_ENDPOINT_URL_SNS: push.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
       // Nothing local collects X-Ray segments.
       POWERTOOLS_TRACE_ENABLED: 'false',
     };
     const logFile = options.quiet ? join(stateDir, 'logs', 'functions.log') : undefined;
     if (logFile) mkdirSync(join(stateDir, 'logs'), { recursive: true });
-    for (const fn of model.functions) {
+    const hostFunction = (fn: SandboxModel['functions'][number]): void => {
       const host = createFunctionHost({
         fn,
         codeDir: functionDir(buildDir, fn.logicalId),
@@ -251,7 +263,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       });
       hosts.set(fn.logicalId, host);
       stopSteps.push(() => host.close());
-    }
+    };
+    // Custom resources first (sandbox/custom-resources), as CloudFormation creates them before
+    // what refers to them: the other functions' environments may name their ids and Data.
+    const backing = serviceTokenFunctions(model, ctx);
+    model.functions.filter((fn) => backing.has(fn.logicalId)).forEach(hostFunction);
+    await runCustomResources({ model, ctx, hosts, log: options.log });
+    model.functions.filter((fn) => !backing.has(fn.logicalId)).forEach(hostFunction);
 
     // 7. Gateways: the Lambda Invoke API and each REST API.
     const lambdaApi: LambdaApi = await startLambdaApi({
@@ -330,6 +348,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     outputs.SnsEndpoint = push.endpoint;
     outputs.PushOutboxUrl = push.outboxUrl;
     outputs.S3Endpoint = s3.endpoint;
+    outputs.SecretsManagerEndpoint = secretsManager.endpoint;
     const outputsFile = join(stateDir, 'outputs.json');
     rmSync(outputsFile, { force: true });
     stopSteps.push(async () => rmSync(outputsFile, { force: true }));
