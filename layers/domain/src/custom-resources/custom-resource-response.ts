@@ -68,6 +68,9 @@ export async function sendResponse(
     method: 'PUT',
     headers: { 'Content-Type': '' },
     body: Buffer.from(JSON.stringify(response)),
+  }).catch((error: unknown) => {
+    // Thrown, so that Lambda retries the asynchronous invocation.
+    throw new Error(`CloudFormation's response URL could not be reached: ${String(error)}`);
   });
   if (!reply.ok) {
     throw new Error(`CloudFormation's response URL answered ${reply.status} ${reply.statusText}`);
