@@ -2,13 +2,14 @@
 // sandbox's local secrets: GetSecretValue on the JSON 1.1 protocol, as
 // @aws-sdk/client-secrets-manager speaks it (a POST with
 // `X-Amz-Target: secretsmanager.GetSecretValue`), so the SDK client of a
-// function works unchanged.
+// function works unchanged. Requests must be signed with the local credentials.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from '../http/read-body';
 import type { RunningService } from '../processes';
 import type { StoredSecret } from './local-secrets';
+import { refuseBadSignature, type SecretKeys } from './signature-check';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_REQUEST_BYTES = 64 * 1024;
@@ -60,10 +61,18 @@ function versionIdOf(value: string): string {
   ].join('-');
 }
 
-async function answer(
-  find: (id: string) => StoredSecret | undefined,
-  request: IncomingMessage,
-): Promise<object> {
+export interface SecretsManagerOptions {
+  port: number;
+  find: (secretId: string) => StoredSecret | undefined;
+  /** The credentials a request may be signed with. */
+  keys: SecretKeys;
+}
+
+async function answer(options: SecretsManagerOptions, request: IncomingMessage): Promise<object> {
+  const body = await readBody(request, MAX_REQUEST_BYTES);
+  if (body === undefined) throw new SecretsManagerError(413, 'RequestEntityTooLarge', 'Too large.');
+  const refusal = await refuseBadSignature(request, body, options.keys);
+  if (refusal) throw new SecretsManagerError(refusal.status, refusal.type, refusal.message);
   const target = request.headers['x-amz-target'];
   if (request.method !== 'POST' || target !== 'secretsmanager.GetSecretValue') {
     throw new SecretsManagerError(
@@ -72,24 +81,22 @@ async function answer(
       `The local Secrets Manager endpoint serves GetSecretValue only, not ${String(target)}.`,
     );
   }
-  const body = await readBody(request, MAX_REQUEST_BYTES);
-  if (body === undefined) throw new SecretsManagerError(413, 'RequestEntityTooLarge', 'Too large.');
   let input: unknown;
   try {
     input = JSON.parse(body.toString('utf8') || '{}');
   } catch {
     throw new SecretsManagerError(400, 'SerializationException', 'The request is not JSON.');
   }
-  return getSecretValue(find, input);
+  return getSecretValue(options.find, input);
 }
 
 async function handle(
-  find: (id: string) => StoredSecret | undefined,
+  options: SecretsManagerOptions,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
   try {
-    const result = await answer(find, request);
+    const result = await answer(options, request);
     response.writeHead(200, { 'Content-Type': CONTENT_TYPE }).end(JSON.stringify(result));
   } catch (error) {
     const failure =
@@ -104,12 +111,11 @@ async function handle(
 
 export type LocalSecretsManager = RunningService;
 
-/** Serves the secrets `find` knows, by ARN or name. */
-export async function startLocalSecretsManager(options: {
-  port: number;
-  find: (secretId: string) => StoredSecret | undefined;
-}): Promise<LocalSecretsManager> {
-  const server = createServer((request, response) => void handle(options.find, request, response));
+/** Serves the secrets `find` knows, by ARN or name, to requests signed with one of `keys`. */
+export async function startLocalSecretsManager(
+  options: SecretsManagerOptions,
+): Promise<LocalSecretsManager> {
+  const server = createServer((request, response) => void handle(options, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

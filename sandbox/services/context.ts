@@ -94,6 +94,7 @@ export function createSandboxContext(
     ports,
     endpoints,
     environment,
+    secrets,
     functions: createFunctionRegistry({
       buildDir: directories.build,
       pseudo,

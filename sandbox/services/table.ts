@@ -44,6 +44,16 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./push'),
   },
+  {
+    name: 'secrets-manager',
+    label: 'Secrets Manager',
+    port: {
+      flag: 'secrets-manager-port',
+      defaultPort: 4584,
+      description: 'Secrets Manager endpoint port (GetSecretValue)',
+    },
+    load: () => import('./secrets-manager'),
+  },
   // Gateways find a function when a request comes, so they start before the
   // functions, whose environments name them.
   {

@@ -8,6 +8,7 @@ import {
 import { startLocalPush, type LocalPush } from '../../../sandbox/push/server';
 import { buildAll, functionDir } from '../../../sandbox/runtime/build';
 import { createFunctionHost, type FunctionHost } from '../../../sandbox/runtime/function-host';
+import { localCredentials } from '../../../sandbox/runtime/lambda-environment';
 import { createLocalSecrets } from '../../../sandbox/secrets/local-secrets';
 import { localPushParameters, localPushSecrets } from '../../../sandbox/secrets/push-credentials';
 import {
@@ -67,7 +68,11 @@ beforeAll(async () => {
     log: noLog,
   });
   const secrets = createLocalSecrets({ secrets: localPushSecrets(), pseudo });
-  secretsManager = await startLocalSecretsManager({ port: 0, find: secrets.find });
+  secretsManager = await startLocalSecretsManager({
+    port: 0,
+    find: secrets.find,
+    keys: { [localCredentials.accessKeyId]: localCredentials.secretAccessKey },
+  });
   const model = modelWith();
   const fn = model.functions.find((candidate) => candidate.logicalId === functionId);
   if (!fn) throw new Error(`${functionId} is not in the template with push on`);
