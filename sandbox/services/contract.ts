@@ -95,7 +95,7 @@ export interface SandboxContext {
   readonly endpoints: Record<string, string>;
   /** What every function gets in its environment besides the template's variables. */
   readonly environment: Record<string, string>;
-  /** The template's secrets with their local values (GetSecretValue, dynamic references). */
+  /** The template's secrets and the local test push credentials, with their local values. */
   readonly secrets: LocalSecrets;
   /** The functions hosted so far; gateways look functions up here when a request comes. */
   readonly functions: FunctionRegistry;

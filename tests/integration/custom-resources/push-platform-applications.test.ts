@@ -10,13 +10,13 @@ import { buildAll, functionDir } from '../../../sandbox/runtime/build';
 import { createFunctionHost, type FunctionHost } from '../../../sandbox/runtime/function-host';
 import { localCredentials } from '../../../sandbox/runtime/lambda-environment';
 import { createLocalSecrets } from '../../../sandbox/secrets/local-secrets';
-import { localPushParameters, localPushSecrets } from '../../../sandbox/secrets/push-credentials';
+import { localPushSecrets } from '../../../sandbox/secrets/push-credentials';
 import {
   startLocalSecretsManager,
   type LocalSecretsManager,
 } from '../../../sandbox/secrets/secrets-manager-server';
+import { parseLocalTemplate } from '../../../sandbox/services/local-template';
 import type { SandboxModel } from '../../../sandbox/template/model';
-import { parseTemplate } from '../../../sandbox/template/parse';
 import { LOCAL_PSEUDO_PARAMETERS, localArn } from '../../../sandbox/template/pseudo-parameters';
 import type { ResolveContext } from '../../../sandbox/template/resolve';
 import { temporaryDir } from '../runtime/fixtures';
@@ -37,12 +37,7 @@ let host: FunctionHost;
 let sns: SNSClient;
 
 function modelWith(overrides: Record<string, string> = {}): SandboxModel {
-  const declared = parseTemplate(template, overrides, pseudo).parameters;
-  return parseTemplate(
-    template,
-    { ...localPushParameters(declared, overrides, pseudo), ...overrides },
-    pseudo,
-  );
+  return parseLocalTemplate(template, overrides, pseudo);
 }
 
 function contextOf(model: SandboxModel): ResolveContext {
