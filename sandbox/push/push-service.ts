@@ -1,11 +1,16 @@
-// The state behind the local SNS endpoint: platform applications, their
-// endpoints, and the outbox of every notification "delivered" to a phone.
+// The state behind the local SNS endpoint: platform applications (created
+// through the API, as the stack's custom resource does), their endpoints, and the outbox of every notification "delivered" to a phone.
 // Tokens that start with `invalid-` are rejected as APNs/FCM reject a stale
 // token (the endpoint becomes disabled); `error-` tokens fail like a provider
 // outage (a 500 the caller should retry).
 import { randomUUID } from 'node:crypto';
 import { QueryError } from './query-protocol';
-import type { PlatformApplication, PushPlatform } from './platform-applications';
+import {
+  assertCredentials,
+  newPlatformApplication,
+  type PlatformApplication,
+  type PushPlatform,
+} from './platform-applications';
 
 export interface PlatformEndpoint {
   arn: string;
@@ -38,10 +43,52 @@ export class PushService {
   readonly outbox: OutboxEntry[] = [];
 
   constructor(
-    applications: PlatformApplication[],
+    /** `arn:<partition>:sns:<region>:<account>` of the applications created here. */
+    private readonly arnPrefix: string,
     private readonly onDelivered: (entry: OutboxEntry) => void = () => undefined,
-  ) {
-    for (const application of applications) this.applications.set(application.arn, application);
+  ) {}
+
+  /** Like SNS: the same name and platform again is the same application, with the new attributes. */
+  createPlatformApplication(
+    name: string,
+    platform: string,
+    attributes: Record<string, string>,
+  ): string {
+    const application = newPlatformApplication(this.arnPrefix, name, platform, attributes);
+    const known = this.applications.get(application.arn);
+    if (known) Object.assign(known.attributes, attributes);
+    else this.applications.set(application.arn, application);
+    return application.arn;
+  }
+
+  /** Credentials are write-only on SNS: they are not returned. */
+  getPlatformApplicationAttributes(arn: string): Record<string, string> {
+    const attributes: Record<string, string> = {
+      ...this.application(arn).attributes,
+      Enabled: 'true',
+    };
+    delete attributes.PlatformCredential;
+    return attributes;
+  }
+
+  setPlatformApplicationAttributes(arn: string, attributes: Record<string, string>): void {
+    const application = this.application(arn);
+    const updated = { ...application.attributes, ...attributes };
+    assertCredentials(application.platform, updated);
+    application.attributes = updated;
+  }
+
+  /** Its endpoints go with it, as on SNS; deleting one that does not exist succeeds. */
+  deletePlatformApplication(arn: string): void {
+    this.applications.delete(arn);
+    for (const endpoint of [...this.endpoints.values()]) {
+      if (endpoint.applicationArn === arn) this.endpoints.delete(endpoint.arn);
+    }
+  }
+
+  /** The ARNs of the applications, for a look at what the sandbox runs. */
+  platformApplicationArns(): string[] {
+    return [...this.applications.keys()];
   }
 
   /** Like SNS: the same token on the same application is the same endpoint, unless its attributes differ. */
@@ -117,6 +164,12 @@ export class PushService {
     this.outbox.push(entry);
     this.onDelivered(entry);
     return entry.messageId;
+  }
+
+  private application(arn: string): PlatformApplication {
+    const application = this.applications.get(arn);
+    if (!application) throw new QueryError(404, 'NotFound', 'PlatformApplication does not exist');
+    return application;
   }
 
   private endpoint(arn: string): PlatformEndpoint {

@@ -1,10 +1,9 @@
 // The local SNS endpoint for mobile push (AWS_ENDPOINT_URL_SNS): the calls
-// the SNS adapter makes, on the Query protocol, and the outbox as JSON at
+// the SNS adapters make (platform applications, endpoints, Publish), on the Query protocol, and the outbox as JSON at
 // GET /outbox (`?userId=` or `?token=` to filter; DELETE /outbox empties it).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningService } from '../processes';
-import type { PlatformApplication } from './platform-applications';
 import { PushService, type OutboxEntry } from './push-service';
 import {
   attributesOf,
@@ -28,7 +27,45 @@ function required(params: Record<string, string>, name: string): string {
   return value;
 }
 
-function handleAction(service: PushService, { action, params }: QueryRequest): string {
+function handleAction(service: PushService, request: QueryRequest): string {
+  return handleApplicationAction(service, request) ?? handleEndpointAction(service, request);
+}
+
+/** The platform application calls, or undefined for another action. */
+function handleApplicationAction(
+  service: PushService,
+  { action, params }: QueryRequest,
+): string | undefined {
+  switch (action) {
+    case 'CreatePlatformApplication':
+      return successXml(action, {
+        PlatformApplicationArn: service.createPlatformApplication(
+          required(params, 'Name'),
+          required(params, 'Platform'),
+          attributesOf(params),
+        ),
+      });
+    case 'GetPlatformApplicationAttributes':
+      return successXml(action, {
+        Attributes: service.getPlatformApplicationAttributes(
+          required(params, 'PlatformApplicationArn'),
+        ),
+      });
+    case 'SetPlatformApplicationAttributes':
+      service.setPlatformApplicationAttributes(
+        required(params, 'PlatformApplicationArn'),
+        attributesOf(params),
+      );
+      return successXml(action);
+    case 'DeletePlatformApplication':
+      service.deletePlatformApplication(required(params, 'PlatformApplicationArn'));
+      return successXml(action);
+    default:
+      return undefined;
+  }
+}
+
+function handleEndpointAction(service: PushService, { action, params }: QueryRequest): string {
   switch (action) {
     case 'CreatePlatformEndpoint':
       return successXml(action, {
@@ -114,10 +151,11 @@ async function handle(
 
 export async function startLocalPush(options: {
   port: number;
-  applications: PlatformApplication[];
+  /** `arn:<partition>:sns:<region>:<account>` of the applications the stack creates. */
+  arnPrefix: string;
   log: (line: string) => void;
 }): Promise<LocalPush> {
-  const service = new PushService(options.applications, (entry) =>
+  const service = new PushService(options.arnPrefix, (entry) =>
     options.log(
       `Push ${entry.platform} → user ${entry.userId || '?'} (${entry.token.slice(0, 12)}…): ${JSON.stringify(entry.payload)}`,
     ),

@@ -17,6 +17,14 @@ export interface LocalSecrets {
   resources: PhysicalResources;
   /** The secret value by ARN, name or logical id; undefined when unknown. */
   lookup(idOrArn: string): string | undefined;
+  /** The secret by ARN, name or logical id, as Secrets Manager describes it; undefined when unknown. */
+  find(idOrArn: string): StoredSecret | undefined;
+}
+
+export interface StoredSecret {
+  arn: string;
+  name: string;
+  value: string;
 }
 
 const LETTERS_AND_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -49,6 +57,11 @@ function readStoredValues(file: string | undefined): Record<string, string> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
+/** AWS appends a random suffix to the name in the ARN; `-local` marks a local secret the same way. */
+export function localSecretArn(pseudo: PseudoParameters, name: string): string {
+  return localArn(pseudo, 'secretsmanager', `secret:${name}-local`);
+}
+
 /**
  * Generates a value for each secret of the template once and keeps it, so data signed or
  * encrypted with it stays readable across restarts.
@@ -58,20 +71,23 @@ export function createLocalSecrets(options: LocalSecretsOptions): LocalSecrets {
   const stored = readStoredValues(file);
   const values: Record<string, string> = {};
   const resources: PhysicalResources = {};
-  const byId = new Map<string, string>();
+  const byId = new Map<string, StoredSecret>();
   for (const spec of options.secrets) {
     // A fixed SecretString in the template always wins over what was stored.
     const value = spec.secretString ?? stored[spec.logicalId] ?? generateSecretValue(spec);
     values[spec.logicalId] = value;
     const name = spec.name ?? spec.logicalId;
-    // AWS appends a random suffix to the name in the ARN; `-local` marks a local secret the same way.
-    const arn = localArn(options.pseudo, 'secretsmanager', `secret:${name}-local`);
+    const arn = localSecretArn(options.pseudo, name);
     resources[spec.logicalId] = { ref: arn, attributes: { Id: arn } };
-    for (const id of [arn, name, spec.logicalId]) byId.set(id, value);
+    for (const id of [arn, name, spec.logicalId]) byId.set(id, { arn, name, value });
   }
   if (file && options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
     writeFileSync(file, `${JSON.stringify({ ...stored, ...values }, null, 2)}\n`, { mode: 0o600 });
   }
-  return { resources, lookup: (idOrArn) => byId.get(idOrArn) };
+  return {
+    resources,
+    lookup: (idOrArn) => byId.get(idOrArn)?.value,
+    find: (idOrArn) => byId.get(idOrArn),
+  };
 }

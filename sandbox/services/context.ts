@@ -5,10 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createFunctionRegistry } from '../runtime/function-registry';
-import { localMediaParameters } from '../s3/local-parameters';
 import { createLocalSecrets } from '../secrets/local-secrets';
+import { localPushSecrets } from '../secrets/push-credentials';
 import { functionResources, layerResources, restApiResources } from '../template/local-resources';
-import { parseTemplate } from '../template/parse';
 import { LOCAL_PSEUDO_PARAMETERS } from '../template/pseudo-parameters';
 import { resolveEnvironment, type ResolveContext } from '../template/resolve';
 import { webSocketApiResources } from '../websocket-gateway/websocket-apis';
@@ -19,6 +18,7 @@ import type {
   SandboxService,
   StartedService,
 } from './contract';
+import { parseLocalTemplate } from './local-template';
 import type { Shutdown } from './shutdown';
 
 export interface SandboxAssembly {
@@ -55,15 +55,11 @@ export function createSandboxContext(
   shutdown: Shutdown,
 ): SandboxAssembly {
   const pseudo = LOCAL_PSEUDO_PARAMETERS;
-  const model = parseTemplate(options.templatePath, options.parameterOverrides, pseudo);
-  // No CloudFront locally: ready media are served as presigned GETs of the local S3.
-  Object.assign(
-    model.parameters,
-    localMediaParameters(model.parameters, options.parameterOverrides),
-  );
+  const model = parseLocalTemplate(options.templatePath, options.parameterOverrides, pseudo);
   const directories = prepareDirectories(options, shutdown);
+  // The local test push credentials beside the template's secrets: push is on locally.
   const secrets = createLocalSecrets({
-    secrets: model.secrets,
+    secrets: [...model.secrets, ...localPushSecrets()],
     pseudo,
     dataDir: directories.persistentData,
   });
@@ -94,6 +90,7 @@ export function createSandboxContext(
     ports,
     endpoints,
     environment,
+    secrets,
     functions: createFunctionRegistry({
       buildDir: directories.build,
       pseudo,

@@ -5,6 +5,7 @@
 // of the services table (table.ts) naming it, its port option and its place in
 // the start-up order. The context carries what earlier rows produced.
 import type { FunctionRegistry } from '../runtime/function-registry';
+import type { LocalSecrets } from '../secrets/local-secrets';
 import type { PhysicalResources, SandboxModel } from '../template/model';
 import type { PseudoParameters } from '../template/pseudo-parameters';
 import type { ResolveContext } from '../template/resolve';
@@ -94,6 +95,8 @@ export interface SandboxContext {
   readonly endpoints: Record<string, string>;
   /** What every function gets in its environment besides the template's variables. */
   readonly environment: Record<string, string>;
+  /** The template's secrets and the local test push credentials, with their local values. */
+  readonly secrets: LocalSecrets;
   /** The functions hosted so far; gateways look functions up here when a request comes. */
   readonly functions: FunctionRegistry;
   readonly directories: SandboxDirectories;

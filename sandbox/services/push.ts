@@ -1,13 +1,15 @@
-// SNS mobile push (sandbox/push): the platform applications are the template
-// parameters that name one; every push is kept in the outbox.
-import { readPlatformApplications } from '../push/platform-applications';
+// SNS mobile push (sandbox/push): the stack's custom resources create the
+// platform applications through its API (the custom-resources row); every
+// push is kept in the outbox.
 import { startLocalPush } from '../push/server';
+import { localArn } from '../template/pseudo-parameters';
 import type { SandboxContext, StartedService } from './contract';
 
 export async function start(context: SandboxContext): Promise<StartedService> {
   const push = await startLocalPush({
     port: context.portOf('push'),
-    applications: readPlatformApplications(context.model.parameters),
+    // `arn:<partition>:sns:<region>:<account>`, the start of every ARN SNS gives.
+    arnPrefix: localArn(context.pseudo, 'sns', '').slice(0, -1),
     log: context.log,
   });
   return {

@@ -44,6 +44,16 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./push'),
   },
+  {
+    name: 'secrets-manager',
+    label: 'Secrets Manager',
+    port: {
+      flag: 'secrets-manager-port',
+      defaultPort: 4584,
+      description: 'Secrets Manager endpoint port (GetSecretValue)',
+    },
+    load: () => import('./secrets-manager'),
+  },
   // Gateways find a function when a request comes, so they start before the
   // functions, whose environments name them.
   {
@@ -71,8 +81,14 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     port: { flag: 'websocket-port', defaultPort: 3002, description: 'WebSocket API port' },
     load: () => import('./websocket-apis'),
   },
-  // The functions, built, then hosted once every endpoint they may call is up.
+  // The functions, built, then hosted once every endpoint they may call is up;
+  // the custom resources first, whose ids and Data the other functions' environments may name.
   { name: 'builds', label: 'function builds', load: () => import('./builds') },
+  {
+    name: 'custom-resources',
+    label: 'custom resources',
+    load: () => import('./custom-resources'),
+  },
   { name: 'functions', label: 'functions', load: () => import('./functions') },
   // Event sources poll from the start, so they need the functions hosted.
   {

@@ -12,6 +12,7 @@ const DOCUMENTED_PORTS = {
   's3-port': 4569,
   'search-port': 4571,
   'push-port': 4575,
+  'secrets-manager-port': 4584,
 };
 
 const portServices = SANDBOX_SERVICES.flatMap((service) =>

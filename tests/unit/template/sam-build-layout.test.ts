@@ -5,7 +5,11 @@ import { parseTemplate } from '../../../sandbox/template/parse';
 // `sam build` fails late (or deploys a broken function) when a CodeUri,
 // Handler or ContentUri points at nothing; these checks fail early instead.
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../..');
-const model = parseTemplate(join(root, 'template.yaml'));
+// With push on, so that the functions only deployed then are checked too.
+const model = parseTemplate(join(root, 'template.yaml'), {
+  ApnsCredentialsSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:push/apns-AbCdEf',
+  FcmCredentialsSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:push/fcm-AbCdEf',
+});
 
 describe('template.yaml as sam build sees it', () => {
   it.each(model.functions.map((fn) => [fn.logicalId, fn] as const))(

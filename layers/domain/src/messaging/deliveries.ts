@@ -27,8 +27,9 @@ export interface DeliveryParts {
 export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[] {
   const push = parts.push ?? SnsPushSender.create();
   const store = new DynamoDbDeviceStore(parts.documents, parts.config.appTableName);
-  const devices = new DeviceOperations(store, push, parts.config.platformApplications);
+  const applications = parts.config.platformApplications;
+  const devices = new DeviceOperations(store, push, applications);
   // Real time (issue 5): the recipient's open WebSocket connections.
   const realtime = parts.realtime ?? createRealtime(realtimeConfig(), parts.documents);
-  return [new PushDelivery(store, devices, push), new WebSocketDelivery(realtime)];
+  return [new PushDelivery(store, devices, push, applications), new WebSocketDelivery(realtime)];
 }

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { readEnvironment, type Environment, allowedOriginsOf } from '../config';
 
 const nonEmpty = z.string().min(1);
+// Empty: no credentials for that platform, so push is off for it (devices still register).
 const platformApplicationArn = z
   .string()
   .regex(
-    /^arn:[\w-]+:sns:[\w-]+:\d{12}:app\/(APNS|APNS_SANDBOX|GCM)\/[\w.-]+$/,
-    'must be an SNS platform application ARN',
+    /^(arn:[\w-]+:sns:[\w-]+:\d{12}:app\/(APNS|APNS_SANDBOX|GCM)\/[\w.-]+)?$/,
+    'must be an SNS platform application ARN, or empty for no push',
   );
 
 const MessagingApiEnvironment = z.object({
@@ -27,7 +28,7 @@ const MessageWorkerEnvironment = z.object({
 });
 
 export interface PushConfig {
-  /** Platform application per device platform. */
+  /** Platform application per device platform; '' where push is off. */
   platformApplications: { ios: string; android: string };
 }
 

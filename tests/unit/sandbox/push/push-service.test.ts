@@ -1,13 +1,18 @@
-import {
-  platformApplicationOf,
-  readPlatformApplications,
-} from '../../../../sandbox/push/platform-applications';
 import { PushService } from '../../../../sandbox/push/push-service';
 import { QueryError } from '../../../../sandbox/push/query-protocol';
 
 const apnsArn = 'arn:aws:sns:us-east-1:000000000000:app/APNS/ios-app';
-const apns = platformApplicationOf(apnsArn);
-const service = () => new PushService(apns ? [apns] : []);
+const tokenCredentials = {
+  PlatformCredential: '-----BEGIN PRIVATE KEY-----',
+  PlatformPrincipal: 'ABC123DEFG',
+  ApplePlatformTeamID: 'TEAM123456',
+  ApplePlatformBundleID: 'com.example.app',
+};
+const service = () => {
+  const push = new PushService('arn:aws:sns:us-east-1:000000000000');
+  push.createPlatformApplication('ios-app', 'APNS', tokenCredentials);
+  return push;
+};
 const apnsMessage = JSON.stringify({
   default: 'hi',
   APNS: JSON.stringify({ aps: { alert: 'hi' } }),
@@ -23,10 +28,42 @@ function errorCodeOf(action: () => unknown): string | undefined {
 }
 
 describe('the local SNS push service', () => {
-  it('finds the platform applications among the template parameters', () => {
-    const applications = readPlatformApplications({ StageName: 'api', Ios: apnsArn });
+  it('creates a platform application under its platform and name, as SNS names it', () => {
+    const push = new PushService('arn:aws:sns:us-east-1:000000000000');
 
-    expect(applications.map((a) => [a.platform, a.name])).toEqual([['APNS', 'ios-app']]);
+    const arn = push.createPlatformApplication('ios-app', 'APNS', tokenCredentials);
+
+    expect(arn).toBe(apnsArn);
+    expect(push.getPlatformApplicationAttributes(arn)).toMatchObject({
+      PlatformPrincipal: 'ABC123DEFG',
+      ApplePlatformTeamID: 'TEAM123456',
+    });
+  });
+
+  it('never returns the credential of an application', () => {
+    const push = service();
+
+    expect(push.getPlatformApplicationAttributes(apnsArn)).not.toHaveProperty('PlatformCredential');
+  });
+
+  it('refuses APNs token credentials without a team id, as SNS does', () => {
+    const push = new PushService('arn:aws:sns:us-east-1:000000000000');
+    const withoutTeam: Record<string, string> = { ...tokenCredentials };
+    delete withoutTeam.ApplePlatformTeamID;
+
+    const code = errorCodeOf(() => push.createPlatformApplication('ios-app', 'APNS', withoutTeam));
+
+    expect(code).toBe('InvalidParameter');
+  });
+
+  it('deletes the endpoints of a deleted application with it', () => {
+    const push = service();
+    const endpoint = push.createPlatformEndpoint(apnsArn, 'tok', 'u1');
+
+    push.deletePlatformApplication(apnsArn);
+
+    expect(errorCodeOf(() => push.getEndpointAttributes(endpoint))).toBe('NotFound');
+    expect(errorCodeOf(() => push.createPlatformEndpoint(apnsArn, 'tok', 'u1'))).toBe('NotFound');
   });
 
   it('returns the same endpoint for the same token and user', () => {

@@ -10,7 +10,8 @@ export interface Device {
   userId: string;
   platform: DevicePlatform;
   token: string;
-  endpointArn: string;
+  /** The SNS platform endpoint; absent while push is off for the device's platform. */
+  endpointArn?: string;
   createdAt: string;
 }
 

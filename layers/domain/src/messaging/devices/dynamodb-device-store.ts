@@ -17,7 +17,7 @@ const deviceKey = (userId: string, deviceId: string) => ({
 function fromRecord(record: Record<string, unknown>): Device {
   // Only this adapter writes these records, so their shape is known.
   const { deviceId, userId, platform, token, endpointArn, createdAt } = record as unknown as Device;
-  return { deviceId, userId, platform, token, endpointArn, createdAt };
+  return { deviceId, userId, platform, token, createdAt, ...(endpointArn && { endpointArn }) };
 }
 
 /**

@@ -1,0 +1,7 @@
+import { instrumentHandler } from '@mobile-backend/domain/http';
+import { createPushPlatformApplicationsResource } from '@mobile-backend/domain/push-platform-applications';
+
+const resource = createPushPlatformApplicationsResource();
+
+/** Invoked by CloudFormation (Create, Update, Delete); replies to the event's ResponseURL, never by returning. */
+export const handler = instrumentHandler(resource);

@@ -1,0 +1,173 @@
+// Custom resources at sandbox start, as CloudFormation runs them at stack
+// creation: for each `Custom::*` / `AWS::CloudFormation::CustomResource`
+// whose condition holds (in template order), its properties resolved, a real
+// Create event to the ServiceToken's function with a one-shot ResponseURL,
+// and the reply awaited. FAILED, or no reply, stops the sandbox with the
+// reason; SUCCESS makes the physical id and Data what `!Ref` and `!GetAtt` give.
+import { randomUUID } from 'node:crypto';
+import type {
+  CloudFormationCustomResourceCreateEvent,
+  CloudFormationCustomResourceResponse,
+} from 'aws-lambda';
+import type { FunctionHost } from '../runtime/function-host';
+import type { PhysicalResources, SandboxModel } from '../template/model';
+import { pseudoParameterValue } from '../template/pseudo-parameters';
+import { resolveValue, type ResolveContext } from '../template/resolve';
+import { receiveOneResponse } from './response-receiver';
+
+type TemplateResource = SandboxModel['resources'][number];
+
+export interface CustomResourceRun {
+  model: Pick<SandboxModel, 'resources'>;
+  /** Resources resolved so far; each custom resource is added once created, for the next ones. */
+  ctx: ResolveContext;
+  /** The hosted functions, by logical id. */
+  hosts: ReadonlyMap<string, FunctionHost>;
+  log: (line: string) => void;
+}
+
+export function isCustomResource(resource: Pick<TemplateResource, 'type'>): boolean {
+  return (
+    resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource'
+  );
+}
+
+/** Logical ids of the functions behind the template's custom resources (their ServiceTokens). */
+export function serviceTokenFunctions(
+  model: Pick<SandboxModel, 'resources'>,
+  ctx: ResolveContext,
+): Set<string> {
+  const arns = new Set(
+    model.resources.filter(isCustomResource).map((resource) => serviceTokenOf(resource, ctx)),
+  );
+  return new Set(
+    Object.entries(ctx.resources)
+      .filter(([, physical]) => arns.has(physical.attributes.Arn ?? ''))
+      .map(([logicalId]) => logicalId),
+  );
+}
+
+/** Creates every custom resource; returns their physical resources. */
+export async function runCustomResources(run: CustomResourceRun): Promise<PhysicalResources> {
+  const created: PhysicalResources = {};
+  for (const resource of run.model.resources.filter(isCustomResource)) {
+    const reply = await create(resource, run);
+    created[resource.logicalId] = { ref: reply.PhysicalResourceId, attributes: dataOf(reply) };
+    run.ctx.resources[resource.logicalId] = created[
+      resource.logicalId
+    ] as PhysicalResources[string];
+    run.log(
+      `Custom resource ${resource.logicalId} (${resource.type}): ${reply.PhysicalResourceId}`,
+    );
+  }
+  return created;
+}
+
+async function create(
+  resource: TemplateResource,
+  run: CustomResourceRun,
+): Promise<CloudFormationCustomResourceResponse> {
+  const where = `${resource.logicalId} (${resource.type})`;
+  const host = hostOf(serviceTokenOf(resource, run.ctx), run.hosts, where);
+  const receiver = await receiveOneResponse();
+  try {
+    const event = createEvent(resource, run.ctx, receiver.url);
+    const result = await host.invoke(event);
+    const reply = receiver.received();
+    if (!reply) {
+      const detail = result.status === 'failed' ? `: ${result.error.errorMessage}` : '';
+      throw new Error(
+        `${where}: its function returned without replying to CloudFormation${detail}`,
+      );
+    }
+    return checkedReply(reply, event, where);
+  } finally {
+    await receiver.close();
+  }
+}
+
+function createEvent(
+  resource: TemplateResource,
+  ctx: ResolveContext,
+  responseUrl: string,
+): CloudFormationCustomResourceCreateEvent {
+  const properties = asCloudFormationSends(
+    resolveValue(resource.properties, ctx, `${resource.logicalId} properties`),
+  ) as CloudFormationCustomResourceCreateEvent['ResourceProperties'];
+  return {
+    RequestType: 'Create',
+    ServiceToken: properties.ServiceToken,
+    ResponseURL: responseUrl,
+    StackId: String(pseudoParameterValue(ctx.pseudo, 'AWS::StackId')),
+    RequestId: randomUUID(),
+    LogicalResourceId: resource.logicalId,
+    ResourceType: resource.type,
+    ResourceProperties: properties,
+  };
+}
+
+function checkedReply(
+  reply: CloudFormationCustomResourceResponse,
+  event: CloudFormationCustomResourceCreateEvent,
+  where: string,
+): CloudFormationCustomResourceResponse {
+  if (reply.Status === 'FAILED') throw new Error(`${where} failed: ${reply.Reason}`);
+  const mismatched = (['StackId', 'RequestId', 'LogicalResourceId'] as const).filter(
+    (field) => reply[field] !== event[field],
+  );
+  if (reply.Status !== 'SUCCESS' || mismatched.length > 0 || !reply.PhysicalResourceId) {
+    throw new Error(
+      `${where}: CloudFormation would refuse its reply (Status ${String(reply.Status)}` +
+        `${mismatched.length > 0 ? `, wrong ${mismatched.join(', ')}` : ''}` +
+        `${reply.PhysicalResourceId ? '' : ', no PhysicalResourceId'})`,
+    );
+  }
+  return reply;
+}
+
+function serviceTokenOf(resource: TemplateResource, ctx: ResolveContext): string {
+  const token = resolveValue(
+    resource.properties.ServiceToken,
+    ctx,
+    `${resource.logicalId}.ServiceToken`,
+  );
+  if (typeof token !== 'string' || token === '') {
+    throw new Error(`${resource.logicalId} (${resource.type}) has no ServiceToken`);
+  }
+  return token;
+}
+
+function hostOf(
+  arn: string,
+  hosts: ReadonlyMap<string, FunctionHost>,
+  where: string,
+): FunctionHost {
+  const host = [...hosts.values()].find((candidate) => candidate.functionArn === arn);
+  if (!host) {
+    throw new Error(
+      `${where}: its ServiceToken ${arn} is not a function of this template (SNS topics are not supported)`,
+    );
+  }
+  return host;
+}
+
+/** Data values as `!GetAtt` gives them: text. */
+function dataOf(reply: CloudFormationCustomResourceResponse): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(reply.Data ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
+  );
+}
+
+/** CloudFormation sends every scalar of the properties as a string. */
+function asCloudFormationSends(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asCloudFormationSends);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, asCloudFormationSends(item)]),
+    );
+  }
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+}
