@@ -229,13 +229,18 @@ describe('frames', () => {
   it('invokes $disconnect after the client closes', async () => {
     const { socket } = await open();
 
-    socket.close(1000, 'bye');
-    await until(() => events.some((event) => event.requestContext.routeKey === '$disconnect'));
+    const connectionId = connectionIdOf();
+    // Only this connection's: an earlier test's connection may report its end late.
+    const isOurDisconnect = (event: (typeof events)[number]) =>
+      event.requestContext.routeKey === '$disconnect' &&
+      event.requestContext.connectionId === connectionId;
 
-    const disconnect = events.find((event) => event.requestContext.routeKey === '$disconnect');
+    socket.close(1000, 'bye');
+    await until(() => events.some(isOurDisconnect));
+
+    const disconnect = events.find(isOurDisconnect);
     expect(disconnect?.requestContext).toMatchObject({
       eventType: 'DISCONNECT',
-      connectionId: connectionIdOf(),
       disconnectStatusCode: 1000,
       disconnectReason: 'bye',
     });
