@@ -31,7 +31,23 @@ User pool ${UserPoolId}, app client ${UserPoolClientId}, Cognito ${CognitoEndpoi
 ${extras.join('\n')}
 Outputs in ${sandbox.outputsFile}. Ctrl-C stops everything.
 
-Sandbox ready: REST API ${ApiUrl}${WebSocketUrl ? ` · WebSocket ${WebSocketUrl}` : ''} · Lambda ${sandbox.endpoints.lambda} · DynamoDB ${sandbox.endpoints.dynamodb} · SQS ${sandbox.endpoints.sqs} · Cognito ${CognitoEndpoint}`);
+${readyLine(sandbox)}`);
+}
+
+/** One line with every endpoint and the Node the functions run on. */
+function readyLine(sandbox: RunningSandbox): string {
+  const { ApiUrl, WebSocketUrl } = sandbox.outputs;
+  const services = Object.entries(sandbox.endpoints)
+    .filter(([, url]) => url !== ApiUrl && url !== WebSocketUrl)
+    .map(([name, url]) => `${name} ${url}`);
+  const runtimes = [...new Set(sandbox.model.functions.map((fn) => fn.runtime))];
+  const endpoints = [
+    `REST API ${ApiUrl}`,
+    WebSocketUrl && `WebSocket ${WebSocketUrl}`,
+    ...services,
+  ];
+  return `Sandbox ready: ${endpoints.filter(Boolean).join(' · ')}
+Functions run on Node ${process.version} (${runtimes.join(', ')} in Lambda).`;
 }
 
 /**
