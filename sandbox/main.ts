@@ -13,7 +13,7 @@ const usage = `Usage: npm start -- [options]
   --sqs-port N              SQS port (default 4566)
   --push-port N             SNS mobile push endpoint and outbox port (default 4575)
   --websocket-port N        WebSocket API port (default 3002)
-  --search-port N           CloudSearch-compatible search endpoint port (default 4571)
+  --search-port N           OpenSearch- and CloudSearch-compatible search endpoint port (default 4571)
   --s3-port N               S3 endpoint port (default 4569)
   --in-memory               keep no data between runs
   --state-dir DIR           builds, logs, outputs.json and data (default .sandbox)

@@ -38,6 +38,7 @@ import { localSearchParameters } from './search/search-parameters';
 import { localMediaParameters } from './s3/local-parameters';
 import { startLocalS3 } from './s3/local-s3';
 import { startSearchServer } from './search/search-server';
+import { localizeOpenSearchUrls, openSearchDomainResources } from './search/opensearch-domains';
 import { readStreamEventSources } from './streams/stream-event-sources';
 import { startStreamMappings } from './streams/stream-mappings';
 
@@ -57,7 +58,7 @@ export interface SandboxOptions {
     push?: number;
     /** The first WebSocket API; defaults to a free port. */
     websocket?: number;
-    /** The local CloudSearch domain endpoint; defaults to a free port. */
+    /** The local search endpoint (CloudSearch and OpenSearch); defaults to a free port. */
     search?: number;
     /** The local S3 endpoint; defaults to a free port. */
     s3?: number;
@@ -146,7 +147,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stopSteps.push(() => cognito.stop());
     const sqs = await startLocalSqs({ port: ports.sqs, region: pseudo.region });
     stopSteps.push(() => sqs.stop());
-    // A CloudSearch-compatible endpoint (sandbox/search); its index is rebuilt from the stream.
+    // CloudSearch- and OpenSearch-compatible endpoints (sandbox/search); indices are rebuilt from the stream.
     const search = await startSearchServer({ port: ports.search });
     stopSteps.push(() => search.stop());
     // SNS mobile push: the platform applications are the template parameters that name one.
@@ -187,6 +188,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       ...layerResources(model),
       ...restApiResources(model),
       ...webSocketApiResources(model),
+      ...openSearchDomainResources(model, search.endpoint, pseudo),
     };
     const ctx: ResolveContext = {
       parameters: model.parameters,
@@ -239,10 +241,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const host = createFunctionHost({
         fn,
         codeDir: functionDir(buildDir, fn.logicalId),
-        environment: webSocketApis.localize({
-          ...resolveEnvironment(fn, ctx),
-          ...endpointVariables,
-        }),
+        environment: localizeOpenSearchUrls(
+          webSocketApis.localize({ ...resolveEnvironment(fn, ctx), ...endpointVariables }),
+          search.endpoint,
+        ),
         functionName: fn.logicalId,
         region: pseudo.region,
         accountId: pseudo.accountId,
@@ -319,8 +321,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stopSteps.push(() => streamMappings.stop());
 
     // 8. Outputs, where scripts and apps find them after `sam deploy`.
-    const outputs = webSocketApis.localize(
-      localizeApiUrls(resolveOutputs(model, ctx), model, resources, gateways),
+    const outputs = localizeOpenSearchUrls(
+      webSocketApis.localize(
+        localizeApiUrls(resolveOutputs(model, ctx), model, resources, gateways),
+      ),
+      search.endpoint,
     );
     outputs.CognitoEndpoint = cognito.endpoint;
     outputs.DynamoDbEndpoint = dynamodb.endpoint;
