@@ -51,7 +51,7 @@ for (;;) {
   if (documentEndpoint && searchEndpoint && status?.Processing === false) {
     console.log(`
 Deploy with:
-  sam deploy --parameter-overrides SearchDomainName=${domain} SearchDocumentEndpoint=${documentEndpoint} SearchQueryEndpoint=${searchEndpoint}`);
+  sam deploy --parameter-overrides SearchEngine=cloudsearch SearchDomainName=${domain} SearchDocumentEndpoint=${documentEndpoint} SearchQueryEndpoint=${searchEndpoint}`);
     break;
   }
   await sleep(30_000);

@@ -1,6 +1,6 @@
 // The search domain's data and queries, in memory, on MiniSearch (chosen by
 // measurement: correct with filters and fast to update; see LOCAL-NOTES).
-// Filters (`fq`) are evaluated per document inside the search, before any
+// Filters (`fq`, or a parsed filter) are evaluated per document inside the search, before any
 // sorting and paging, as CloudSearch does.
 import MiniSearch from 'minisearch';
 import type { SearchIndexField } from '../../layers/domain/src/search/search-index-fields';
@@ -28,6 +28,8 @@ export interface EngineSearchRequest {
   /** `fields` (with ^boosts) and `defaultOperator` of `q.options`. */
   queryOptions: { fields?: string[]; defaultOperator?: 'and' | 'or' };
   fq?: string;
+  /** The filter as a parsed tree, for callers that do not speak the structured syntax (OpenSearch routes). */
+  filter?: StructuredQuery;
   sort?: string;
   size: number;
   start: number;
@@ -97,7 +99,10 @@ export class SearchEngine {
 
   search(request: EngineSearchRequest): EngineResult {
     const filter: StructuredQuery | undefined =
-      request.fq === undefined || request.fq === '' ? undefined : parseStructuredQuery(request.fq);
+      request.filter ??
+      (request.fq === undefined || request.fq === ''
+        ? undefined
+        : parseStructuredQuery(request.fq));
     const visible = (id: string): boolean => {
       const fields = this.documents.get(id);
       return fields !== undefined && (!filter || matchesStructured(filter, fields));

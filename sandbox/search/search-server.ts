@@ -1,12 +1,16 @@
-// A CloudSearch domain endpoint on loopback, for exactly the requests
-// @aws-sdk/client-cloudsearch-domain makes: documents batch upload and search
-// (2013-01-01 API). Both the document and the search endpoint are this one
-// server. The engine outlives the server, so a test can take the endpoint
-// down and bring it back (`stop`, then start again with the same engine).
+// The local search engine's endpoint on loopback. Under /2013-01-01/: a
+// CloudSearch domain, for exactly the requests @aws-sdk/client-cloudsearch-domain
+// makes (documents batch upload and search); both the document and the search
+// endpoint are this one server. Every other path: the OpenSearch REST subset
+// of opensearch-routes.ts, with its own indices. The engines outlive the
+// server, so a test can take the endpoint down and bring it back (`stop`,
+// then start again with the same engine and indices).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { SEARCH_INDEX_FIELDS } from '../../layers/domain/src/search/search-index-fields';
 import { closeServer, listen } from '../runtime/listen';
+import { LocalIndices } from './opensearch-indices';
+import { handleOpenSearch } from './opensearch-routes';
 import {
   DocumentError,
   QuerySyntaxError,
@@ -17,7 +21,10 @@ import {
 
 export interface SearchServer {
   endpoint: string;
+  /** The CloudSearch domain's documents. */
   engine: SearchEngine;
+  /** The OpenSearch indices and aliases. */
+  indices: LocalIndices;
   stop(): Promise<void>;
 }
 
@@ -32,10 +39,16 @@ export async function startSearchServer(options: {
   port: number;
   host?: string;
   engine?: SearchEngine;
+  indices?: LocalIndices;
 }): Promise<SearchServer> {
   const engine = options.engine ?? createSearchEngine();
+  const indices = options.indices ?? new LocalIndices();
   const server = createServer((request, response) => {
-    handle(engine, request, response).catch((error: unknown) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const handled = url.pathname.startsWith('/2013-01-01/')
+      ? handle(engine, request, response)
+      : handleOpenSearch(indices, request, response);
+    handled.catch((error: unknown) => {
       reply(
         response,
         500,
@@ -50,7 +63,7 @@ export async function startSearchServer(options: {
     options.host ?? '127.0.0.1',
     'Search endpoint',
   );
-  return { endpoint, engine, stop: () => closeServer(server) };
+  return { endpoint, engine, indices, stop: () => closeServer(server) };
 }
 
 async function handle(
@@ -59,9 +72,9 @@ async function handle(
   response: ServerResponse,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname.endsWith('/2013-01-01/documents/batch') && request.method === 'POST') {
+  if (url.pathname === '/2013-01-01/documents/batch' && request.method === 'POST') {
     await uploadDocuments(engine, request, response);
-  } else if (url.pathname.endsWith('/2013-01-01/search') && request.method === 'GET') {
+  } else if (url.pathname === '/2013-01-01/search' && request.method === 'GET') {
     search(engine, url.searchParams, response);
   } else {
     reply(

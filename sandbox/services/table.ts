@@ -30,7 +30,7 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     port: {
       flag: 'search-port',
       defaultPort: 4571,
-      description: 'CloudSearch-compatible search endpoint port',
+      description: 'OpenSearch- and CloudSearch-compatible search endpoint port',
     },
     load: () => import('./search'),
   },

@@ -72,7 +72,7 @@ describe('indexing through the stream with the search endpoint down for a while'
   it('loses nothing and duplicates nothing once the endpoint returns', async () => {
     const word = `outage${Date.now()}`;
     await store.create(item(`warm${word}`, 0));
-    await waitFor(() => pipeline.engine.search(query(`warm${word}`)).found === 1, 30_000);
+    await waitFor(() => pipeline.search(query(`warm${word}`)).found === 1, 30_000);
     await pipeline.takeSearchDown();
 
     const written = Array.from({ length: 20 }, (_, n) => item(word, n));
@@ -81,19 +81,17 @@ describe('indexing through the stream with the search endpoint down for a while'
     await store.putIfVersion(updated, 1);
     await store.deleteIfVersion(written[1]?.id ?? '', 1);
     await sleep(1000);
-    const foundWhileDown = pipeline.engine.search(query(word)).found;
+    const foundWhileDown = pipeline.search(query(word)).found;
     await pipeline.bringSearchBack();
 
-    const indexed = await waitFor(() => pipeline.engine.search(query(word)).found === 19, 15_000);
+    const indexed = await waitFor(() => pipeline.search(query(word)).found === 19, 15_000);
 
     expect(foundWhileDown).toBe(0);
     expect(indexed).toBe(true);
-    const ids = pipeline.engine.search(query(word)).hits.map((hit) => hit.id);
+    const ids = pipeline.search(query(word)).hits.map((hit) => hit.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain(written[1]?.id);
-    expect(pipeline.engine.search(query('renamed')).hits.map((hit) => hit.id)).toEqual([
-      updated.id,
-    ]);
+    expect(pipeline.search(query('renamed')).hits.map((hit) => hit.id)).toEqual([updated.id]);
     expect(await failureCount()).toBe(0);
   });
 });

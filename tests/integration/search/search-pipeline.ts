@@ -2,7 +2,8 @@
 // test can take the search endpoint down: the AppTable stream on DynamoDB
 // Local (from global setup), the built SearchIndexerFunction in its function
 // host, the stream event source mapping from template.yaml, the failure queue
-// on a local SQS and the local search endpoint.
+// on a local SQS and the local search endpoint, through the template's
+// default engine (OpenSearch).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import { startLocalSqs } from '../../../sandbox/queues/local-sqs';
 import { ensureQueues, readQueues } from '../../../sandbox/queues/queues';
 import { buildAll, functionDir } from '../../../sandbox/runtime/build';
 import { createFunctionHost } from '../../../sandbox/runtime/function-host';
+import { LocalIndices } from '../../../sandbox/search/opensearch-indices';
+import type { EngineSearchRequest } from '../../../sandbox/search/search-engine';
 import {
   createSearchEngine,
   startSearchServer,
@@ -31,8 +34,12 @@ const local = {
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 };
 
+/** The read alias the template gives the functions (OPENSEARCH_INDEX). */
+const ALIAS = 'items';
+
 export interface SearchPipeline {
-  engine: ReturnType<typeof createSearchEngine>;
+  /** The documents the alias reads, searched straight in the local engine (also while the endpoint is down). */
+  search(request: EngineSearchRequest): ReturnType<ReturnType<typeof createSearchEngine>['search']>;
   sqs: SQSClient;
   failureQueueUrl: string;
   /** Stops the search endpoint; the index (engine) is kept. */
@@ -58,9 +65,9 @@ export async function startSearchPipeline(): Promise<SearchPipeline> {
   });
   const localSqs = await startLocalSqs({ port: 0, region: local.region });
   const sqs = new SQSClient({ ...local, endpoint: localSqs.endpoint });
-  const engine = createSearchEngine();
+  const indices = new LocalIndices();
   const searchPort = await freePort();
-  let search: SearchServer | undefined = await startSearchServer({ port: searchPort, engine });
+  let search: SearchServer | undefined = await startSearchServer({ port: searchPort, indices });
 
   const ctx: ResolveContext = {
     parameters: model.parameters,
@@ -76,7 +83,9 @@ export async function startSearchPipeline(): Promise<SearchPipeline> {
     fn: indexer,
     codeDir: functionDir(buildDir, indexer.logicalId),
     environment: {
-      SEARCH_DOCUMENT_ENDPOINT: search.endpoint,
+      SEARCH_ENGINE: 'opensearch',
+      OPENSEARCH_ENDPOINT: search.endpoint,
+      OPENSEARCH_INDEX: ALIAS,
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_LOG_LEVEL: 'CRITICAL',
     },
@@ -97,7 +106,10 @@ export async function startSearchPipeline(): Promise<SearchPipeline> {
     retryDelayMs: 100,
   });
   return {
-    engine,
+    search: (request) =>
+      indices.exists(ALIAS)
+        ? (indices.resolve(ALIAS)[0]?.engine.search(request) ?? { found: 0, start: 0, hits: [] })
+        : { found: 0, start: 0, hits: [] },
     sqs,
     failureQueueUrl: ctx.resources.SearchIndexFailureQueue?.attributes.QueueUrl ?? '',
     async takeSearchDown() {
@@ -105,7 +117,7 @@ export async function startSearchPipeline(): Promise<SearchPipeline> {
       search = undefined;
     },
     async bringSearchBack() {
-      search = await startSearchServer({ port: searchPort, engine });
+      search = await startSearchServer({ port: searchPort, indices });
     },
     async stop() {
       await mappings.stop();

@@ -1,6 +1,10 @@
-// Search: the SearchIndex port, the CloudSearch adapter, the stream indexer and the search API.
+// Search: the SearchIndex port, the OpenSearch and CloudSearch adapters, the stream indexer and the search API.
 export { searchApiConfig, searchIndexerConfig } from '../search/search-config';
-export type { SearchApiConfig, SearchIndexerConfig } from '../search/search-config';
+export type {
+  SearchApiConfig,
+  SearchEngineLocation,
+  SearchIndexerConfig,
+} from '../search/search-config';
 export { createSearchApi, createSearchIndexer } from '../search/search-apps';
 export type {
   IndexChange,
@@ -16,6 +20,10 @@ export type { SearchFieldType, SearchIndexField } from '../search/search-index-f
 export { indexChangeOf } from '../search/stream-changes';
 export { StreamIndexer } from '../search/stream-indexer';
 export { CloudSearchIndex } from '../search/cloudsearch-index';
+export { OpenSearchIndex } from '../search/opensearch-index';
+export type { OpenSearchIndexOptions } from '../search/opensearch-index';
+export { createOpenSearchClient } from '../search/opensearch-client';
+export { MAPPING_VERSION, versionedIndexName } from '../search/opensearch-mappings';
 export { SearchOperations } from '../search/search-operations';
 export type { SearchPage } from '../search/search-operations';
 export { parseSearchParameters } from '../search/search-parameters';

@@ -1,38 +1,95 @@
 import { z } from 'zod';
 import { readEnvironment, type Environment, allowedOriginsOf } from '../config';
 
-// Read once at cold start, as config.ts does for the other functions.
+// Read once at cold start, as config.ts does for the other functions. Only
+// the chosen engine's variables are required; the other engine's are empty.
 
 const nonEmpty = z.string().min(1);
 
-const SearchIndexerEnvironment = z.object({ SEARCH_DOCUMENT_ENDPOINT: nonEmpty });
-
-const SearchApiEnvironment = z.object({
-  SEARCH_QUERY_ENDPOINT: nonEmpty,
-  CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
-  ALLOWED_ORIGIN: nonEmpty.default('*'),
+/** Where the engine is, for each engine the template can choose (SearchEngine). */
+const OpenSearchEnvironment = z.object({
+  SEARCH_ENGINE: z.literal('opensearch'),
+  OPENSEARCH_ENDPOINT: z.url(),
+  OPENSEARCH_INDEX: nonEmpty,
+  // Lambda sets it; the request signature names the region.
+  AWS_REGION: nonEmpty,
 });
 
+const CloudSearchIndexerEnvironment = z.object({
+  SEARCH_ENGINE: z.literal('cloudsearch'),
+  SEARCH_DOCUMENT_ENDPOINT: nonEmpty,
+});
+
+const CloudSearchApiEnvironment = z.object({
+  SEARCH_ENGINE: z.literal('cloudsearch'),
+  SEARCH_QUERY_ENDPOINT: nonEmpty,
+});
+
+const SearchIndexerEnvironment = z.discriminatedUnion('SEARCH_ENGINE', [
+  OpenSearchEnvironment,
+  CloudSearchIndexerEnvironment,
+]);
+
+const SearchApiEnvironment = z.intersection(
+  z.discriminatedUnion('SEARCH_ENGINE', [OpenSearchEnvironment, CloudSearchApiEnvironment]),
+  z.object({
+    CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+    ALLOWED_ORIGIN: nonEmpty.default('*'),
+  }),
+);
+
+export interface OpenSearchLocation {
+  engine: 'opensearch';
+  endpoint: string;
+  /** The read alias. */
+  index: string;
+  region: string;
+}
+
+export interface CloudSearchLocation {
+  engine: 'cloudsearch';
+  /** The document endpoint (indexer) or the search endpoint (API). */
+  endpoint: string;
+}
+
+export type SearchEngineLocation = OpenSearchLocation | CloudSearchLocation;
+
 export interface SearchIndexerConfig {
-  documentEndpoint: string;
+  engine: SearchEngineLocation;
 }
 
 export interface SearchApiConfig {
-  searchEndpoint: string;
+  engine: SearchEngineLocation;
   cursorSigningKey: string;
   allowedOrigins: string[];
 }
 
-export function searchIndexerConfig(env: Environment = process.env): SearchIndexerConfig {
+function openSearchLocationOf(vars: z.infer<typeof OpenSearchEnvironment>): OpenSearchLocation {
   return {
-    documentEndpoint: readEnvironment(SearchIndexerEnvironment, env).SEARCH_DOCUMENT_ENDPOINT,
+    engine: 'opensearch',
+    endpoint: vars.OPENSEARCH_ENDPOINT,
+    index: vars.OPENSEARCH_INDEX,
+    region: vars.AWS_REGION,
+  };
+}
+
+export function searchIndexerConfig(env: Environment = process.env): SearchIndexerConfig {
+  const vars = readEnvironment(SearchIndexerEnvironment, env);
+  return {
+    engine:
+      vars.SEARCH_ENGINE === 'opensearch'
+        ? openSearchLocationOf(vars)
+        : { engine: 'cloudsearch', endpoint: vars.SEARCH_DOCUMENT_ENDPOINT },
   };
 }
 
 export function searchApiConfig(env: Environment = process.env): SearchApiConfig {
   const vars = readEnvironment(SearchApiEnvironment, env);
   return {
-    searchEndpoint: vars.SEARCH_QUERY_ENDPOINT,
+    engine:
+      vars.SEARCH_ENGINE === 'opensearch'
+        ? openSearchLocationOf(vars)
+        : { engine: 'cloudsearch', endpoint: vars.SEARCH_QUERY_ENDPOINT },
     cursorSigningKey: vars.CURSOR_SIGNING_KEY,
     allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };

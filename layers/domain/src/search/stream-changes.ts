@@ -48,9 +48,16 @@ export function indexChangeOf(record: DynamoDBRecord): IndexChange | undefined {
     const { id, version } = StoredKey.parse(old);
     return { type: 'delete', id, version };
   }
-  const current = plain(record.dynamodb?.NewImage);
-  if (current.entity !== 'item') return undefined;
-  const stored = StoredItem.parse(current);
+  return upsertOfStoredItem(plain(record.dynamodb?.NewImage));
+}
+
+/**
+ * The upsert for an item as the table stores it (a stream image, or a row
+ * the reindex backfill scanned); undefined for other records.
+ */
+export function upsertOfStoredItem(record: Record<string, unknown>): IndexChange | undefined {
+  if (record.entity !== 'item') return undefined;
+  const stored = StoredItem.parse(record);
   const item: Item = { ...stored, data: {}, mediaIds: [] };
   return { type: 'upsert', document: searchDocumentOf(item) };
 }

@@ -152,6 +152,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       MediaDistribution: { ref: 'E1', attributes: { DomainName: 'd1.cloudfront.net' } },
       WebSocketApi: { ref: 'localws', attributes: {} },
       SearchIndexFailureQueue: { ref: 'http://sqs.local/000000000000/Search', attributes: {} },
+      SearchDomain: { ref: 'searchdomain', attributes: { DomainEndpoint: 'search.local:443' } },
       AccountDeletionDeadLetterQueue: {
         ref: 'http://sqs.local/000000000000/Deletions',
         attributes: {},
@@ -207,6 +208,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       MediaBucketName: 'media-000000000000-local',
       MediaDistributionDomain: 'd1.cloudfront.net',
       WebSocketUrl: 'wss://localws.execute-api.us-east-1.amazonaws.com/api',
+      SearchDomainEndpoint: 'https://search.local:443',
       SearchIndexFailureQueueUrl: 'http://sqs.local/000000000000/Search',
       AccountDeletionFailureQueueUrl: 'http://sqs.local/000000000000/Deletions',
       MediaProcessingFailureQueueUrl: 'http://sqs.local/000000000000/Media',
