@@ -57,9 +57,10 @@ function knownPasswords(sandbox: Sandbox): Record<string, string> {
 }
 
 function rememberPassword(sandbox: Sandbox, email: string, password: string | undefined): void {
-  const passwords = knownPasswords(sandbox);
-  if (password === undefined) delete passwords[email];
-  else passwords[email] = password;
+  const others = Object.entries(knownPasswords(sandbox)).filter(([known]) => known !== email);
+  const passwords = Object.fromEntries(
+    password === undefined ? others : [...others, [email, password]],
+  );
   writeFileSync(sandbox.passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`);
 }
 
