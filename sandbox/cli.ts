@@ -13,6 +13,7 @@ const SANDBOX_OPTIONS = {
   'parameter-overrides': { type: 'string', multiple: true, default: [] },
   template: { type: 'string', default: 'template.yaml' },
   quiet: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   'no-watch': { type: 'boolean', default: false },
   'async-retry-delay-ms': { type: 'string' },
   help: { type: 'boolean', default: false },
@@ -24,7 +25,8 @@ const SANDBOX_USAGE = `  --in-memory               keep no data between runs
                             template parameter values, as SAM CLI takes them
                             (also ParameterKey=K,ParameterValue=V; repeatable)
   --template FILE           the SAM template (default template.yaml)
-  --quiet                   function logs to <state-dir>/logs instead of the console
+  --quiet                   function logs only in <state-dir>/logs, not on the console
+  --verbose                 metric documents and debug lines on the console too
   --no-watch                do not rebuild on source changes
   --async-retry-delay-ms N  wait before retrying a failed asynchronous invocation
                             (default: 1 minute, then 2, as Lambda does)
@@ -77,6 +79,7 @@ export function parseCommandLine(
       ports,
       parameterOverrides: parseParameterOverrides(values['parameter-overrides']),
       quiet: values.quiet,
+      verbose: values.verbose,
       watch: !values['no-watch'],
       ...(typeof retryDelay === 'string' && {
         asyncRetryDelayMs: milliseconds('async-retry-delay-ms', retryDelay),

@@ -36,8 +36,12 @@ export interface FunctionHostOptions {
   /** Most environments alive at once; invocations beyond wait. Default 10. */
   maxEnvironments?: number;
   initTimeoutSeconds?: number;
-  /** Quiet mode: append function output to this file instead of the console. */
+  /** Every line of function output is appended here. */
   logFile?: string;
+  /** Readable lines on the console too; defaults to true without a log file. */
+  logToConsole?: boolean;
+  /** Metric documents and debug lines on the console as well. */
+  verbose?: boolean;
   /** Awaited before each invocation, e.g. a pending rebuild. */
   beforeInvoke?: () => Promise<void>;
 }
@@ -89,7 +93,12 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
   const logGroupName = options.logGroupName ?? `/aws/lambda/${functionName}`;
   const maxEnvironments = options.maxEnvironments ?? 10;
   const timeoutMs = options.fn.timeoutSeconds * 1000;
-  const logs = createLogOutput({ prefix: functionName, file: options.logFile });
+  const logs = createLogOutput({
+    prefix: functionName,
+    ...(options.logFile !== undefined && { file: options.logFile }),
+    ...(options.logToConsole !== undefined && { console: options.logToConsole }),
+    ...(options.verbose !== undefined && { verbose: options.verbose }),
+  });
 
   let generation = 0;
   let closed = false;

@@ -25,8 +25,11 @@ export interface FunctionRegistryOptions {
   pseudo: PseudoParameters;
   /** The template's variables resolved, plus what the services add. */
   environmentOf(fn: FunctionSpec): Record<string, string>;
-  /** Quiet mode: function output goes to this file instead of the console. */
+  /** Every line of function output goes to this file. */
   logFile: string | undefined;
+  /** Readable lines on the console too (not in quiet mode). */
+  logToConsole: boolean;
+  verbose: boolean;
 }
 
 export function createFunctionRegistry(options: FunctionRegistryOptions): FunctionRegistry {
@@ -48,6 +51,8 @@ export function createFunctionRegistry(options: FunctionRegistryOptions): Functi
         region: options.pseudo.region,
         accountId: options.pseudo.accountId,
         logFile: options.logFile,
+        logToConsole: options.logToConsole,
+        verbose: options.verbose,
         beforeInvoke: () => beforeInvoke?.() ?? Promise.resolve(),
       });
       hosts.set(fn.logicalId, host);

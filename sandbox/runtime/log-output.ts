@@ -1,7 +1,9 @@
-// Where a function's stdout/stderr go: the sandbox console, each line
-// prefixed with the function name, or a log file (quiet mode, for tests).
+// Where a function's stdout/stderr go: every line to the log file when there
+// is one, and a readable line on the sandbox console unless it is quiet.
+// EMF metric documents and debug lines reach the console only when verbose.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { consoleLineOf } from './console-line';
 
 export interface LogOutput {
   /** Copies a worker's output stream, line by line. */
@@ -10,15 +12,30 @@ export interface LogOutput {
   close(): Promise<void>;
 }
 
-export function createLogOutput(options: { prefix: string; file?: string }): LogOutput {
+export interface LogOutputOptions {
+  prefix: string;
+  /** Every line, as the function wrote it. */
+  file?: string;
+  /** Also on the console; defaults to true without a file (quiet mode is a file alone). */
+  console?: boolean;
+  /** Metric documents and debug lines on the console too. */
+  verbose?: boolean;
+}
+
+export function createLogOutput(options: LogOutputOptions): LogOutput {
   const file: WriteStream | undefined = options.file
     ? createWriteStream(options.file, { flags: 'a' })
     : undefined;
+  const toConsole = options.console ?? file === undefined;
   const prefix = `[${options.prefix}] `;
 
   const line = (text: string, channel: 'stdout' | 'stderr' = 'stdout'): void => {
-    const target = file ?? (channel === 'stderr' ? process.stderr : process.stdout);
-    target.write(`${prefix}${text}\n`);
+    file?.write(`${prefix}${text}\n`);
+    if (!toConsole) return;
+    const shown = consoleLineOf(text, options.verbose ?? false);
+    if (shown !== undefined) {
+      (channel === 'stderr' ? process.stderr : process.stdout).write(`${prefix}${shown}\n`);
+    }
   };
 
   return {

@@ -38,8 +38,9 @@ function prepareDirectories(options: SandboxOptions, shutdown: Shutdown): Sandbo
   if (options.inMemory) {
     shutdown.add('in-memory data', async () => rmSync(data, { recursive: true, force: true }));
   }
-  const functionLogFile = options.quiet ? join(state, 'logs', 'functions.log') : undefined;
-  if (functionLogFile) mkdirSync(join(state, 'logs'), { recursive: true });
+  // Always kept whole; the console shows readable lines unless quiet.
+  const functionLogFile = join(state, 'logs', 'functions.log');
+  mkdirSync(join(state, 'logs'), { recursive: true });
   return {
     state,
     data,
@@ -97,6 +98,8 @@ export function createSandboxContext(
       environmentOf: (fn) =>
         localize({ ...resolveEnvironment(fn, resolveContext), ...environment }),
       logFile: directories.functionLogFile,
+      logToConsole: !options.quiet,
+      verbose: options.verbose ?? false,
     }),
     directories,
     settings: {

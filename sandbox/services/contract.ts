@@ -18,8 +18,10 @@ export interface SandboxOptions {
   /** By service name (see services.ts); 0 or a missing one picks a free port. */
   ports: Readonly<Record<string, number>>;
   parameterOverrides: Record<string, string>;
-  /** Function logs go to <stateDir>/logs instead of the console. */
+  /** Function logs only in <stateDir>/logs/functions.log, none on the console. */
   quiet: boolean;
+  /** Metric documents and debug lines on the console too (they are always in the log file). */
+  verbose?: boolean;
   /** Rebuild functions and layers when their sources change. */
   watch: boolean;
   /** Wait before each retry of a failed asynchronous invocation; Lambda waits 1, then 2 minutes. */
@@ -81,7 +83,7 @@ export interface SandboxDirectories {
   persistentData: string | undefined;
   build: string;
   /** Quiet mode: the file function logs go to. */
-  functionLogFile: string | undefined;
+  functionLogFile: string;
 }
 
 export interface SandboxContext {
