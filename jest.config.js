@@ -25,6 +25,7 @@ export default {
       ...common,
       displayName: 'api',
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/api/support/use-api-sandbox.ts'],
       globalSetup: '<rootDir>/tests/api/global-setup.ts',
       globalTeardown: '<rootDir>/tests/api/global-teardown.ts',
     },
@@ -32,8 +33,9 @@ export default {
       ...common,
       displayName: 'fuzz',
       testMatch: ['<rootDir>/tests/fuzz/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/fuzz/use-fuzz-sandbox.ts'],
       globalSetup: '<rootDir>/tests/fuzz/global-setup.ts',
-      globalTeardown: '<rootDir>/tests/api/global-teardown.ts',
+      globalTeardown: '<rootDir>/tests/fuzz/global-teardown.ts',
     },
   ],
 };

@@ -101,4 +101,4 @@ it('refuses every bad token at the upgrade with a 4xx, never a 5xx', async () =>
   const statuses = await Promise.all(tokens.map((token) => upgradeStatus(webSocketUrl(token))));
 
   expect(statuses.filter((status) => status < 400 || status >= 500)).toEqual([]);
-});
+}, 30_000);
