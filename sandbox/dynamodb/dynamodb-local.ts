@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertPortFree } from '../ports';
 import { startChildService, stopProcess } from '../processes';
@@ -18,7 +20,17 @@ export interface DynamoDbLocalOptions {
   startTimeoutMs?: number;
   /** Receives each line DynamoDB Local prints. */
   onLog?: (line: string) => void;
+  /** Told when the JVM exited on its own and whether it was started again. */
+  onRestart?: (message: string) => void;
 }
+
+/** DynamoDB Local, started again on the same port and data whenever its JVM dies on its own. */
+export interface DynamoDbLocal extends RunningService {
+  /** The JVM's current process id (for fault-injection tests). */
+  processId(): number | undefined;
+}
+
+const RESTART_ATTEMPTS = 5;
 
 // Settings measured to halve start-up time and memory for a development database.
 const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xmx256m'];
@@ -42,9 +54,8 @@ function findDynamoDbLocalJar(): { jar: string; libraryPath: string } {
 }
 
 /** Starts DynamoDB Local with a shared database: any access key and region see the same tables. */
-export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<RunningService> {
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   await assertPortFree(options.port, 'DynamoDB Local', '--dynamodb-port');
-  const { jar, libraryPath } = findDynamoDbLocalJar();
   // It writes a metadata file into its working directory: keep that out of the project.
   const workDir = options.dataDir
     ? join(options.dataDir, 'dynamodb')
@@ -53,15 +64,59 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const removeWorkDir = () => {
     if (!options.dataDir) rmSync(workDir, { recursive: true, force: true });
   };
-  const endpoint = `http://127.0.0.1:${options.port}`;
+  let stopping = false;
+  let child: ChildProcess;
+
+  const superviseExit = (current: ChildProcess): void => {
+    current.once('exit', (code, signal) => {
+      if (stopping) return;
+      void restartAfter(`DynamoDB Local exited (${signal ?? `code ${code}`})`);
+    });
+  };
+  const restartAfter = async (why: string): Promise<void> => {
+    for (let attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
+      try {
+        child = await startJvm(options, workDir);
+        superviseExit(child);
+        options.onRestart?.(
+          `${why}; started again${options.dataDir ? ' on its data' : ' (in memory: empty)'}`,
+        );
+        return;
+      } catch (error) {
+        options.onRestart?.(`${why}; restart ${attempt} failed: ${(error as Error).message}`);
+        await sleep(1000 * attempt);
+      }
+    }
+  };
+
+  try {
+    child = await startJvm(options, workDir);
+  } catch (error) {
+    removeWorkDir();
+    throw error;
+  }
+  superviseExit(child);
+  return {
+    endpoint: `http://127.0.0.1:${options.port}`,
+    processId: () => child.pid,
+    stop: async () => {
+      stopping = true;
+      await stopProcess(child);
+      removeWorkDir();
+    },
+  };
+}
+
+async function startJvm(options: DynamoDbLocalOptions, workDir: string): Promise<ChildProcess> {
+  const { jar, libraryPath } = findDynamoDbLocalJar();
   const client = new DynamoDBClient({
-    endpoint,
+    endpoint: `http://127.0.0.1:${options.port}`,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
   try {
-    const child = await startChildService({
+    return await startChildService({
       name: 'DynamoDB Local',
       command: 'java',
       args: [
@@ -82,16 +137,6 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
       explainSpawnError: (error) =>
         error.code === 'ENOENT' ? new Error(JAVA_MISSING, { cause: error }) : error,
     });
-    return {
-      endpoint,
-      stop: async () => {
-        await stopProcess(child);
-        removeWorkDir();
-      },
-    };
-  } catch (error) {
-    removeWorkDir();
-    throw error;
   } finally {
     client.destroy();
   }

@@ -10,6 +10,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
   const dynamodb = await startDynamoDbLocal({
     port: context.portOf('dynamodb'),
     dataDir: context.directories.persistentData,
+    onRestart: (message) => context.log(`[dynamodb] ${message}`),
   });
   const stop = () => dynamodb.stop();
   const resources = await orStop(stop, () =>

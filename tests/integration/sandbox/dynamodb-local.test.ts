@@ -151,4 +151,53 @@ describe('DynamoDB Local with a data directory', () => {
       await second.stop();
     }
   }, 60_000);
+
+  it('starts again by itself when its JVM is killed under writes, keeping every acknowledged write', async () => {
+    const restarts: string[] = [];
+    const dynamoDb = await startDynamoDbLocal({
+      port: await freePort(),
+      dataDir,
+      onRestart: (message) => restarts.push(message),
+    });
+    const client = clientFor(dynamoDb.endpoint);
+    try {
+      await ensureTables(client, model.tables);
+      const acknowledged: string[] = [];
+      const writes = Array.from({ length: 200 }, async (_, n) => {
+        const key = { PK: { S: `KILL#${n}` }, SK: { S: 'ITEM' } };
+        await client.send(new PutItemCommand({ TableName: 'AppTable', Item: key }));
+        acknowledged.push(key.PK.S);
+      });
+      setTimeout(() => process.kill(dynamoDb.processId() ?? 0, 'SIGKILL'), 50);
+      await Promise.allSettled(writes);
+
+      // Answering again without anyone restarting it: every write it acknowledged is there.
+      const read = async (pk: string) =>
+        client.send(
+          new GetItemCommand({ TableName: 'AppTable', Key: { PK: { S: pk }, SK: { S: 'ITEM' } } }),
+        );
+      await eventually(
+        () =>
+          read('KILL#0')
+            .then(() => true)
+            .catch(() => false),
+        30_000,
+      );
+      const found = await Promise.all(acknowledged.map(async (pk) => (await read(pk)).Item));
+
+      expect(restarts.join('\n')).toMatch(/exited \(SIGKILL\); started again on its data/);
+      expect(found.filter((item) => item === undefined)).toEqual([]);
+    } finally {
+      client.destroy();
+      await dynamoDb.stop();
+    }
+  }, 90_000);
 });
+
+async function eventually(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
