@@ -12,8 +12,9 @@ export default tseslint.config(
   },
   {
     // Functions ship only their own code; everything they run comes from the
-    // layer, through the entry of their feature (a smaller cold start than the
-    // whole layer).
+    // layer: their composition root ('@mobile-backend/domain/apps/<function>')
+    // and the HTTP helpers ('@mobile-backend/domain/http'), so a cold start
+    // loads only what that function runs.
     files: ['functions/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -22,14 +23,14 @@ export default tseslint.config(
           paths: [
             {
               name: '@mobile-backend/domain',
-              message: "Import the feature's entry, e.g. '@mobile-backend/domain/http'.",
+              message: "Import the function's app, e.g. '@mobile-backend/domain/apps/data-api'.",
             },
           ],
           patterns: [
             {
-              regex: '^(?!@mobile-backend/domain/[a-z-]+$|aws-lambda$|\\.)',
+              regex: '^(?!@mobile-backend/domain/(http|apps/[a-z-]+)$|aws-lambda$|\\.)',
               message:
-                'Functions import runtime code only from @mobile-backend/domain/* (the layer).',
+                "Functions import only their app ('@mobile-backend/domain/apps/<function>'), '@mobile-backend/domain/http' and aws-lambda types.",
             },
           ],
         },

@@ -17,11 +17,9 @@ const bob = 'bob';
 function setup() {
   const store = new InMemoryItemStore();
   let clock = Date.parse('2025-03-01T10:00:00.000Z');
-  const operations = new ItemOperations(
-    store,
-    new CursorCodec('s'.repeat(32)),
-    () => new Date((clock += 1000)),
-  );
+  const operations = new ItemOperations(store, new CursorCodec('s'.repeat(32)), {
+    now: () => new Date((clock += 1000)),
+  });
   return { store, operations };
 }
 

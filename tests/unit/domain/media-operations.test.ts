@@ -7,13 +7,14 @@ import {
   StoredMediaReferences,
   ValidationError,
   type MediaHolder,
+  type MediaHolders,
 } from '@mobile-backend/domain';
 import { InMemoryItemStore } from './in-memory-stores';
 import { InMemoryMediaObjects, InMemoryMediaStore } from './in-memory-media';
 
 const MEDIA_ID = '01HZZZZZZZZZZZZZZZZZZZZZZ1';
 
-function setup() {
+function setup(holders?: MediaHolders) {
   const store = new InMemoryMediaStore();
   const objects = new InMemoryMediaObjects();
   const media = new MediaOperations(
@@ -21,8 +22,7 @@ function setup() {
     objects,
     new PresignedDelivery(objects, 900),
     { maxBytes: 1000, allowedTypes: ['image/jpeg', 'image/png'], uploadUrlSeconds: 3600 },
-    () => new Date('2025-03-01T10:00:00.000Z'),
-    () => MEDIA_ID,
+    { now: () => new Date('2025-03-01T10:00:00.000Z'), newId: () => MEDIA_ID, holders },
   );
   return { store, objects, media };
 }
@@ -134,6 +134,69 @@ describe('media seen through an item that holds it', () => {
   });
 });
 
+describe('media seen through an item id (GET /v1/media/{id}?item=)', () => {
+  const ITEM_ID = '01HZZZZZZZZZZZZZZZZZZZZZZ2';
+  const publicItem: MediaHolder = { ownerId: 'user-1', visibility: 'public', mediaIds: [MEDIA_ID] };
+
+  async function readyMediaHeldBy(items: Record<string, MediaHolder>) {
+    const lookedUp: string[] = [];
+    const fixture = setup({
+      get: async (itemId) => {
+        lookedUp.push(itemId);
+        return items[itemId];
+      },
+    });
+    await fixture.media.requestUpload('user-1', { contentType: 'image/png', size: 10 });
+    await fixture.store.settle(MEDIA_ID, { status: 'ready' }, new Date());
+    return { ...fixture, lookedUp };
+  }
+
+  it('shows another user the ready media of the public item it names', async () => {
+    const { media } = await readyMediaHeldBy({ [ITEM_ID]: publicItem });
+
+    const seen = await media.getThroughItem('user-2', MEDIA_ID, ITEM_ID);
+
+    expect(seen).toMatchObject({ mediaId: MEDIA_ID, ownerId: 'user-1', status: 'ready' });
+  });
+
+  it('hides it through an item that does not exist', async () => {
+    const { media } = await readyMediaHeldBy({});
+
+    await expect(media.getThroughItem('user-2', MEDIA_ID, ITEM_ID)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('hides it through a private item of its owner', async () => {
+    const { media } = await readyMediaHeldBy({
+      [ITEM_ID]: { ...publicItem, visibility: 'private' },
+    });
+
+    await expect(media.getThroughItem('user-2', MEDIA_ID, ITEM_ID)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('answers an item id that is not a ULID with 404 without looking it up', async () => {
+    const { media, lookedUp } = await readyMediaHeldBy({ 'not-an-id': publicItem });
+
+    await expect(media.getThroughItem('user-2', MEDIA_ID, 'not-an-id')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(lookedUp).toEqual([]);
+  });
+
+  it('hides it where no item store is wired in', async () => {
+    const { media, store } = setup();
+    await media.requestUpload('user-1', { contentType: 'image/png', size: 10 });
+    await store.settle(MEDIA_ID, { status: 'ready' }, new Date());
+
+    await expect(media.getThroughItem('user-2', MEDIA_ID, ITEM_ID)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+});
+
 describe("an item's media", () => {
   let itemStore: InMemoryItemStore;
   beforeEach(() => {
@@ -144,13 +207,9 @@ describe("an item's media", () => {
     const { store, media } = setup();
     await media.requestUpload(ownerId, { contentType: 'image/png', size: 10 });
     if (status === 'ready') await store.settle(MEDIA_ID, { status }, new Date());
-    return new ItemOperations(
-      itemStore,
-      new CursorCodec('s'.repeat(32)),
-      undefined,
-      undefined,
-      new StoredMediaReferences(store),
-    );
+    return new ItemOperations(itemStore, new CursorCodec('s'.repeat(32)), {
+      media: new StoredMediaReferences(store),
+    });
   }
 
   it("accepts the owner's ready media", async () => {
@@ -178,13 +237,9 @@ describe("an item's media", () => {
   it('keeps media attached before, even once deleted, when the item changes', async () => {
     const items = await itemsWithMedia('ready');
     const item = await items.create('user-1', { title: 'Bike', mediaIds: [MEDIA_ID] });
-    const gone = new ItemOperations(
-      itemStore,
-      new CursorCodec('s'.repeat(32)),
-      undefined,
-      undefined,
-      new StoredMediaReferences({ get: async () => undefined }),
-    );
+    const gone = new ItemOperations(itemStore, new CursorCodec('s'.repeat(32)), {
+      media: new StoredMediaReferences({ get: async () => undefined }),
+    });
 
     const updated = await gone.update('user-1', item.id, { title: 'Red bike' });
 

@@ -28,7 +28,10 @@ function setup() {
   const references = new StoredMediaReferences({ get: async (id) => mediaStore.get(id) });
   return {
     store,
-    profiles: new ProfileOperations(store, () => new Date((clock += 1000)), references),
+    profiles: new ProfileOperations(store, {
+      now: () => new Date((clock += 1000)),
+      media: references,
+    }),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   SEARCH_FIELD_NAME,
   SEARCH_INDEX_FIELDS,
 } from '../../../layers/domain/src/search/search-index-fields';
-import { indexChangeOf } from '../../../layers/domain/src/search/stream-changes';
+import { indexChangeOf } from '../../../layers/domain/src/search/dynamodb-stream-changes';
 
 const sample = JSON.parse(
   readFileSync('events/search-indexer/item-changes.json', 'utf8'),

@@ -1,15 +1,18 @@
-import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
-import { idempotentOperation, type IdempotentOperation } from '../idempotency';
-import { CursorCodec } from '../pagination/cursor';
 import { ActiveAccounts } from '../accounts/active-accounts';
+import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { idempotentOperation, type IdempotentOperation } from '../dynamodb-idempotency';
+import { DeviceOperations } from '../messaging/devices/device-operations';
+import { DynamoDbDeviceStore } from '../messaging/devices/dynamodb-device-store';
+import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
+import { MessageOperations, type QueuedReceipt } from '../messaging/message-operations';
+import type { MessagingApiConfig } from '../messaging/messaging-config';
+import { SnsPushSender } from '../messaging/push/sns-push-sender';
+import { SqsMessageQueue } from '../messaging/sqs-message-queue';
+import { CursorCodec } from '../pagination/cursor';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
-import { DeviceOperations } from './devices/device-operations';
-import { DynamoDbDeviceStore } from './devices/dynamodb-device-store';
-import { DynamoDbConversationStore } from './dynamodb-conversation-store';
-import { MessageOperations, type QueuedReceipt } from './message-operations';
-import type { MessagingApiConfig } from './messaging-config';
-import { SnsPushSender } from './push/sns-push-sender';
-import { SqsMessageQueue } from './sqs-message-queue';
+
+export { messagingApiConfig } from '../messaging/messaging-config';
+export type { MessagingApiConfig } from '../messaging/messaging-config';
 
 /** What MessagingApiFunction's routes call. */
 export interface MessagingApi {
@@ -19,7 +22,7 @@ export interface MessagingApi {
   sendMessage: IdempotentOperation<QueuedReceipt>;
 }
 
-/** Call once at module scope: the clients it creates live for the whole execution environment. */
+/** MessagingApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
 export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
@@ -29,8 +32,7 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
     new DynamoDbDeviceStore(documents, config.appTableName),
     SnsPushSender.create(),
     config.platformApplications,
-    undefined,
-    accounts,
+    { accounts },
   );
   const messages = new MessageOperations(
     profiles,

@@ -1,18 +1,21 @@
-import type { AccountDeletionRequests } from './accounts/account-deletion-requests';
-import { AccountDeletion } from './accounts/account-deletion';
-import { ActiveAccounts } from './accounts/active-accounts';
-import type { DataApiConfig } from './config';
-import { createDocumentClient, createDynamoDbClient } from './dynamodb';
-import { idempotentOperation } from './idempotency';
-import type { IdempotentOperation } from './idempotency';
-import { DynamoDbItemStore } from './items/dynamodb-item-store';
-import type { Item } from './items/item';
-import { ItemOperations } from './items/item-operations';
-import { DynamoDbMediaStore } from './media/dynamodb-media-store';
-import { StoredMediaReferences } from './media/media-references';
-import { CursorCodec } from './pagination/cursor';
-import { DynamoDbProfileStore } from './profiles/dynamodb-profile-store';
-import { ProfileOperations } from './profiles/profile-operations';
+import type { AccountDeletionRequests } from '../accounts/account-deletion-requests';
+import { AccountDeletion } from '../accounts/account-deletion';
+import { ActiveAccounts } from '../accounts/active-accounts';
+import type { DataApiConfig } from '../config';
+import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { idempotentOperation } from '../dynamodb-idempotency';
+import type { IdempotentOperation } from '../dynamodb-idempotency';
+import { DynamoDbItemStore } from '../items/dynamodb-item-store';
+import type { Item } from '../items/item';
+import { ItemOperations } from '../items/item-operations';
+import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
+import { StoredMediaReferences } from '../media/stored-media-references';
+import { CursorCodec } from '../pagination/cursor';
+import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
+import { ProfileOperations } from '../profiles/profile-operations';
+
+export { dataApiConfig } from '../config';
+export type { DataApiConfig } from '../config';
 
 /** What DataApiFunction's routes call, wired to DynamoDB and Lambda. */
 export interface DataApi {
@@ -23,7 +26,7 @@ export interface DataApi {
   accountDeletion: AccountDeletion;
 }
 
-/** Call once at module scope: the clients it creates live for the whole execution environment. */
+/** DataApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
 export function createDataApi(config: DataApiConfig): DataApi {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
@@ -33,12 +36,10 @@ export function createDataApi(config: DataApiConfig): DataApi {
   const items = new ItemOperations(
     new DynamoDbItemStore(documents, config.appTableName),
     new CursorCodec(config.cursorSigningKey),
-    undefined,
-    undefined,
-    media,
+    { media },
   );
   return {
-    profiles: new ProfileOperations(profileStore, undefined, media),
+    profiles: new ProfileOperations(profileStore, { media }),
     items,
     createItem: idempotentOperation(
       new ActiveAccounts(profileStore).guard(({ userId, body }) => items.create(userId, body)),
@@ -61,7 +62,7 @@ function lambdaAccountDeletionRequests(functionName: string): AccountDeletionReq
   let adapter: Promise<AccountDeletionRequests> | undefined;
   return {
     async request(userId) {
-      adapter ??= import('./accounts/lambda-account-deletion-requests').then((module) =>
+      adapter ??= import('../accounts/lambda-account-deletion-requests').then((module) =>
         module.LambdaAccountDeletionRequests.create(functionName),
       );
       await (await adapter).request(userId);

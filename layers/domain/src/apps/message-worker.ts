@@ -3,12 +3,23 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
-import { createMessageDeliveries } from './deliveries';
-import { DynamoDbConversationStore } from './dynamodb-conversation-store';
-import { parseQueuedMessage } from './message';
-import type { MessageDelivery } from './message-delivery';
-import { MessageProcessor } from './message-worker';
-import type { MessageWorkerConfig } from './messaging-config';
+import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
+import { parseQueuedMessage } from '../messaging/message';
+import type { MessageDelivery } from '../messaging/message-delivery';
+import { MessageProcessor } from '../messaging/message-worker';
+import { messageWorkerConfig, type MessageWorkerConfig } from '../messaging/messaging-config';
+import type { Environment } from '../config';
+import { realtimeConfig, type RealtimeConfig } from '../realtime/realtime-config';
+import { createMessageDeliveries } from './parts/message-deliveries';
+
+/** MessageWorkerFunction's configuration: messaging's, and the WebSocket API it delivers to. */
+export interface MessageWorkerAppConfig extends MessageWorkerConfig {
+  realtime: RealtimeConfig;
+}
+
+export function messageWorkerAppConfig(env: Environment = process.env): MessageWorkerAppConfig {
+  return { ...messageWorkerConfig(env), realtime: realtimeConfig(env) };
+}
 
 export type MessageWorker = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
@@ -19,14 +30,14 @@ export type MessageWorker = (event: SQSEvent, context: Context) => Promise<SQSBa
  * Call once at module scope.
  */
 export function createMessageWorker(
-  config: MessageWorkerConfig,
+  config: MessageWorkerAppConfig,
   deliveries?: readonly MessageDelivery[],
 ): MessageWorker {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
   const processor = new MessageProcessor(
     new DynamoDbConversationStore(documents, config.appTableName),
-    deliveries ?? createMessageDeliveries({ config, documents }),
+    deliveries ?? createMessageDeliveries({ config, realtime: config.realtime, documents }),
   );
   const idempotency = new IdempotencyConfig({
     eventKeyJmesPath: 'messageId',

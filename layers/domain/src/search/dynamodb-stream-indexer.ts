@@ -8,7 +8,7 @@ import type {
 import { logger } from '../observability';
 import { ChangeBatcher } from './change-batcher';
 import type { SearchIndex } from './search-index';
-import { indexChangeOf } from './stream-changes';
+import { indexChangeOf } from './dynamodb-stream-changes';
 
 /**
  * Keeps the search index in step with the item records of the table's
