@@ -1,6 +1,29 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The domain layer's adapter boundary: AWS SDK, Powertools and search-client
+// code lives only in files named for the technology they adapt, in the
+// composition roots (apps/), in the one Powertools setup (observability.ts)
+// and in the HTTP edge (http/, the API Gateway adapter, and its entry).
+const domainAdapters = [
+  'layers/domain/src/**/dynamodb.ts',
+  'layers/domain/src/**/dynamodb-*.ts',
+  'layers/domain/src/**/s3-*.ts',
+  'layers/domain/src/**/sns-*.ts',
+  'layers/domain/src/**/sqs-*.ts',
+  'layers/domain/src/**/cognito-*.ts',
+  'layers/domain/src/**/lambda-*.ts',
+  'layers/domain/src/**/api-gateway-*.ts',
+  'layers/domain/src/**/opensearch-*.ts',
+  'layers/domain/src/**/cloudsearch-*.ts',
+  'layers/domain/src/**/secrets-manager-*.ts',
+  'layers/domain/src/**/adapters/**',
+  'layers/domain/src/apps/**',
+  'layers/domain/src/observability.ts',
+  'layers/domain/src/http/**',
+  'layers/domain/src/entries/http.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.aws-sam/', '.sandbox/', 'coverage/'] },
   eslint.configs.recommended,
@@ -31,6 +54,29 @@ export default tseslint.config(
               regex: '^(?!@mobile-backend/domain/(http|apps/[a-z-]+)$|aws-lambda$|\\.)',
               message:
                 "Functions import only their app ('@mobile-backend/domain/apps/<function>'), '@mobile-backend/domain/http' and aws-lambda types.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['layers/domain/src/**/*.ts'],
+    ignores: domainAdapters,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@aws-sdk/*',
+                '@aws-lambda-powertools/*',
+                '@opensearch-project/*',
+                '@smithy/*',
+              ],
+              message:
+                'SDK and Powertools code goes in an adapter named for its technology (dynamodb-*.ts, s3-*.ts, sns-*.ts, opensearch-*.ts, ... or adapters/), in apps/ (wiring), observability.ts or http/; domain code depends on a port instead.',
             },
           ],
         },
