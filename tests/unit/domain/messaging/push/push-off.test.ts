@@ -1,13 +1,13 @@
 import { jest } from '@jest/globals';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { Device } from '../../../../layers/domain/src/messaging/devices/device';
-import { DeviceOperations } from '../../../../layers/domain/src/messaging/devices/device-operations';
-import type { DeviceStore } from '../../../../layers/domain/src/messaging/devices/device-store';
-import type { StoredMessage } from '../../../../layers/domain/src/messaging/message';
-import { messageWorkerConfig } from '../../../../layers/domain/src/messaging/messaging-config';
-import { PushDelivery } from '../../../../layers/domain/src/messaging/push/push-delivery';
-import type { PushSender } from '../../../../layers/domain/src/messaging/push/push-sender';
-import { logger, metrics } from '../../../../layers/domain/src/observability';
+import type { Device } from '../../../../../layers/domain/src/messaging/devices/device';
+import { DeviceOperations } from '../../../../../layers/domain/src/messaging/devices/device-operations';
+import type { DeviceStore } from '../../../../../layers/domain/src/messaging/devices/device-store';
+import type { StoredMessage } from '../../../../../layers/domain/src/messaging/message';
+import { messageWorkerConfig } from '../../../../../layers/domain/src/messaging/messaging-config';
+import { PushDelivery } from '../../../../../layers/domain/src/messaging/push/push-delivery';
+import type { PushSender } from '../../../../../layers/domain/src/messaging/push/push-sender';
+import { logger, metrics } from '../../../../../layers/domain/src/observability';
 
 // Push off (no credentials, so no platform application) is a state: devices
 // still register, messages still arrive, and the worker says once that it skipped.

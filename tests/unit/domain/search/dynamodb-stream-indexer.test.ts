@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { IndexChange, SearchIndex } from '../../../layers/domain/src/search/search-index';
-import { StreamIndexer } from '../../../layers/domain/src/search/dynamodb-stream-indexer';
+import type { IndexChange, SearchIndex } from '../../../../layers/domain/src/search/search-index';
+import { StreamIndexer } from '../../../../layers/domain/src/search/dynamodb-stream-indexer';
 
 const sample = JSON.parse(
   readFileSync('events/search-indexer/item-changes.json', 'utf8'),

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { logger, MediaProcessor } from '@mobile-backend/domain';
 import type { Media } from '@mobile-backend/domain';
-import { InMemoryMediaObjects, InMemoryMediaStore } from './in-memory-media';
+import { InMemoryMediaObjects, InMemoryMediaStore } from '../support/in-memory-media';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);

@@ -2,7 +2,7 @@ import {
   notificationFor,
   platformKeyOfArn,
   snsMessageFor,
-} from '../../../../layers/domain/src/messaging/push/push-notification';
+} from '../../../../../layers/domain/src/messaging/push/push-notification';
 
 const message = {
   messageId: '01JDQ40A7B9C1D3E5F7G9H1J3K',

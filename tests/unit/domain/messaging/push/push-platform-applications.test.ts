@@ -11,11 +11,11 @@ import {
 } from '@aws-sdk/client-sns';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createCustomResourceHandler } from '../../../../layers/domain/src/custom-resources/custom-resource';
-import { PushPlatformApplications } from '../../../../layers/domain/src/messaging/push/platform-applications';
-import { SecretsManagerSecretReader } from '../../../../layers/domain/src/messaging/push/secrets-manager-secret-reader';
-import { SnsPlatformApplications } from '../../../../layers/domain/src/messaging/push/sns-platform-applications';
-import { logger } from '../../../../layers/domain/src/observability';
+import { createCustomResourceHandler } from '../../../../../layers/domain/src/custom-resources/custom-resource';
+import { PushPlatformApplications } from '../../../../../layers/domain/src/messaging/push/platform-applications';
+import { SecretsManagerSecretReader } from '../../../../../layers/domain/src/messaging/push/secrets-manager-secret-reader';
+import { SnsPlatformApplications } from '../../../../../layers/domain/src/messaging/push/sns-platform-applications';
+import { logger } from '../../../../../layers/domain/src/observability';
 
 // The custom resource as CloudFormation drives it: one event in, one reply
 // PUT to the pre-signed ResponseURL (here a real local server), never a

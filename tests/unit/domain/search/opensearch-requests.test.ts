@@ -1,14 +1,17 @@
-import { assertBulkApplied, bulkBodiesOf } from '../../../layers/domain/src/search/opensearch-bulk';
+import {
+  assertBulkApplied,
+  bulkBodiesOf,
+} from '../../../../layers/domain/src/search/opensearch-bulk';
 import {
   mappingVersionOf,
   versionedIndexName,
-} from '../../../layers/domain/src/search/opensearch-mappings';
-import { searchBodyOf, snippetOf } from '../../../layers/domain/src/search/opensearch-query';
+} from '../../../../layers/domain/src/search/opensearch-mappings';
+import { searchBodyOf, snippetOf } from '../../../../layers/domain/src/search/opensearch-query';
 import {
   searchApiConfig,
   searchIndexerConfig,
-} from '../../../layers/domain/src/search/search-config';
-import type { IndexChange } from '../../../layers/domain/src/search/search-index';
+} from '../../../../layers/domain/src/search/search-config';
+import type { IndexChange } from '../../../../layers/domain/src/search/search-index';
 
 const upsert = (id: string, version: number): IndexChange => ({
   type: 'upsert',

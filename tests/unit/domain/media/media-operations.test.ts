@@ -9,8 +9,8 @@ import {
   type MediaHolder,
   type MediaHolders,
 } from '@mobile-backend/domain';
-import { InMemoryItemStore } from './in-memory-stores';
-import { InMemoryMediaObjects, InMemoryMediaStore } from './in-memory-media';
+import { InMemoryItemStore } from '../support/in-memory-stores';
+import { InMemoryMediaObjects, InMemoryMediaStore } from '../support/in-memory-media';
 
 const MEDIA_ID = '01HZZZZZZZZZZZZZZZZZZZZZZ1';
 

@@ -6,7 +6,7 @@ import {
   ValidationError,
 } from '@mobile-backend/domain';
 import type { Caller, Media } from '@mobile-backend/domain';
-import { InMemoryProfileStore } from './in-memory-stores';
+import { InMemoryProfileStore } from '../support/in-memory-stores';
 
 const caller: Caller = { userId: 'user-1', email: 'ada@example.com', groups: ['providers'] };
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { Item } from '../../../layers/domain/src/items/item';
-import { searchDocumentOf } from '../../../layers/domain/src/search/search-document';
+import type { Item } from '../../../../layers/domain/src/items/item';
+import { searchDocumentOf } from '../../../../layers/domain/src/search/search-document';
 import {
   SEARCH_FIELD_NAME,
   SEARCH_INDEX_FIELDS,
-} from '../../../layers/domain/src/search/search-index-fields';
-import { indexChangeOf } from '../../../layers/domain/src/search/dynamodb-stream-changes';
+} from '../../../../layers/domain/src/search/search-index-fields';
+import { indexChangeOf } from '../../../../layers/domain/src/search/dynamodb-stream-changes';
 
 const sample = JSON.parse(
   readFileSync('events/search-indexer/item-changes.json', 'utf8'),

@@ -1,4 +1,4 @@
-import { indexFieldDefinitions } from '../../../scripts/search-index-definitions';
+import { indexFieldDefinitions } from '../../../../scripts/search-index-definitions';
 
 describe('npm run search:setup index fields', () => {
   it('defines one CloudSearch field per search field, with valid names and the right option block', () => {

@@ -1,5 +1,5 @@
 import { ActiveAccounts, newProfile, UnauthorizedError } from '@mobile-backend/domain';
-import { InMemoryProfileStore } from './in-memory-stores';
+import { InMemoryProfileStore } from '../support/in-memory-stores';
 
 const now = new Date('2026-11-22T12:00:00Z');
 

@@ -7,7 +7,7 @@ import {
   parseAccountDeletionRequest,
 } from '@mobile-backend/domain';
 import type { ErasureStep, IdentityDirectory } from '@mobile-backend/domain';
-import { InMemoryItemStore, InMemoryProfileStore } from './in-memory-stores';
+import { InMemoryItemStore, InMemoryProfileStore } from '../support/in-memory-stores';
 
 const silence = () => {
   jest.spyOn(logger, 'info').mockImplementation(() => undefined);

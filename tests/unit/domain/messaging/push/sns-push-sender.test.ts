@@ -8,7 +8,7 @@ import {
   SNSClient,
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SnsPushSender } from '../../../../layers/domain/src/messaging/push/sns-push-sender';
+import { SnsPushSender } from '../../../../../layers/domain/src/messaging/push/sns-push-sender';
 
 const sns = mockClient(SNSClient);
 const endpointArn = 'arn:aws:sns:us-east-1:123456789012:endpoint/GCM/android/0b1c2d3e';

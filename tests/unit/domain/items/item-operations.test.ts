@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from '@mobile-backend/domain';
 import type { Item } from '@mobile-backend/domain';
-import { InMemoryItemStore } from './in-memory-stores';
+import { InMemoryItemStore } from '../support/in-memory-stores';
 
 const alice = 'alice';
 const bob = 'bob';

@@ -3,13 +3,13 @@ import {
   documentBatches,
   searchHitOf,
   searchRequestOf,
-} from '../../../layers/domain/src/search/cloudsearch-index';
+} from '../../../../layers/domain/src/search/cloudsearch-index';
 import {
   filterQueryOf,
   quoted,
   simpleQueryOf,
-} from '../../../layers/domain/src/search/cloudsearch-query';
-import { parseStructuredQuery } from '../../../sandbox/search/structured-query';
+} from '../../../../layers/domain/src/search/cloudsearch-query';
+import { parseStructuredQuery } from '../../../../sandbox/search/structured-query';
 
 describe('CloudSearch query building', () => {
   it('escapes quotes and backslashes in a quoted value', () => {

@@ -1,7 +1,7 @@
-import { CursorCodec } from '../../../layers/domain/src/pagination/cursor';
-import type { SearchIndex, SearchQuery } from '../../../layers/domain/src/search/search-index';
-import { SearchOperations } from '../../../layers/domain/src/search/search-operations';
-import { parseSearchParameters } from '../../../layers/domain/src/search/search-parameters';
+import { CursorCodec } from '../../../../layers/domain/src/pagination/cursor';
+import type { SearchIndex, SearchQuery } from '../../../../layers/domain/src/search/search-index';
+import { SearchOperations } from '../../../../layers/domain/src/search/search-operations';
+import { parseSearchParameters } from '../../../../layers/domain/src/search/search-parameters';
 
 const cursors = new CursorCodec('a-signing-key-that-is-long-enough-for-tests');
 
