@@ -61,6 +61,23 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and tools name the feature they use, as the layout does.
+    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mobile-backend/domain',
+              message: "Import the feature's entry, e.g. '@mobile-backend/domain/media'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['layers/domain/src/**/*.ts'],
     ignores: domainAdapters,
     rules: {

@@ -3,10 +3,10 @@ import {
   AccountDeletion,
   accountErasureSteps,
   AccountEraser,
-  logger,
   parseAccountDeletionRequest,
-} from '@mobile-backend/domain';
-import type { ErasureStep, IdentityDirectory } from '@mobile-backend/domain';
+} from '@mobile-backend/domain/accounts';
+import { logger } from '@mobile-backend/domain/http';
+import type { ErasureStep, IdentityDirectory } from '@mobile-backend/domain/accounts';
 import { InMemoryItemStore, InMemoryProfileStore } from '../support/in-memory-stores';
 
 const silence = () => {

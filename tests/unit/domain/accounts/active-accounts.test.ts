@@ -1,4 +1,6 @@
-import { ActiveAccounts, newProfile, UnauthorizedError } from '@mobile-backend/domain';
+import { ActiveAccounts } from '@mobile-backend/domain/accounts';
+import { newProfile } from '@mobile-backend/domain/data';
+import { UnauthorizedError } from '@mobile-backend/domain/http';
 import { InMemoryProfileStore } from '../support/in-memory-stores';
 
 const now = new Date('2026-11-22T12:00:00Z');

@@ -1,4 +1,5 @@
-import { callerOf, requestIdOf, roleFromGroups, UnauthorizedError } from '@mobile-backend/domain';
+import { callerOf, requestIdOf, UnauthorizedError } from '@mobile-backend/domain/http';
+import { roleFromGroups } from '@mobile-backend/domain/data';
 
 const eventWith = (claims: Record<string, unknown>) => ({
   requestContext: { requestId: 'req-1', authorizer: { claims } },

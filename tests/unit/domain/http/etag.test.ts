@@ -4,7 +4,7 @@ import {
   etagOf,
   parseIfMatch,
   PreconditionFailedError,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
 
 describe('ETags', () => {
   it('quote the version', () => {

@@ -3,7 +3,7 @@ import {
   PayloadTooLargeError,
   readJsonBody,
   UnsupportedMediaTypeError,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
 
 function post(body: string, contentType?: string): Request {
   return new Request('https://api.example/v1/items', {

@@ -17,7 +17,7 @@ import {
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
 
 const requestId = 'req-123';
 

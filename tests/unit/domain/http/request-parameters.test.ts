@@ -3,7 +3,7 @@ import {
   parseCursorParameter,
   parseIdempotencyKey,
   parsePageSize,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
 
 describe('the page size', () => {
   it('defaults to 20', () => {

@@ -2,13 +2,13 @@ import {
   BadRequestError,
   ConflictError,
   CursorCodec,
-  ItemOperations,
   NotFoundError,
   PayloadTooLargeError,
   PreconditionFailedError,
   ValidationError,
-} from '@mobile-backend/domain';
-import type { Item } from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
+import { ItemOperations } from '@mobile-backend/domain/data';
+import type { Item } from '@mobile-backend/domain/data';
 import { InMemoryItemStore } from '../support/in-memory-stores';
 
 const alice = 'alice';

@@ -1,11 +1,6 @@
-import {
-  applyItemPatch,
-  assertItemFits,
-  parseNewItem,
-  PayloadTooLargeError,
-  ValidationError,
-} from '@mobile-backend/domain';
-import type { Item, ItemContent } from '@mobile-backend/domain';
+import { applyItemPatch, assertItemFits, parseNewItem } from '@mobile-backend/domain/data';
+import { PayloadTooLargeError, ValidationError } from '@mobile-backend/domain/http';
+import type { Item, ItemContent } from '@mobile-backend/domain/data';
 
 function validationErrorOf(action: () => unknown): ValidationError {
   try {

@@ -1,14 +1,12 @@
+import { CursorCodec, NotFoundError, ValidationError } from '@mobile-backend/domain/http';
+import { ItemOperations } from '@mobile-backend/domain/data';
 import {
-  CursorCodec,
-  ItemOperations,
   MediaOperations,
-  NotFoundError,
   PresignedDelivery,
   StoredMediaReferences,
-  ValidationError,
   type MediaHolder,
   type MediaHolders,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/media';
 import { InMemoryItemStore } from '../support/in-memory-stores';
 import { InMemoryMediaObjects, InMemoryMediaStore } from '../support/in-memory-media';
 

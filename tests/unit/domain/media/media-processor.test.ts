@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
-import { logger, MediaProcessor } from '@mobile-backend/domain';
-import type { Media } from '@mobile-backend/domain';
+import { logger } from '@mobile-backend/domain/http';
+import { MediaProcessor } from '@mobile-backend/domain/media';
+import type { Media } from '@mobile-backend/domain/media';
 import { InMemoryMediaObjects, InMemoryMediaStore } from '../support/in-memory-media';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]);

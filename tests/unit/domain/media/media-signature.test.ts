@@ -1,4 +1,4 @@
-import { detectMediaType } from '@mobile-backend/domain';
+import { detectMediaType } from '@mobile-backend/domain/media';
 
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
   Buffer.concat(

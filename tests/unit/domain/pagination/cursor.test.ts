@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { BadRequestError, CursorCodec } from '@mobile-backend/domain';
+import { BadRequestError, CursorCodec } from '@mobile-backend/domain/http';
 
 const key = 'k'.repeat(32);
 const codec = new CursorCodec(key);

@@ -1,11 +1,12 @@
 import {
   NotFoundError,
   PreconditionFailedError,
-  ProfileOperations,
-  StoredMediaReferences,
   ValidationError,
-} from '@mobile-backend/domain';
-import type { Caller, Media } from '@mobile-backend/domain';
+} from '@mobile-backend/domain/http';
+import { ProfileOperations } from '@mobile-backend/domain/data';
+import { StoredMediaReferences } from '@mobile-backend/domain/media';
+import type { Caller } from '@mobile-backend/domain/http';
+import type { Media } from '@mobile-backend/domain/media';
 import { InMemoryProfileStore } from '../support/in-memory-stores';
 
 const caller: Caller = { userId: 'user-1', email: 'ada@example.com', groups: ['providers'] };

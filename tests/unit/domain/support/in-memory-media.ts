@@ -1,4 +1,4 @@
-import type { Media, MediaObjects, MediaStore, MediaVerdict } from '@mobile-backend/domain';
+import type { Media, MediaObjects, MediaStore, MediaVerdict } from '@mobile-backend/domain/media';
 
 /** A MediaStore with the adapter's contract (settle only from pending), kept in memory. */
 export class InMemoryMediaStore implements MediaStore {

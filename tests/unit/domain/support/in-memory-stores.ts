@@ -1,13 +1,13 @@
-import { StaleVersionError } from '@mobile-backend/domain';
+import { StaleVersionError } from '@mobile-backend/domain/http';
 import type {
   Item,
   ItemPage,
   ItemStore,
-  PageKey,
   Profile,
   ProfileStore,
   StoredProfile,
-} from '@mobile-backend/domain';
+} from '@mobile-backend/domain/data';
+import type { PageKey } from '@mobile-backend/domain/http';
 
 /** An ItemStore with the adapter's contract, kept in memory; `beforeWrite` lets a test race a write. */
 export class InMemoryItemStore implements ItemStore {
