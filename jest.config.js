@@ -9,14 +9,22 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform,
   testEnvironment: 'node',
+  // What the code under test logs goes to .test-logs/, not to the test output.
+  setupFiles: ['<rootDir>/tests/support/test-logs.ts'],
 };
 
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      globals: { testLogName: 'unit' },
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'integration',
+      globals: { testLogName: 'integration' },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/integration/global-setup.ts',
       globalTeardown: '<rootDir>/tests/integration/global-teardown.ts',
@@ -24,6 +32,7 @@ export default {
     {
       ...common,
       displayName: 'api',
+      globals: { testLogName: 'api' },
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/api/support/use-api-sandbox.ts'],
       globalSetup: '<rootDir>/tests/api/global-setup.ts',
@@ -32,6 +41,7 @@ export default {
     {
       ...common,
       displayName: 'fuzz',
+      globals: { testLogName: 'fuzz' },
       testMatch: ['<rootDir>/tests/fuzz/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/fuzz/use-fuzz-sandbox.ts'],
       globalSetup: '<rootDir>/tests/fuzz/global-setup.ts',

@@ -17,7 +17,7 @@ import {
   versionedIndexName,
 } from '../layers/domain/src/search/opensearch-mappings';
 import type { IndexChange } from '../layers/domain/src/search/search-index';
-import { upsertOfStoredItem } from '../layers/domain/src/search/stream-changes';
+import { upsertOfStoredItem } from '../layers/domain/src/search/dynamodb-stream-changes';
 
 export interface ReindexOptions {
   search: Client;

@@ -1,14 +1,11 @@
 import { instrumentHandler } from '@mobile-backend/domain/http';
 import {
-  accountDeletionConfig,
+  accountDeletionAppConfig,
   createAccountEraser,
   parseAccountDeletionRequest,
-} from '@mobile-backend/domain/accounts';
-import { mediaErasureBucket } from '@mobile-backend/domain/media';
+} from '@mobile-backend/domain/apps/account-deletion';
 
-const eraser = createAccountEraser(accountDeletionConfig(), {
-  bucketName: mediaErasureBucket(),
-});
+const eraser = createAccountEraser(accountDeletionAppConfig());
 
 /** Invoked asynchronously by DELETE /v1/me with `{ userId }`; a failure makes Lambda retry. */
 export const handler = instrumentHandler(async (event: unknown) => {

@@ -14,7 +14,7 @@ import {
   requestIdOf,
   versionedResponse,
 } from '@mobile-backend/domain/http';
-import { createDataApi, dataApiConfig } from '@mobile-backend/domain/data';
+import { createDataApi, dataApiConfig } from '@mobile-backend/domain/apps/data-api';
 
 const config = dataApiConfig();
 const { profiles, items, createItem, accountDeletion } = createDataApi(config);

@@ -10,10 +10,10 @@ import {
   readJsonBody,
   requestIdOf,
 } from '@mobile-backend/domain/http';
-import { createMediaApi, mediaApiConfig } from '@mobile-backend/domain/media';
+import { createMediaApi, mediaApiConfig } from '@mobile-backend/domain/apps/media-api';
 
 const config = mediaApiConfig();
-const { media, requestUpload, viewThroughItem } = createMediaApi(config);
+const { media, requestUpload } = createMediaApi(config);
 const app = createApiRouter();
 
 app.post('/v1/media', async ({ event, req, context }) => {
@@ -32,7 +32,7 @@ app.get('/v1/media/:mediaId', async ({ event, req, params }) => {
   const view =
     itemId === null
       ? await media.get(callerId, mediaId)
-      : await viewThroughItem(callerId, mediaId, itemId);
+      : await media.getThroughItem(callerId, mediaId, itemId);
   return jsonResponse(200, view);
 });
 

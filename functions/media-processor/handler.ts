@@ -1,6 +1,9 @@
 import type { S3Event } from 'aws-lambda';
 import { instrumentHandler } from '@mobile-backend/domain/http';
-import { createMediaProcessing, mediaProcessorConfig } from '@mobile-backend/domain/media';
+import {
+  createMediaProcessing,
+  mediaProcessorConfig,
+} from '@mobile-backend/domain/apps/media-processor';
 
 const processing = createMediaProcessing(mediaProcessorConfig());
 

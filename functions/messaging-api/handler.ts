@@ -12,7 +12,7 @@ import {
   readJsonBody,
   requestIdOf,
 } from '@mobile-backend/domain/http';
-import { createMessagingApi, messagingApiConfig } from '@mobile-backend/domain/messaging';
+import { createMessagingApi, messagingApiConfig } from '@mobile-backend/domain/apps/messaging-api';
 
 const config = messagingApiConfig();
 const { devices, messages, sendMessage } = createMessagingApi(config);

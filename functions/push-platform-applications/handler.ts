@@ -1,5 +1,5 @@
 import { instrumentHandler } from '@mobile-backend/domain/http';
-import { createPushPlatformApplicationsResource } from '@mobile-backend/domain/push-platform-applications';
+import { createPushPlatformApplicationsResource } from '@mobile-backend/domain/apps/push-platform-applications';
 
 const resource = createPushPlatformApplicationsResource();
 

@@ -11,7 +11,7 @@ import {
   createSearchApi,
   parseSearchParameters,
   searchApiConfig,
-} from '@mobile-backend/domain/search';
+} from '@mobile-backend/domain/apps/search-api';
 
 const config = searchApiConfig();
 const search = createSearchApi(config);

@@ -1,6 +1,9 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { instrumentHandler } from '@mobile-backend/domain/http';
-import { createSearchIndexer, searchIndexerConfig } from '@mobile-backend/domain/search';
+import {
+  createSearchIndexer,
+  searchIndexerConfig,
+} from '@mobile-backend/domain/apps/search-indexer';
 
 const indexer = createSearchIndexer(searchIndexerConfig());
 

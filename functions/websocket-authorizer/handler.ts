@@ -4,7 +4,7 @@ import {
   createTokenVerifier,
   webSocketAuthorizerConfig,
   type WebSocketAuthorizerEvent,
-} from '@mobile-backend/domain/realtime';
+} from '@mobile-backend/domain/apps/websocket-authorizer';
 
 const verifier = createTokenVerifier(webSocketAuthorizerConfig());
 

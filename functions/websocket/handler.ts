@@ -5,7 +5,7 @@ import {
   frameBodyOf,
   realtimeConfig,
   type WebSocketRouteEvent,
-} from '@mobile-backend/domain/realtime';
+} from '@mobile-backend/domain/apps/websocket';
 
 const realtime = createRealtime(realtimeConfig());
 

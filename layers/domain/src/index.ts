@@ -1,6 +1,8 @@
-// Every export of the layer, for tests and tools. Functions import the entry
-// of their feature instead ('@mobile-backend/domain/search', ...), so that a
-// cold start evaluates only the code that function runs.
+// Every feature entry in one bundle: the baseline the cold-start bench
+// (bench/layer-cold-start.ts) compares the functions' imports with. Functions
+// import their app ('@mobile-backend/domain/apps/<function>') and tests the
+// entry of their feature ('@mobile-backend/domain/media', ...), so that each
+// loads only the code it runs.
 export * from './entries/http';
 export * from './entries/data';
 export * from './entries/accounts';

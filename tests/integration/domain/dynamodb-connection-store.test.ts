@@ -1,4 +1,4 @@
-import { DynamoDbConnectionStore, newConnection } from '@mobile-backend/domain';
+import { DynamoDbConnectionStore, newConnection } from '@mobile-backend/domain/realtime';
 import { localDynamoDb, tableName, uniqueUserId } from './stores';
 
 const { client, documents } = localDynamoDb();

@@ -1,4 +1,4 @@
-import { DynamoDbProfileStore, newProfile } from '@mobile-backend/domain';
+import { DynamoDbProfileStore, newProfile } from '@mobile-backend/domain/data';
 import { DynamoDbConversationStore } from '../../../layers/domain/src/messaging/dynamodb-conversation-store';
 import type { StoredMessage } from '../../../layers/domain/src/messaging/message';
 import { localDynamoDb, tableName, uniqueUserId } from './stores';

@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid';
-import { DynamoDbItemStore, StaleVersionError } from '@mobile-backend/domain';
+import { DynamoDbItemStore } from '@mobile-backend/domain/data';
+import { StaleVersionError } from '@mobile-backend/domain/http';
 import { anItem, localDynamoDb, tableName, uniqueUserId } from './stores';
 
 const { client, documents } = localDynamoDb();

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbProfileStore, newProfile, StaleVersionError } from '@mobile-backend/domain';
+import { DynamoDbProfileStore, newProfile } from '@mobile-backend/domain/data';
+import { StaleVersionError } from '@mobile-backend/domain/http';
 import { localDynamoDb, tableName, uniqueUserId } from './stores';
 
 const { client, documents } = localDynamoDb();

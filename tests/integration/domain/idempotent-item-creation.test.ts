@@ -2,12 +2,8 @@ import {
   IdempotencyAlreadyInProgressError,
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
-import {
-  CursorCodec,
-  DynamoDbItemStore,
-  idempotentOperation,
-  ItemOperations,
-} from '@mobile-backend/domain';
+import { CursorCodec, idempotentOperation } from '@mobile-backend/domain/http';
+import { DynamoDbItemStore, ItemOperations } from '@mobile-backend/domain/data';
 import type { Context } from 'aws-lambda';
 import { MAX_JSON_DEPTH } from '../../../layers/domain/src/http/json-limits';
 import { localDynamoDb, tableName, uniqueUserId } from './stores';

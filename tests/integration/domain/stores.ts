@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createDocumentClient, createDynamoDbClient } from '@mobile-backend/domain';
-import type { Item } from '@mobile-backend/domain';
+import { createDocumentClient, createDynamoDbClient } from '@mobile-backend/domain/http';
+import type { Item } from '@mobile-backend/domain/data';
 
 /** Clients against the DynamoDB Local of the integration globalSetup (AWS_ENDPOINT_URL_DYNAMODB). */
 export function localDynamoDb() {

@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-// The domain layer ships one bundle per feature entry so that a function's
-// cold start evaluates only its feature; this checks what `sam build` ships.
+// The domain layer ships one bundle per entry (each function's app, the HTTP
+// helpers, the feature entries) so that a function's cold start evaluates only
+// what it runs; this checks what `sam build` ships.
 const layerDir = resolve(process.cwd(), 'layers/domain');
 const sourceManifest = JSON.parse(readFileSync(join(layerDir, 'package.json'), 'utf8')) as {
   exports: Record<string, string>;
@@ -27,17 +28,15 @@ afterAll(() => {
   rmSync(artifactsDir, { recursive: true, force: true });
 });
 
-/** The source of an entry and of every chunk it imports, transitively. */
+/** The source of an entry and of every module it imports, transitively (paths relative to the package). */
 function moduleGraphOf(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(join(packageDir, file), 'utf8');
-    for (const [, chunk] of text.matchAll(/(?:from |import )"\.\/(?:\.\.\/)?(chunks\/[^"]+)"/g))
-      visit(chunk ?? '');
-    for (const [, chunk] of text.matchAll(/(?:from |import )"\.\/([^"/]+\.mjs)"/g)) {
-      visit(file.startsWith('chunks/') ? `chunks/${chunk}` : (chunk ?? ''));
+    for (const [, specifier] of text.matchAll(/(?:from |import )"(\.\.?\/[^"]+\.mjs)"/g)) {
+      visit(posix.join(posix.dirname(file), specifier ?? ''));
     }
   };
   visit(entry);
@@ -65,5 +64,19 @@ describe('the built domain layer', () => {
       code.some((text) => text.includes('node_modules/@aws-sdk/client-cloudsearch-domain/')),
     ).toBe(true);
     expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-s3/'))).toBe(false);
+  });
+
+  it('keeps the S3 client out of the search API app', () => {
+    const code = moduleGraphOf('apps/search-api.mjs');
+
+    expect(code.some((text) => text.includes('// src/search/search-operations.ts'))).toBe(true);
+    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-s3/'))).toBe(false);
+  });
+
+  it('keeps the Lambda client out of the data API app until DELETE /v1/me loads it', () => {
+    const code = moduleGraphOf('apps/data-api.mjs');
+
+    expect(code.some((text) => text.includes('// src/items/item-operations.ts'))).toBe(true);
+    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-lambda/'))).toBe(false);
   });
 });

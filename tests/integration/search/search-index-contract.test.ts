@@ -33,7 +33,7 @@ const engines: Engine[] = [
   {
     name: 'CloudSearch',
     connect: (endpoint) => new CloudSearchIndex({ document: endpoint, search: endpoint }),
-    // Relies on the stream's order per item (stream-indexer.ts).
+    // Relies on the stream's order per item (dynamodb-stream-indexer.ts).
     ordersByVersion: false,
   },
 ];

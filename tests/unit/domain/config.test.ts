@@ -1,4 +1,5 @@
-import { accountDeletionConfig, dataApiConfig } from '@mobile-backend/domain';
+import { accountDeletionConfig } from '@mobile-backend/domain/accounts';
+import { dataApiConfig } from '@mobile-backend/domain/data';
 
 const dataApiEnv = {
   APP_TABLE_NAME: 'AppTable',

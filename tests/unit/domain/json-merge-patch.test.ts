@@ -1,4 +1,4 @@
-import { applyMergePatch } from '@mobile-backend/domain';
+import { applyMergePatch } from '@mobile-backend/domain/http';
 
 describe('applyMergePatch (RFC 7396)', () => {
   it.each([

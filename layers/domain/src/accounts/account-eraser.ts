@@ -1,8 +1,5 @@
-import type { ItemStore } from '../items/item-store';
-import type { MediaErasure } from '../media/media-erasure';
 import { logger } from '../observability';
 import type { ProfileStore } from '../profiles/profile-store';
-import type { RealtimeOperations } from '../realtime/realtime-operations';
 import type { IdentityDirectory } from './identity-directory';
 
 /** One kind of data to erase. Each step must be safe to run again after a partial run. */
@@ -12,6 +9,21 @@ export interface ErasureStep {
 }
 
 export type ErasureOutcome = 'erased' | 'not-requested';
+
+// What the eraser needs of the features that keep a user's data; each
+// feature's own class answers it (ItemStore, MediaErasure, RealtimeOperations).
+
+export interface UserItems {
+  deleteAllByOwner(userId: string): Promise<unknown>;
+}
+
+export interface UserMedia {
+  eraseAllOf(userId: string): Promise<void>;
+}
+
+export interface UserConnections {
+  disconnectUser(userId: string): Promise<void>;
+}
 
 /**
  * Erases an account step by step. Lambda retries a failed asynchronous
@@ -45,15 +57,15 @@ export class AccountEraser {
  * passes the guard and redoes whatever a failed run left behind.
  */
 export function accountErasureSteps(parts: {
-  items: ItemStore;
+  items: UserItems;
   identities: IdentityDirectory;
   profiles: ProfileStore;
   /** The user's media objects (every version) and records. */
-  media?: Pick<MediaErasure, 'eraseAllOf'>;
+  media?: UserMedia;
   /** Devices with their push endpoints, and conversations (messaging/messaging-erasure.ts). */
   messaging?: readonly ErasureStep[];
   /** The user's open WebSocket connections: closed, then their records removed (realtime/). */
-  connections?: Pick<RealtimeOperations, 'disconnectUser'>;
+  connections?: UserConnections;
   now?: () => Date;
 }): ErasureStep[] {
   const now = parts.now ?? (() => new Date());
@@ -67,10 +79,10 @@ export function accountErasureSteps(parts: {
   ];
 }
 
-function mediaStep(media: Pick<MediaErasure, 'eraseAllOf'>): ErasureStep {
+function mediaStep(media: UserMedia): ErasureStep {
   return { name: 'media', erase: (userId) => media.eraseAllOf(userId) };
 }
 
-function connectionsStep(connections: Pick<RealtimeOperations, 'disconnectUser'>): ErasureStep {
+function connectionsStep(connections: UserConnections): ErasureStep {
   return { name: 'connections', erase: (userId) => connections.disconnectUser(userId) };
 }

@@ -1,4 +1,5 @@
 // Account deletion: the request (DataApiFunction) and the eraser (AccountDeletionFunction).
+// The functions' wiring is in apps/data-api.ts and apps/account-deletion.ts.
 
 export { accountDeletionConfig } from '../config';
 export type { AccountDeletionConfig } from '../config';
@@ -13,6 +14,4 @@ export { accountErasureSteps, AccountEraser } from '../accounts/account-eraser';
 export type { ErasureOutcome, ErasureStep } from '../accounts/account-eraser';
 export type { IdentityDirectory } from '../accounts/identity-directory';
 export { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory';
-
-export { createAccountEraser } from '../account-deletion-app';
 export { ActiveAccounts } from '../accounts/active-accounts';

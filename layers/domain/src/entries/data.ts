@@ -1,4 +1,4 @@
-// Profiles and items: DataApiFunction.
+// Profiles and items; DataApiFunction's wiring is apps/data-api.ts.
 
 export { dataApiConfig } from '../config';
 export type { DataApiConfig } from '../config';
@@ -26,6 +26,3 @@ export type { AccountStatus, Profile, Role } from '../profiles/profile';
 export type { ProfileStore, StoredProfile } from '../profiles/profile-store';
 export { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 export { ProfileOperations } from '../profiles/profile-operations';
-
-export { createDataApi } from '../data-api';
-export type { DataApi } from '../data-api';

@@ -47,6 +47,6 @@ export { jsonResponse, noContentResponse, versionedResponse } from '../http/resp
 
 export { CursorCodec } from '../pagination/cursor';
 export type { CursorScope, PageKey } from '../pagination/cursor';
-export { idempotentOperation } from '../idempotency';
-export type { IdempotentOperation, IdempotentRequest } from '../idempotency';
+export { idempotentOperation } from '../dynamodb-idempotency';
+export type { IdempotentOperation, IdempotentRequest } from '../dynamodb-idempotency';
 export { createDocumentClient, createDynamoDbClient } from '../dynamodb';

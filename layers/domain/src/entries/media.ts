@@ -1,4 +1,5 @@
-// Media: presigned uploads, processing of uploaded objects, delivery.
+// Media: presigned uploads, processing of uploaded objects, delivery; the wiring
+// of MediaApiFunction and MediaProcessorFunction is in apps/.
 export {
   isMediaId,
   MEDIA_TYPES,
@@ -15,10 +16,18 @@ export { DynamoDbMediaStore } from '../media/dynamodb-media-store';
 export { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
 export { CloudFrontDelivery, PresignedDelivery } from '../media/media-delivery';
 export type { MediaDelivery } from '../media/media-delivery';
-export { noMediaReferences, StoredMediaReferences } from '../media/media-references';
-export type { MediaReference, MediaReferences } from '../media/media-references';
+export { noMediaReferences } from '../media-references';
+export type { MediaReference, MediaReferences } from '../media-references';
+export { StoredMediaReferences } from '../media/stored-media-references';
 export { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
-export type { MediaHolder, MediaSettings, MediaUpload, MediaView } from '../media/media-operations';
+export type {
+  MediaHolder,
+  MediaHolders,
+  MediaOperationsOptions,
+  MediaSettings,
+  MediaUpload,
+  MediaView,
+} from '../media/media-operations';
 export { MediaProcessor } from '../media/media-processor';
 export type { ProcessingOutcome } from '../media/media-processor';
 export { MediaErasure } from '../media/media-erasure';
@@ -26,5 +35,3 @@ export { decodeEventKey, objectCreationsOf } from '../media/s3-event';
 export type { ObjectCreation } from '../media/s3-event';
 export { mediaApiConfig, mediaErasureBucket, mediaProcessorConfig } from '../media/media-config';
 export type { MediaApiConfig, MediaProcessorConfig } from '../media/media-config';
-export { createMediaApi, createMediaProcessing } from '../media/media-apps';
-export type { MediaApi, MediaProcessing } from '../media/media-apps';

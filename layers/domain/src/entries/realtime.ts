@@ -1,4 +1,5 @@
-// Real time over WebSocket: connections, frames, the $connect authorizer.
+// Real time over WebSocket: connections, frames, the $connect authorizer; the wiring
+// of WebSocketFunction and WebSocketAuthorizerFunction is in apps/.
 export { CONNECTION_LIFETIME_SECONDS, newConnection } from '../realtime/connection';
 export type { Connection } from '../realtime/connection';
 export type { ConnectionStore } from '../realtime/connection-store';
@@ -8,7 +9,7 @@ export { ApiGatewayConnectionMessenger } from '../realtime/api-gateway-connectio
 export { TypingFrameSchema } from '../realtime/frames';
 export type { ServerFrame, TypingFrame } from '../realtime/frames';
 export { RealtimeOperations } from '../realtime/realtime-operations';
-export type { FanOut } from '../realtime/realtime-operations';
+export type { ConnectingAccounts, FanOut, RealtimeOptions } from '../realtime/realtime-operations';
 export { WebSocketDelivery } from '../realtime/websocket-delivery';
 export { CognitoTokenVerifier } from '../realtime/cognito-token-verifier';
 export type { VerifiedToken } from '../realtime/cognito-token-verifier';
@@ -21,4 +22,3 @@ export { connectionUserOf, frameBodyOf } from '../realtime/websocket-event';
 export type { WebSocketRouteEvent } from '../realtime/websocket-event';
 export { realtimeConfig, webSocketAuthorizerConfig } from '../realtime/realtime-config';
 export type { RealtimeConfig, WebSocketAuthorizerConfig } from '../realtime/realtime-config';
-export { createRealtime, createTokenVerifier } from '../realtime-app';

@@ -3,13 +3,21 @@ import { isUlid } from '../ulid';
 import { NotFoundError } from '../errors';
 import { assertPrecondition } from '../http/etag';
 import type { VersionPrecondition } from '../http/etag';
-import { noMediaReferences } from '../media/media-references';
-import type { MediaReferences } from '../media/media-references';
+import { noMediaReferences } from '../media-references';
+import type { MediaReferences } from '../media-references';
 import type { CursorCodec } from '../pagination/cursor';
 import { withOneRetryOnStaleVersion } from '../retry';
 import { applyItemPatch, assertItemFits, contentOf, isVisibleTo, parseNewItem } from './item';
 import type { Item } from './item';
 import type { ItemStore } from './item-store';
+
+export interface ItemOperationsOptions {
+  now?: () => Date;
+  /** Monotonic by default, so that items created within one millisecond still list in creation order. */
+  newId?: () => string;
+  /** Items may show only their owner's own media, and only once checked (ready); without it none. */
+  media?: MediaReferences;
+}
 
 export interface ItemList {
   items: Item[];
@@ -21,15 +29,19 @@ const ITEM_BUSY = 'The item is being changed by another request; retry.';
 
 /** The item use cases; writes are conditional on the version they read. */
 export class ItemOperations {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly media: MediaReferences;
+
   constructor(
     private readonly store: ItemStore,
     private readonly cursors: CursorCodec,
-    private readonly now: () => Date = () => new Date(),
-    // Monotonic so that items created within one millisecond still list in creation order.
-    private readonly newId: () => string = monotonicFactory(),
-    // Items may show only their owner's own media, and only once checked (ready).
-    private readonly media: MediaReferences = noMediaReferences,
-  ) {}
+    options: ItemOperationsOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? monotonicFactory();
+    this.media = options.media ?? noMediaReferences;
+  }
 
   async create(ownerId: string, input: unknown): Promise<Item> {
     const content = parseNewItem(input);

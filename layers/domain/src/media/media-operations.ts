@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import { NotFoundError } from '../errors';
+import { isUlid } from '../ulid';
 import { isMediaId, mediaKey, parseNewMedia } from './media';
 import type { Media, MediaLimits, MediaStatus, MediaType } from './media';
 import type { MediaDelivery } from './media-delivery';
@@ -37,20 +38,39 @@ export interface MediaHolder {
   mediaIds: readonly string[];
 }
 
+/** Where the holders of media are found: an item store answers it (an item is a MediaHolder). */
+export interface MediaHolders {
+  get(itemId: string): Promise<MediaHolder | undefined>;
+}
+
 export interface MediaSettings extends MediaLimits {
   uploadUrlSeconds: number;
 }
 
+export interface MediaOperationsOptions {
+  /** Without it no media is seen through an item: only owners see media. */
+  holders?: MediaHolders;
+  now?: () => Date;
+  newId?: () => string;
+}
+
 /** The media use cases of the API: `/v1/media`. */
 export class MediaOperations {
+  private readonly holders: MediaHolders | undefined;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
   constructor(
     private readonly store: MediaStore,
     private readonly objects: MediaObjects,
     private readonly delivery: MediaDelivery,
     private readonly settings: MediaSettings,
-    private readonly now: () => Date = () => new Date(),
-    private readonly newId: () => string = monotonicFactory(),
-  ) {}
+    options: MediaOperationsOptions = {},
+  ) {
+    this.holders = options.holders;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? monotonicFactory();
+  }
 
   /** Records the pending media, then presigns a PUT bound to its key, type and length. */
   async requestUpload(ownerId: string, input: unknown): Promise<MediaUpload> {
@@ -108,6 +128,17 @@ export class MediaOperations {
       url: media.status === 'ready' ? await this.delivery.urlOf(media) : null,
       createdAt: media.createdAt,
     };
+  }
+
+  /**
+   * `GET /v1/media/{mediaId}?item={itemId}`: the media seen through the item
+   * that holds it, by the rules of `get`. An item that does not exist, or is
+   * not a valid id, hides the media exactly like one that does not hold it.
+   */
+  async getThroughItem(callerId: string, mediaId: string, itemId: string): Promise<MediaView> {
+    const holder = isUlid(itemId) ? await this.holders?.get(itemId) : undefined;
+    if (!holder) throw new NotFoundError('No such media.');
+    return this.get(callerId, mediaId, holder);
   }
 
   /** The object first: a failure leaves the record, so a retried DELETE finds it again. */

@@ -1,11 +1,6 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ErasureStep } from '../accounts/account-eraser';
-import { DeviceOperations } from './devices/device-operations';
-import { DynamoDbDeviceStore } from './devices/dynamodb-device-store';
-import { DynamoDbConversationStore } from './dynamodb-conversation-store';
 import type { ConversationStore } from './conversation-store';
-import type { PushSender } from './push/push-sender';
-import { SnsPushSender } from './push/sns-push-sender';
+import type { DeviceOperations } from './devices/device-operations';
 
 /**
  * What account deletion erases of messaging: every device with its SNS
@@ -21,21 +16,4 @@ export function messagingErasureSteps(parts: {
     { name: 'devices', erase: (userId) => parts.devices.removeAll(userId) },
     { name: 'conversations', erase: (userId) => parts.conversations.eraseConversationsOf(userId) },
   ];
-}
-
-/** The steps wired to DynamoDB and SNS; no platform application is needed to delete endpoints. */
-export function createMessagingErasureSteps(
-  documents: DynamoDBDocumentClient,
-  appTableName: string,
-  push: PushSender = SnsPushSender.create(),
-): ErasureStep[] {
-  const noApplications = { ios: '', android: '' };
-  return messagingErasureSteps({
-    devices: new DeviceOperations(
-      new DynamoDbDeviceStore(documents, appTableName),
-      push,
-      noApplications,
-    ),
-    conversations: new DynamoDbConversationStore(documents, appTableName),
-  });
 }

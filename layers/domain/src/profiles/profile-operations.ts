@@ -1,22 +1,32 @@
 import { NotFoundError, StaleVersionError } from '../errors';
 import type { Caller } from '../http/caller';
 import { assertPrecondition } from '../http/etag';
-import { noMediaReferences } from '../media/media-references';
-import type { MediaReferences } from '../media/media-references';
+import { noMediaReferences } from '../media-references';
+import type { MediaReferences } from '../media-references';
 import type { VersionPrecondition } from '../http/etag';
 import { withOneRetryOnStaleVersion } from '../retry';
 import { applyProfilePatch, newProfile } from './profile';
 import type { Profile } from './profile';
 import type { ProfileStore } from './profile-store';
 
+export interface ProfileOperationsOptions {
+  now?: () => Date;
+  /** The avatar must be the caller's own media, once checked (ready); without it none. */
+  media?: MediaReferences;
+}
+
 /** The profile use cases: `/v1/me`. */
 export class ProfileOperations {
+  private readonly now: () => Date;
+  private readonly media: MediaReferences;
+
   constructor(
     private readonly store: ProfileStore,
-    private readonly now: () => Date = () => new Date(),
-    // The avatar must be the caller's own media, once checked (ready).
-    private readonly media: MediaReferences = noMediaReferences,
-  ) {}
+    options: ProfileOperationsOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.media = options.media ?? noMediaReferences;
+  }
 
   /** The caller's profile, created from the token's claims on first use. */
   async getOrCreate(caller: Caller): Promise<Profile> {

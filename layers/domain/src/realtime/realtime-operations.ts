@@ -1,4 +1,3 @@
-import type { ActiveAccounts } from '../accounts/active-accounts';
 import { logger } from '../observability';
 import { newConnection } from './connection';
 import type { ConnectionMessenger } from './connection-messenger';
@@ -12,9 +11,15 @@ export interface FanOut {
   failed: number;
 }
 
+/** What connecting asks of accounts (ActiveAccounts answers it). */
+export interface ConnectingAccounts {
+  /** False for an account that is being, or has been, erased. */
+  isActive(userId: string): Promise<boolean>;
+}
+
 export interface RealtimeOptions {
   /** Refuses connections of accounts being or already erased; without it every user may connect. */
-  accounts?: Pick<ActiveAccounts, 'isActive'>;
+  accounts?: ConnectingAccounts;
   now?: () => Date;
 }
 

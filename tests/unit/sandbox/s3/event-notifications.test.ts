@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { decodeEventKey } from '@mobile-backend/domain';
+import { decodeEventKey } from '@mobile-backend/domain/media';
 import {
   encodeEventKey,
   readS3NotificationTargets,

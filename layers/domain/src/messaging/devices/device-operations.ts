@@ -1,4 +1,3 @@
-import type { ActiveAccounts } from '../../accounts/active-accounts';
 import { NotFoundError } from '../../errors';
 import type { PushSender } from '../push/push-sender';
 import { deviceIdOf, parseRegisterDevice, viewOf } from './device';
@@ -8,16 +7,32 @@ import type { DeviceStore } from './device-store';
 /** The SNS platform application of each device platform; '' where push is off. */
 export type PlatformApplications = Record<DevicePlatform, string>;
 
+/** What device registration asks of accounts (ActiveAccounts answers it). */
+export interface DeviceAccounts {
+  /** Throws for an account that is being, or has been, erased. */
+  assertActive(userId: string): Promise<void>;
+}
+
+export interface DeviceOperationsOptions {
+  now?: () => Date;
+  /** Registering for an erased account would leave an endpoint nobody owns; without it every account may. */
+  accounts?: DeviceAccounts;
+}
+
 /** The device use cases: a device is an SNS platform endpoint kept under its user. */
 export class DeviceOperations {
+  private readonly now: () => Date;
+  private readonly accounts: DeviceAccounts | undefined;
+
   constructor(
     private readonly store: DeviceStore,
     private readonly push: PushSender,
     private readonly applications: PlatformApplications,
-    private readonly now: () => Date = () => new Date(),
-    // Registering for an erased account would leave an endpoint nobody owns.
-    private readonly accounts?: Pick<ActiveAccounts, 'assertActive'>,
-  ) {}
+    options: DeviceOperationsOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.accounts = options.accounts;
+  }
 
   /**
    * Registers a token, or finds its device again and makes sure its endpoint

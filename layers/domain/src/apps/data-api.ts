@@ -1,0 +1,71 @@
+import type { AccountDeletionRequests } from '../accounts/account-deletion-requests';
+import { AccountDeletion } from '../accounts/account-deletion';
+import { ActiveAccounts } from '../accounts/active-accounts';
+import type { DataApiConfig } from '../config';
+import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { idempotentOperation } from '../dynamodb-idempotency';
+import type { IdempotentOperation } from '../dynamodb-idempotency';
+import { DynamoDbItemStore } from '../items/dynamodb-item-store';
+import type { Item } from '../items/item';
+import { ItemOperations } from '../items/item-operations';
+import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
+import { StoredMediaReferences } from '../media/stored-media-references';
+import { CursorCodec } from '../pagination/cursor';
+import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
+import { ProfileOperations } from '../profiles/profile-operations';
+
+export { dataApiConfig } from '../config';
+export type { DataApiConfig } from '../config';
+
+/** What DataApiFunction's routes call, wired to DynamoDB and Lambda. */
+export interface DataApi {
+  profiles: ProfileOperations;
+  items: ItemOperations;
+  /** `POST /v1/items`, idempotent per `Idempotency-Key`. */
+  createItem: IdempotentOperation<Item>;
+  accountDeletion: AccountDeletion;
+}
+
+/** DataApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
+export function createDataApi(config: DataApiConfig): DataApi {
+  const client = createDynamoDbClient();
+  const documents = createDocumentClient(client);
+  const profileStore = new DynamoDbProfileStore(documents, config.appTableName);
+  // Media records live in the same table: checking them needs no S3 access.
+  const media = new StoredMediaReferences(new DynamoDbMediaStore(documents, config.appTableName));
+  const items = new ItemOperations(
+    new DynamoDbItemStore(documents, config.appTableName),
+    new CursorCodec(config.cursorSigningKey),
+    { media },
+  );
+  return {
+    profiles: new ProfileOperations(profileStore, { media }),
+    items,
+    createItem: idempotentOperation(
+      new ActiveAccounts(profileStore).guard(({ userId, body }) => items.create(userId, body)),
+      {
+        client,
+        tableName: config.idempotencyTableName,
+        name: 'items.create',
+      },
+    ),
+    accountDeletion: new AccountDeletion(
+      profileStore,
+      lambdaAccountDeletionRequests(config.accountDeletionFunctionName),
+    ),
+  };
+}
+
+// Loaded on first use: only DELETE /v1/me needs the Lambda client, so the
+// cold start of every other route does not pay for loading it.
+function lambdaAccountDeletionRequests(functionName: string): AccountDeletionRequests {
+  let adapter: Promise<AccountDeletionRequests> | undefined;
+  return {
+    async request(userId) {
+      adapter ??= import('../accounts/lambda-account-deletion-requests').then((module) =>
+        module.LambdaAccountDeletionRequests.create(functionName),
+      );
+      await (await adapter).request(userId);
+    },
+  };
+}

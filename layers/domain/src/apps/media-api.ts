@@ -1,0 +1,53 @@
+import { ActiveAccounts } from '../accounts/active-accounts';
+import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { idempotentOperation } from '../dynamodb-idempotency';
+import type { IdempotentOperation } from '../dynamodb-idempotency';
+import { DynamoDbItemStore } from '../items/dynamodb-item-store';
+import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
+import type { MediaApiConfig } from '../media/media-config';
+import { CloudFrontDelivery, PresignedDelivery } from '../media/media-delivery';
+import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
+import type { MediaUpload } from '../media/media-operations';
+import { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
+import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
+
+export { mediaApiConfig } from '../media/media-config';
+export type { MediaApiConfig } from '../media/media-config';
+
+/** What MediaApiFunction's routes call. */
+export interface MediaApi {
+  media: MediaOperations;
+  /** `POST /v1/media`, idempotent per `Idempotency-Key`. */
+  requestUpload: IdempotentOperation<MediaUpload>;
+}
+
+/** MediaApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
+export function createMediaApi(config: MediaApiConfig): MediaApi {
+  const client = createDynamoDbClient();
+  const documents = createDocumentClient(client);
+  const objects = new S3MediaObjects(createS3Client(), config.bucketName);
+  const delivery =
+    config.delivery.kind === 'cloudfront'
+      ? new CloudFrontDelivery(config.delivery.distributionDomain)
+      : new PresignedDelivery(objects, MAX_UPLOAD_URL_SECONDS);
+  const media = new MediaOperations(
+    new DynamoDbMediaStore(documents, config.appTableName),
+    objects,
+    delivery,
+    config,
+    // Items hold media: the item store answers "which item, owned by whom, how visible".
+    { holders: new DynamoDbItemStore(documents, config.appTableName) },
+  );
+  const accounts = new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName));
+  return {
+    media,
+    requestUpload: idempotentOperation(
+      accounts.guard(({ userId, body }) => media.requestUpload(userId, body)),
+      {
+        client,
+        tableName: config.idempotencyTableName,
+        name: 'media.requestUpload',
+      },
+    ),
+  };
+}

@@ -1,0 +1,34 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeviceOperations } from '../../messaging/devices/device-operations';
+import { DynamoDbDeviceStore } from '../../messaging/devices/dynamodb-device-store';
+import type { MessageDelivery } from '../../messaging/message-delivery';
+import type { MessageWorkerConfig } from '../../messaging/messaging-config';
+import { PushDelivery } from '../../messaging/push/push-delivery';
+import type { PushSender } from '../../messaging/push/push-sender';
+import { SnsPushSender } from '../../messaging/push/sns-push-sender';
+import type { RealtimeConfig } from '../../realtime/realtime-config';
+import { WebSocketDelivery } from '../../realtime/websocket-delivery';
+import { createRealtime } from './realtime';
+
+/** What the delivery channels are built from; channels added later take their own parts here. */
+export interface DeliveryParts {
+  config: MessageWorkerConfig;
+  /** The WebSocket API the recipient's open connections are on. */
+  realtime: RealtimeConfig;
+  documents: DynamoDBDocumentClient;
+  push?: PushSender;
+}
+
+/**
+ * Every channel a newly stored message goes through, in order: the push
+ * notification first, then the recipient's open WebSocket connections. The
+ * one place to add a channel.
+ */
+export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[] {
+  const push = parts.push ?? SnsPushSender.create();
+  const store = new DynamoDbDeviceStore(parts.documents, parts.config.appTableName);
+  const applications = parts.config.platformApplications;
+  const devices = new DeviceOperations(store, push, applications);
+  const realtime = createRealtime(parts.realtime, parts.documents);
+  return [new PushDelivery(store, devices, push, applications), new WebSocketDelivery(realtime)];
+}

@@ -1,0 +1,25 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ActiveAccounts } from '../../accounts/active-accounts';
+import { createDocumentClient, createDynamoDbClient } from '../../dynamodb';
+import { DynamoDbProfileStore } from '../../profiles/dynamodb-profile-store';
+import { ApiGatewayConnectionMessenger } from '../../realtime/api-gateway-connection-messenger';
+import { DynamoDbConnectionStore } from '../../realtime/dynamodb-connection-store';
+import type { RealtimeConfig } from '../../realtime/realtime-config';
+import { RealtimeOperations } from '../../realtime/realtime-operations';
+
+/**
+ * Connections in DynamoDB, frames through the `@connections` API, and only
+ * active accounts may connect: what WebSocketFunction runs, and what the
+ * message worker and account deletion use to reach connections. Call once at
+ * module scope; a function that already has a document client passes it.
+ */
+export function createRealtime(
+  config: RealtimeConfig,
+  documents: DynamoDBDocumentClient = createDocumentClient(createDynamoDbClient()),
+): RealtimeOperations {
+  return new RealtimeOperations(
+    new DynamoDbConnectionStore(documents, config.appTableName),
+    ApiGatewayConnectionMessenger.create(config.managementEndpoint),
+    { accounts: new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)) },
+  );
+}

@@ -1,0 +1,50 @@
+import { callerOf, requestIdOf, UnauthorizedError } from '@mobile-backend/domain/http';
+import { roleFromGroups } from '@mobile-backend/domain/data';
+
+const eventWith = (claims: Record<string, unknown>) => ({
+  requestContext: { requestId: 'req-1', authorizer: { claims } },
+});
+
+describe('the caller of an API event', () => {
+  it('is identified by the token sub', () => {
+    const caller = callerOf(eventWith({ sub: 'user-1', email: 'a@example.com' }));
+
+    expect(caller).toEqual({ userId: 'user-1', email: 'a@example.com', groups: [] });
+  });
+
+  it.each([
+    ['providers', ['providers']],
+    ['[customers, providers]', ['customers', 'providers']],
+    ['customers,providers', ['customers', 'providers']],
+  ])('reads the groups claim %j as a list', (claim, groups) => {
+    expect(callerOf(eventWith({ sub: 'u', 'cognito:groups': claim })).groups).toEqual(groups);
+  });
+
+  it('has no email when the token carries none (access tokens)', () => {
+    expect(callerOf(eventWith({ sub: 'u' })).email).toBeNull();
+  });
+
+  it('is refused with 401 when the authorizer passed no claims', () => {
+    expect(() => callerOf({ requestContext: { requestId: 'r' } })).toThrow(UnauthorizedError);
+  });
+});
+
+describe('the role derived from groups', () => {
+  it('is provider for members of providers', () => {
+    expect(roleFromGroups(['customers', 'providers'])).toBe('provider');
+  });
+
+  it('is customer otherwise', () => {
+    expect(roleFromGroups(['customers'])).toBe('customer');
+  });
+});
+
+describe('the request id of an event', () => {
+  it('is the API Gateway request id', () => {
+    expect(requestIdOf(eventWith({}))).toBe('req-1');
+  });
+
+  it('is "unknown" when the event has none', () => {
+    expect(requestIdOf({})).toBe('unknown');
+  });
+});
