@@ -101,6 +101,34 @@ describe('message worker failures', () => {
     expect((await conversationOf(c, b)).json.items).toHaveLength(1);
   });
 
+  it('pushes a retried message only to the phone that missed it, never twice to the other', async () => {
+    // prepare: D's phone works; D's tablet is behind a provider that fails every time.
+    const [sender, d] = await Promise.all([newUser(), newUser()]);
+    await Promise.all([withProfile(sender), withProfile(d)]);
+    await registerDevice(d, 'ios');
+    await registerDevice(d, 'android', `error-${randomUUID()}`);
+    const toD = queued(sender, d, 'for D');
+
+    // act: every receive fails on the tablet, until the dead-letter queue takes it.
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: outputs.MessageQueueUrl,
+        MessageBody: JSON.stringify(toD),
+      }),
+    );
+    const dead = await eventually(
+      deadLetters,
+      (bodies) => bodies.some((body) => body.includes(toD.messageId)),
+      30_000,
+    );
+
+    // assess: received twice, but the phone got one push.
+    expect(dead.join('\n')).toContain(toD.messageId);
+    const pushes = await pushesTo(d);
+    expect(pushes.filter((push) => !push.token.startsWith('error-'))).toHaveLength(1);
+    expect((await conversationOf(d, sender)).json.items).toHaveLength(1);
+  });
+
   it('moves a poison message to the dead-letter queue', async () => {
     await sqs.send(
       new SendMessageCommand({ QueueUrl: outputs.MessageQueueUrl, MessageBody: 'not a message' }),

@@ -8,5 +8,8 @@ export type { MessageWorkerConfig, MessagingApiConfig } from '../messaging/messa
 export { DeviceOperations } from '../messaging/devices/device-operations';
 export { MessageOperations } from '../messaging/message-operations';
 export { PushDelivery } from '../messaging/push/push-delivery';
+export type { PushDeliveryParts } from '../messaging/push/push-delivery';
+export { DynamoDbPushReceipts } from '../messaging/push/dynamodb-push-receipts';
+export type { PushReceipts } from '../messaging/push/push-receipts';
 export { SnsPushSender } from '../messaging/push/sns-push-sender';
 export type { PushSender } from '../messaging/push/push-sender';

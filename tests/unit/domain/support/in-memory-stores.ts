@@ -8,6 +8,7 @@ import type {
   StoredProfile,
 } from '@mobile-backend/domain/data';
 import type { PageKey } from '@mobile-backend/domain/http';
+import type { PushReceipts } from '@mobile-backend/domain/messaging';
 
 /** An ItemStore with the adapter's contract, kept in memory; `beforeWrite` lets a test race a write. */
 export class InMemoryItemStore implements ItemStore {
@@ -82,5 +83,19 @@ export class InMemoryProfileStore implements ProfileStore {
 
   async erase(userId: string): Promise<void> {
     this.records.set(userId, { status: 'deleted' });
+  }
+}
+
+/** Push receipts in a map: which devices each message's push reached. */
+export class InMemoryPushReceipts implements PushReceipts {
+  readonly byMessage = new Map<string, Set<string>>();
+
+  async reached(messageId: string): Promise<ReadonlySet<string>> {
+    return new Set(this.byMessage.get(messageId) ?? []);
+  }
+
+  async record(messageId: string, deviceId: string): Promise<void> {
+    const reached = this.byMessage.get(messageId) ?? new Set<string>();
+    this.byMessage.set(messageId, reached.add(deviceId));
   }
 }

@@ -3,6 +3,7 @@ import { DeviceOperations } from '../../messaging/devices/device-operations';
 import { DynamoDbDeviceStore } from '../../messaging/devices/dynamodb-device-store';
 import type { MessageDelivery } from '../../messaging/message-delivery';
 import type { MessageWorkerConfig } from '../../messaging/messaging-config';
+import { DynamoDbPushReceipts } from '../../messaging/push/dynamodb-push-receipts';
 import { PushDelivery } from '../../messaging/push/push-delivery';
 import type { PushSender } from '../../messaging/push/push-sender';
 import { SnsPushSender } from '../../messaging/push/sns-push-sender';
@@ -30,5 +31,9 @@ export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[]
   const applications = parts.config.platformApplications;
   const devices = new DeviceOperations(store, push, applications);
   const realtime = createRealtime(parts.realtime, parts.documents);
-  return [new PushDelivery(store, devices, push, applications), new WebSocketDelivery(realtime)];
+  const receipts = new DynamoDbPushReceipts(parts.documents, parts.config.appTableName);
+  return [
+    new PushDelivery({ store, devices, push, applications, receipts }),
+    new WebSocketDelivery(realtime),
+  ];
 }

@@ -5,7 +5,16 @@ import type { DeviceStore } from '../devices/device-store';
 import type { StoredMessage } from '../message';
 import type { MessageDelivery } from '../message-delivery';
 import { notificationFor, type PushNotification } from './push-notification';
+import type { PushReceipts } from './push-receipts';
 import type { PushSender } from './push-sender';
+
+export interface PushDeliveryParts {
+  store: DeviceStore;
+  devices: DeviceOperations;
+  push: PushSender;
+  applications: PlatformApplications;
+  receipts: PushReceipts;
+}
 
 /**
  * A push notification to every device of the recipient. An endpoint that SNS
@@ -13,26 +22,26 @@ import type { PushSender } from './push-sender';
  * other failure does, after every device had its chance. Push off for a
  * platform (no credentials, so no platform application) is a state, not a
  * failure: its devices are skipped, said once per message in the log and
- * counted in the `PushSkipped` metric.
+ * counted in the `PushSkipped` metric. A retried message is pushed only to
+ * the devices its receipts do not list yet.
  */
 export class PushDelivery implements MessageDelivery {
-  constructor(
-    private readonly store: DeviceStore,
-    private readonly devices: DeviceOperations,
-    private readonly push: PushSender,
-    private readonly applications: PlatformApplications,
-  ) {}
+  constructor(private readonly parts: PushDeliveryParts) {}
 
   async deliver(message: StoredMessage): Promise<void> {
-    const recipients = await this.store.listByUser(message.to);
-    const pushable = recipients.filter((device) => isPushable(device, this.applications));
+    const recipients = await this.parts.store.listByUser(message.to);
+    const pushable = recipients.filter((device) => isPushable(device, this.parts.applications));
     this.reportSkipped(
       message,
-      recipients.filter((device) => !isPushable(device, this.applications)),
+      recipients.filter((device) => !isPushable(device, this.parts.applications)),
     );
+    const reached =
+      pushable.length > 0 ? await this.parts.receipts.reached(message.messageId) : new Set();
     const notification = notificationFor(message);
     const results = await Promise.allSettled(
-      pushable.map((device) => this.pushTo(device, notification)),
+      pushable
+        .filter((device) => !reached.has(device.deviceId))
+        .map((device) => this.pushTo(message.messageId, device, notification)),
     );
     const failures = results.filter((result) => result.status === 'rejected');
     if (failures.length > 0) {
@@ -43,14 +52,20 @@ export class PushDelivery implements MessageDelivery {
     }
   }
 
-  private async pushTo(device: PushableDevice, notification: PushNotification): Promise<void> {
-    const outcome = await this.push.publish(device.endpointArn, notification);
+  private async pushTo(
+    messageId: string,
+    device: PushableDevice,
+    notification: PushNotification,
+  ): Promise<void> {
+    const outcome = await this.parts.push.publish(device.endpointArn, notification);
+    // Recorded after the publish: a crash in between may push again, never lose a push.
+    if (outcome !== 'gone') await this.parts.receipts.record(messageId, device.deviceId);
     if (outcome === 'gone') {
       logger.info('Push endpoint is disabled or gone; forgetting the device', {
         userId: device.userId,
         deviceId: device.deviceId,
       });
-      await this.devices.forget(device);
+      await this.parts.devices.forget(device);
     }
   }
 

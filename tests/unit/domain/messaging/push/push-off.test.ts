@@ -8,6 +8,7 @@ import { messageWorkerConfig } from '../../../../../layers/domain/src/messaging/
 import { PushDelivery } from '../../../../../layers/domain/src/messaging/push/push-delivery';
 import type { PushSender } from '../../../../../layers/domain/src/messaging/push/push-sender';
 import { logger, metrics } from '../../../../../layers/domain/src/observability';
+import { InMemoryPushReceipts } from '../../support/in-memory-stores';
 
 // Push off (no credentials, so no platform application) is a state: devices
 // still register, messages still arrive, and the worker says once that it skipped.
@@ -126,7 +127,13 @@ describe('the worker when push is off for a platform', () => {
     const recorded = recordedMetrics();
 
     // act
-    await new PushDelivery(store, devices, push, onlyAndroid).deliver(message);
+    await new PushDelivery({
+      store,
+      devices,
+      push,
+      applications: onlyAndroid,
+      receipts: new InMemoryPushReceipts(),
+    }).deliver(message);
 
     // assess
     expect(calls).toEqual([]);
@@ -144,7 +151,13 @@ describe('the worker when push is off for a platform', () => {
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     recordedMetrics();
 
-    await new PushDelivery(store, devices, push, onlyAndroid).deliver(message);
+    await new PushDelivery({
+      store,
+      devices,
+      push,
+      applications: onlyAndroid,
+      receipts: new InMemoryPushReceipts(),
+    }).deliver(message);
 
     expect(calls).toEqual([expect.stringMatching(/^publish .*:endpoint\/GCM\//)]);
   });
@@ -156,7 +169,13 @@ describe('the worker when push is off for a platform', () => {
     const recorded = recordedMetrics();
 
     await expect(
-      new PushDelivery(store, devices, push, pushOff).deliver(message),
+      new PushDelivery({
+        store,
+        devices,
+        push,
+        applications: pushOff,
+        receipts: new InMemoryPushReceipts(),
+      }).deliver(message),
     ).resolves.toBeUndefined();
 
     expect(calls).toEqual([]);
