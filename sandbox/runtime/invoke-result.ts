@@ -1,0 +1,13 @@
+// What one invocation of a hosted function gives its caller.
+import type { LambdaError } from './worker-protocol';
+
+interface InvokeResultBase {
+  requestId: string;
+  durationMs: number;
+  /** What Lambda's Invoke API returns as the payload: the JSON result or the error. */
+  payload: string;
+}
+
+export type InvokeResult =
+  | (InvokeResultBase & { status: 'succeeded' })
+  | (InvokeResultBase & { status: 'failed'; error: LambdaError });
