@@ -1,5 +1,6 @@
 import { instrumentHandler } from '@mobile-backend/domain/http';
 import {
+  UNAUTHORIZED,
   authorizeConnection,
   createTokenVerifier,
   webSocketAuthorizerConfig,
@@ -9,6 +10,8 @@ import {
 const verifier = createTokenVerifier(webSocketAuthorizerConfig());
 
 /** `$connect` authorizer: the Cognito token in `?token=` → Allow for its user, or 401. */
-export const handler = instrumentHandler((event: WebSocketAuthorizerEvent) =>
-  authorizeConnection(event, verifier),
+export const handler = instrumentHandler(
+  (event: WebSocketAuthorizerEvent) => authorizeConnection(event, verifier),
+  // A bad token is the authorizer's answer (401), not a failure worth a stack trace.
+  { isAnswer: (error) => error instanceof Error && error.message === UNAUTHORIZED },
 );

@@ -13,6 +13,11 @@ export { MetricUnit };
 export interface InstrumentOptions<TEvent> {
   /** Picks the id that ties this invocation's logs to the caller's request (e.g. the API request id). */
   correlationIdOf?: (event: TEvent) => string | undefined;
+  /**
+   * Errors that are the function's answer, not a failure (an authorizer's
+   * `Unauthorized`): one INFO line without a stack, still thrown to Lambda.
+   */
+  isAnswer?: (error: unknown) => boolean;
 }
 
 /**
@@ -41,6 +46,10 @@ export function instrumentHandler<TEvent, TResult>(
       tracer.addResponseAsMetadata(result, context.functionName);
       return result;
     } catch (error) {
+      if (options.isAnswer?.(error)) {
+        logger.info('Refused', { reason: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
       if (error instanceof Error) tracer.addErrorAsMetadata(error);
       logger.error('Invocation failed', error as Error);
       throw error;

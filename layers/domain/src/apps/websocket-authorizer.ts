@@ -3,7 +3,7 @@ import type { WebSocketAuthorizerConfig } from '../realtime/realtime-config';
 
 export { webSocketAuthorizerConfig } from '../realtime/realtime-config';
 export type { WebSocketAuthorizerConfig } from '../realtime/realtime-config';
-export { authorizeConnection } from '../realtime/websocket-authorizer';
+export { authorizeConnection, UNAUTHORIZED } from '../realtime/websocket-authorizer';
 export type { WebSocketAuthorizerEvent } from '../realtime/websocket-authorizer';
 
 /** WebSocketAuthorizerFunction's verifier of the local pool's tokens. Call once at module scope. */
