@@ -8,6 +8,7 @@ import type { SandboxOptions, SandboxService } from './services/contract';
 import { createSandboxContext } from './services/context';
 import { choosePorts } from './services/service-ports';
 import { createShutdown } from './services/shutdown';
+import { writeSamLocalEnv } from './sam-local-env';
 import { SANDBOX_SERVICES } from './services/table';
 import { resolveOutputs } from './template/resolve';
 import type { SandboxModel } from './template/model';
@@ -47,6 +48,10 @@ export async function startSandbox(
     const outputsFile = join(directories.state, 'outputs.json');
     rmSync(outputsFile, { force: true });
     shutdown.add('outputs.json', async () => rmSync(outputsFile, { force: true }));
+    // 5. The functions' live environments, for `sam local --env-vars`.
+    const envFile = join(directories.state, 'env.json');
+    writeSamLocalEnv(envFile, model, sandbox.context.functions.environments());
+    shutdown.add('env.json', async () => rmSync(envFile, { force: true }));
     return { model, outputs, outputsFile, endpoints, stop: shutdown.run };
   } catch (error) {
     await shutdown.run();

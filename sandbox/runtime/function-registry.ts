@@ -18,6 +18,8 @@ export interface FunctionRegistry {
   waitBeforeInvoke(wait: () => Promise<void>): void;
   /** The next invocation of each of these functions starts a fresh environment. */
   retire(logicalIds: readonly string[]): void;
+  /** The environment each hosted function was given, by logical id. */
+  environments(): Record<string, Record<string, string>>;
 }
 
 export interface FunctionRegistryOptions {
@@ -34,6 +36,7 @@ export interface FunctionRegistryOptions {
 
 export function createFunctionRegistry(options: FunctionRegistryOptions): FunctionRegistry {
   const hosts = new Map<string, FunctionHost>();
+  const environments = new Map<string, Record<string, string>>();
   let beforeInvoke: (() => Promise<void>) | undefined;
   return {
     hosted: hosts,
@@ -43,10 +46,12 @@ export function createFunctionRegistry(options: FunctionRegistryOptions): Functi
       return host;
     },
     host(fn) {
+      const environment = options.environmentOf(fn);
+      environments.set(fn.logicalId, environment);
       const host = createFunctionHost({
         fn,
         codeDir: functionDir(options.buildDir, fn.logicalId),
-        environment: options.environmentOf(fn),
+        environment,
         functionName: fn.logicalId,
         region: options.pseudo.region,
         accountId: options.pseudo.accountId,
@@ -64,5 +69,6 @@ export function createFunctionRegistry(options: FunctionRegistryOptions): Functi
     retire(logicalIds) {
       for (const id of logicalIds) hosts.get(id)?.retire();
     },
+    environments: () => Object.fromEntries(environments),
   };
 }

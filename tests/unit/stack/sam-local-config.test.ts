@@ -1,14 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { accountDeletionAppConfig } from '@mobile-backend/domain/apps/account-deletion';
-import { dataApiConfig } from '@mobile-backend/domain/apps/data-api';
-import { mediaApiConfig } from '@mobile-backend/domain/apps/media-api';
-import { mediaProcessorConfig } from '@mobile-backend/domain/apps/media-processor';
-import { messageWorkerAppConfig } from '@mobile-backend/domain/apps/message-worker';
-import { messagingApiConfig } from '@mobile-backend/domain/apps/messaging-api';
-import { searchApiConfig } from '@mobile-backend/domain/apps/search-api';
-import { searchIndexerConfig } from '@mobile-backend/domain/apps/search-indexer';
-import { realtimeConfig } from '@mobile-backend/domain/apps/websocket';
-import { webSocketAuthorizerConfig } from '@mobile-backend/domain/apps/websocket-authorizer';
+import { configurationChecks, type Environment } from '../../support/function-configs';
 import { parseTemplate } from '../../../sandbox/template/parse';
 
 // `sam local invoke F --env-vars events/env.json` starts F with the variables
@@ -17,23 +8,6 @@ import { parseTemplate } from '../../../sandbox/template/parse';
 // resolve a stack's resources), then env.json's values on top, and the
 // runtime's own AWS_REGION. Every function must pass its cold-start
 // configuration check with exactly that.
-type Environment = Record<string, string | undefined>;
-
-const readers: Record<string, ((env: Environment) => unknown) | 'reads no configuration'> = {
-  AccountDeletionFunction: accountDeletionAppConfig,
-  DataApiFunction: dataApiConfig,
-  MediaApiFunction: mediaApiConfig,
-  MediaProcessorFunction: mediaProcessorConfig,
-  MessageWorkerFunction: messageWorkerAppConfig,
-  MessagingApiFunction: messagingApiConfig,
-  SearchApiFunction: searchApiConfig,
-  SearchIndexerFunction: searchIndexerConfig,
-  WebSocketFunction: realtimeConfig,
-  WebSocketAuthorizerFunction: webSocketAuthorizerConfig,
-  // A custom resource: its properties come in the CloudFormation event.
-  PushPlatformApplicationsFunction: 'reads no configuration',
-};
-
 const model = parseTemplate('template.yaml', {
   ApnsCredentialsSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:apns-AbCdEf',
 });
@@ -62,12 +36,17 @@ function samLocalEnvironment(logicalId: string): Environment {
 
 describe('every function under sam local with events/env.json', () => {
   it('has a configuration check listed here', () => {
-    expect(Object.keys(readers).sort()).toEqual(model.functions.map((fn) => fn.logicalId).sort());
+    expect(Object.keys(configurationChecks).sort()).toEqual(
+      model.functions.map((fn) => fn.logicalId).sort(),
+    );
   });
 
-  it.each(Object.entries(readers))('%s passes its configuration check', (logicalId, read) => {
-    if (read === 'reads no configuration') return;
+  it.each(Object.entries(configurationChecks))(
+    '%s passes its configuration check',
+    (logicalId, read) => {
+      if (read === 'reads no configuration') return;
 
-    expect(() => read(samLocalEnvironment(logicalId))).not.toThrow();
-  });
+      expect(() => read(samLocalEnvironment(logicalId))).not.toThrow();
+    },
+  );
 });
