@@ -83,6 +83,14 @@ async function registered(applications: typeof pushOff, platform: 'ios' | 'andro
   return { store, push, calls, devices };
 }
 
+/** The worker's push channel over a registration's store and SNS, with receipts of its own. */
+function pushDelivery(
+  parts: Pick<Awaited<ReturnType<typeof registered>>, 'store' | 'devices' | 'push'>,
+  applications: typeof pushOff,
+): PushDelivery {
+  return new PushDelivery({ ...parts, applications, receipts: new InMemoryPushReceipts() });
+}
+
 afterEach(() => jest.restoreAllMocks());
 
 describe('registering a device while push is off for its platform', () => {
@@ -127,13 +135,7 @@ describe('the worker when push is off for a platform', () => {
     const recorded = recordedMetrics();
 
     // act
-    await new PushDelivery({
-      store,
-      devices,
-      push,
-      applications: onlyAndroid,
-      receipts: new InMemoryPushReceipts(),
-    }).deliver(message);
+    await pushDelivery({ store, devices, push }, onlyAndroid).deliver(message);
 
     // assess
     expect(calls).toEqual([]);
@@ -151,13 +153,7 @@ describe('the worker when push is off for a platform', () => {
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     recordedMetrics();
 
-    await new PushDelivery({
-      store,
-      devices,
-      push,
-      applications: onlyAndroid,
-      receipts: new InMemoryPushReceipts(),
-    }).deliver(message);
+    await pushDelivery({ store, devices, push }, onlyAndroid).deliver(message);
 
     expect(calls).toEqual([expect.stringMatching(/^publish .*:endpoint\/GCM\//)]);
   });
@@ -169,13 +165,7 @@ describe('the worker when push is off for a platform', () => {
     const recorded = recordedMetrics();
 
     await expect(
-      new PushDelivery({
-        store,
-        devices,
-        push,
-        applications: pushOff,
-        receipts: new InMemoryPushReceipts(),
-      }).deliver(message),
+      pushDelivery({ store, devices, push }, pushOff).deliver(message),
     ).resolves.toBeUndefined();
 
     expect(calls).toEqual([]);
