@@ -66,15 +66,22 @@ async function ensurePool(
   pool: UserPoolSpec,
 ): Promise<string> {
   const policies = { PasswordPolicy: pool.passwordPolicy };
+  // Without them the local Cognito sends no confirmation code at sign-up.
+  const verified = {
+    AutoVerifiedAttributes: pool.autoVerifiedAttributes as ('email' | 'phone_number')[],
+  };
   const existingId = await findPoolId(client, pool.poolName);
   if (existingId) {
-    await client.send(new UpdateUserPoolCommand({ UserPoolId: existingId, Policies: policies }));
+    await client.send(
+      new UpdateUserPoolCommand({ UserPoolId: existingId, Policies: policies, ...verified }),
+    );
     return existingId;
   }
   const { UserPool: created } = await client.send(
     new CreateUserPoolCommand({
       PoolName: pool.poolName,
       Policies: policies,
+      ...verified,
       ...(pool.usernameAttributes.length > 0 && {
         UsernameAttributes: pool.usernameAttributes as ('email' | 'phone_number')[],
       }),

@@ -61,6 +61,8 @@ export interface UserPoolSpec {
   logicalId: string;
   poolName: string;
   usernameAttributes: string[];
+  /** Attributes Cognito verifies with a code at sign-up (`email`: the code is emailed). */
+  autoVerifiedAttributes: string[];
   passwordPolicy: {
     MinimumLength?: number;
     RequireLowercase?: boolean;

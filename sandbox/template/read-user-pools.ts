@@ -59,6 +59,11 @@ function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPool
       ctx,
       `${where}.UsernameAttributes`,
     ),
+    autoVerifiedAttributes: resolveTextList(
+      resource.properties.AutoVerifiedAttributes,
+      ctx,
+      `${where}.AutoVerifiedAttributes`,
+    ),
     passwordPolicy: Object.fromEntries(
       Object.entries(passwordPolicy).filter(([, value]) => value !== undefined),
     ) as UserPoolSpec['passwordPolicy'],
