@@ -20,12 +20,17 @@ const projectRoot = process.cwd();
  * memory and on free ports: for tests and benchmarks, which must not share an
  * event loop with the sandbox they measure.
  */
-export async function startSandboxProcess(extraArgs: string[] = []): Promise<SandboxProcess> {
+export async function startSandboxProcess(
+  extraArgs: string[] = [],
+  options: { persistent?: boolean } = {},
+): Promise<SandboxProcess> {
   const stateDir = mkdtempSync(join(tmpdir(), 'mobile-backend-sandbox-'));
   const outputsFile = join(stateDir, 'outputs.json');
   const logFile = join(stateDir, 'sandbox.log');
   const log = createWriteStream(logFile);
-  const args = ['--import', 'tsx', 'sandbox/main.ts', '--in-memory', '--state-dir', stateDir];
+  // Persistent: data kept in the state directory, as `npm start` keeps it.
+  const storage = options.persistent ? [] : ['--in-memory'];
+  const args = ['--import', 'tsx', 'sandbox/main.ts', ...storage, '--state-dir', stateDir];
   for (const { port } of SANDBOX_SERVICES) {
     if (port) args.push(`--${port.flag}`, '0');
   }

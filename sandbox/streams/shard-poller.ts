@@ -64,6 +64,28 @@ async function pollShard(scope: ShardScope): Promise<void> {
 }
 
 /**
+ * A new iterator just after the last record seen, asked for until the stream
+ * answers: DynamoDB Local may be starting again after its JVM died, and a
+ * poller that gave up would leave the function without its records for good.
+ */
+async function recoverIterator(
+  scope: ShardScope,
+  lastRead: string | undefined,
+): Promise<string | undefined> {
+  for (let attempt = 1; !scope.stopped(); attempt++) {
+    try {
+      return await iteratorAfter(scope, lastRead);
+    } catch (error) {
+      scope.log(
+        `${scope.source.functionLogicalId}: no iterator for ${scope.shardId} yet (${String(error)}); retrying`,
+      );
+      await scope.pause(Math.min(1000 * attempt, 5000));
+    }
+  }
+  return undefined;
+}
+
+/**
  * Reads one page into the pending records and returns how many it added;
  * undefined when the read failed and the cursor starts again after the last
  * record seen (an expired iterator, or a hiccup of the service).
@@ -83,7 +105,7 @@ async function readInto(
       `${scope.source.functionLogicalId}: reading ${scope.shardId} failed (${String(error)}); retrying`,
     );
     await scope.pause(1000);
-    cursor.iterator = await iteratorAfter(scope, cursor.lastRead);
+    cursor.iterator = await recoverIterator(scope, cursor.lastRead);
     return undefined;
   }
   const page = shardPageOf(scope, output);
