@@ -3,8 +3,8 @@
 // does not (see s3-front.ts), with objects archived on disk between runs
 // unless --in-memory, and event notifications to the template's functions.
 import { join } from 'node:path';
-import { startFauxqs } from 'fauxqs';
 import type { RunningService } from '../processes';
+import { startLoopbackFauxqs } from '../queues/loopback-fauxqs';
 import type { LocalCredentials } from '../runtime/lambda-environment';
 import type { PhysicalResources, SandboxModel } from '../template/model';
 import type { ResolveContext } from '../template/resolve';
@@ -33,12 +33,8 @@ export async function startLocalS3(options: {
   dataDir: string | undefined;
   log: (line: string) => void;
 }): Promise<LocalS3> {
-  const fauxqs = await startFauxqs({
-    port: 0,
-    host: '127.0.0.1',
-    defaultRegion: options.region,
-    logger: false,
-  });
+  // The backend is internal: only the front checks signatures, so only the front may be reachable.
+  const fauxqs = await startLoopbackFauxqs({ port: 0, region: options.region });
   const backend = createBackend(`http://127.0.0.1:${fauxqs.port}`);
   const archive = options.dataDir ? createObjectArchive(join(options.dataDir, 's3')) : noArchive;
   let buckets: BucketSpec[] = [];
