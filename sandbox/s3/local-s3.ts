@@ -27,6 +27,8 @@ export interface LocalS3 extends RunningService {
 
 export async function startLocalS3(options: {
   port: number;
+  /** Where the front listens; the backend stays on loopback. */
+  host?: string;
   region: string;
   credentials: LocalCredentials;
   /** Where objects are archived between runs; undefined keeps nothing. */
@@ -41,6 +43,7 @@ export async function startLocalS3(options: {
   let onObjectEvent: (event: ObjectEvent) => void = () => undefined;
   const front = await startS3Front({
     port: options.port,
+    ...(options.host !== undefined && { host: options.host }),
     backend,
     secrets: { [options.credentials.accessKeyId]: options.credentials.secretAccessKey },
     archive,

@@ -1,4 +1,6 @@
-// cognito-local (a child process) with the template's user pools, clients and groups.
+// cognito-local (a child process) with the template's user pools, clients and
+// groups; client-facing: it listens on --host, and its endpoint and tokens'
+// issuer name the public host.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { startCognitoLocal } from '../cognito/cognito-local';
 import { ensureUserPools } from '../cognito/user-pools';
@@ -9,16 +11,19 @@ import { orStop } from './shutdown';
 export async function start(context: SandboxContext): Promise<StartedService> {
   const cognito = await startCognitoLocal({
     port: context.portOf('cognito'),
+    host: context.network.bindHost,
+    publicHost: context.network.publicHost,
     dataDir: context.directories.data,
   });
   const stop = () => cognito.stop();
-  const resources = await orStop(stop, () =>
-    ensureUserPools(
+  const resources = await orStop(stop, async () => {
+    await assertReachable(cognito.endpoint);
+    return ensureUserPools(
       new CognitoIdentityProviderClient(localClientConfig(cognito.endpoint)),
       context.model.userPools,
       context.pseudo,
-    ),
-  );
+    );
+  });
   return {
     endpoint: cognito.endpoint,
     environment: { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint },
@@ -26,4 +31,20 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     resources,
     stop,
   };
+}
+
+/**
+ * The pools' issuer is the public endpoint, and the authorizers and functions
+ * fetch its keys from here: a public host this machine cannot reach fails now,
+ * not at the first request.
+ */
+async function assertReachable(endpoint: string): Promise<void> {
+  try {
+    await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    throw new Error(
+      `Cognito does not answer at ${endpoint} from this machine; --public-host must name an address that reaches this machine from here too`,
+      { cause: error },
+    );
+  }
 }
