@@ -1,5 +1,6 @@
 // The command line of `npm start`: one port option per service of the table,
 // then the options of the sandbox as a whole.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { gatherParameterOverrides, parseParameterOverrides } from './parameter-overrides';
@@ -16,6 +17,8 @@ const SANDBOX_OPTIONS = {
   verbose: { type: 'boolean', default: false },
   'no-watch': { type: 'boolean', default: false },
   'async-retry-delay-ms': { type: 'string' },
+  host: { type: 'string' },
+  'public-host': { type: 'string' },
   help: { type: 'boolean', default: false },
 } satisfies OptionSpecs;
 
@@ -30,6 +33,12 @@ const SANDBOX_USAGE = `  --in-memory               keep no data between runs
   --no-watch                do not rebuild on source changes
   --async-retry-delay-ms N  wait before retrying a failed asynchronous invocation
                             (default: 1 minute, then 2, as Lambda does)
+  --host ADDR               where the REST, WebSocket, S3 and Cognito endpoints listen
+                            (default 127.0.0.1; 0.0.0.0 for a phone on this network);
+                            internal services always listen on 127.0.0.1 only
+  --public-host HOST        the host written into URLs, tokens' issuer and outputs.json
+                            (default: --host, or this machine's first network
+                            address when --host is 0.0.0.0 or ::)
   --help`;
 
 export type ParsedCommandLine =
@@ -70,6 +79,7 @@ export function parseCommandLine(
     if (port) ports[name] = portNumber(port.flag, String(given[port.flag]));
   }
   const retryDelay = values['async-retry-delay-ms'];
+  const { host, 'public-host': publicHost } = values;
   return {
     help: false,
     options: {
@@ -84,6 +94,8 @@ export function parseCommandLine(
       ...(typeof retryDelay === 'string' && {
         asyncRetryDelayMs: milliseconds('async-retry-delay-ms', retryDelay),
       }),
+      ...(host !== undefined && { host: ipAddress('host', host) }),
+      ...(publicHost !== undefined && { publicHost: hostName('public-host', publicHost) }),
     },
   };
 }
@@ -102,4 +114,17 @@ function milliseconds(flag: string, value: string): number {
     throw new Error(`--${flag} must be a whole number of milliseconds, got "${value}"`);
   }
   return parsed;
+}
+
+function ipAddress(flag: string, value: string): string {
+  if (isIP(value) === 0) throw new Error(`--${flag} must be an IP address, got "${value}"`);
+  return value;
+}
+
+// A host only: the scheme and the ports are the sandbox's own.
+function hostName(flag: string, value: string): string {
+  if (isIP(value) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(value)) return value;
+  throw new Error(
+    `--${flag} must be a host name or an IP address (no scheme or port), got "${value}"`,
+  );
 }

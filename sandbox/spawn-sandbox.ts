@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SANDBOX_SERVICES } from './services/table';
 
 export interface SandboxProcess {
+  /** The sandbox's own process; its services' processes are its children. */
+  pid: number;
   outputsFile: string;
   logFile: string;
   stop(): Promise<void>;
@@ -59,5 +61,5 @@ export async function startSandboxProcess(
     }
     await sleep(100);
   }
-  return { outputsFile, logFile, stop };
+  return { pid: child.pid ?? 0, outputsFile, logFile, stop };
 }

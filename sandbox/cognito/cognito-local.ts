@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { LOOPBACK, reachableHost, urlHost } from '../network';
+import { writeIssuer } from './issuer-config';
 import { assertPortFree } from '../ports';
 import { startChildService, stopProcess } from '../processes';
 import type { RunningService } from '../processes';
@@ -12,6 +14,10 @@ const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
 
 export interface CognitoLocalOptions {
   port: number;
+  /** The address it listens on; 127.0.0.1 unless given. */
+  host?: string;
+  /** The host of its endpoint and of its tokens' issuer; the listening host unless given. */
+  publicHost?: string;
   /** Where users and pools persist across restarts; undefined uses a temporary directory. */
   dataDir?: string;
   startTimeoutMs?: number;
@@ -38,17 +44,19 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   const removeStateDir = () => {
     if (!options.dataDir) rmSync(stateDir, { recursive: true, force: true });
   };
-  const endpoint = `http://127.0.0.1:${options.port}`;
+  const host = options.host ?? LOOPBACK;
+  const endpoint = `http://${urlHost(options.publicHost ?? reachableHost(host))}:${options.port}`;
+  writeIssuer(stateDir, endpoint);
+  const probeUrl = `http://${urlHost(reachableHost(host))}:${options.port}/health`;
   try {
     const child = await startChildService({
       name: 'Cognito Local',
       command: process.execPath,
       args: [cognitoLocalBin()],
       cwd: stateDir,
-      // The token issuer is http://HOST:PORT/<poolId>, so HOST must be what clients use.
-      env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1' },
+      env: { ...process.env, PORT: String(options.port), HOST: host },
       probe: async () => {
-        const response = await fetch(`${endpoint}/health`);
+        const response = await fetch(probeUrl);
         if (!response.ok) throw new Error(`health check answered ${response.status}`);
       },
       startTimeoutMs: options.startTimeoutMs,

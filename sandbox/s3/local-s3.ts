@@ -3,8 +3,8 @@
 // does not (see s3-front.ts), with objects archived on disk between runs
 // unless --in-memory, and event notifications to the template's functions.
 import { join } from 'node:path';
-import { startFauxqs } from 'fauxqs';
 import type { RunningService } from '../processes';
+import { startLoopbackFauxqs } from '../queues/loopback-fauxqs';
 import type { LocalCredentials } from '../runtime/lambda-environment';
 import type { PhysicalResources, SandboxModel } from '../template/model';
 import type { ResolveContext } from '../template/resolve';
@@ -27,24 +27,23 @@ export interface LocalS3 extends RunningService {
 
 export async function startLocalS3(options: {
   port: number;
+  /** Where the front listens; the backend stays on loopback. */
+  host?: string;
   region: string;
   credentials: LocalCredentials;
   /** Where objects are archived between runs; undefined keeps nothing. */
   dataDir: string | undefined;
   log: (line: string) => void;
 }): Promise<LocalS3> {
-  const fauxqs = await startFauxqs({
-    port: 0,
-    host: '127.0.0.1',
-    defaultRegion: options.region,
-    logger: false,
-  });
+  // The backend is internal: only the front checks signatures, so only the front may be reachable.
+  const fauxqs = await startLoopbackFauxqs({ port: 0, region: options.region });
   const backend = createBackend(`http://127.0.0.1:${fauxqs.port}`);
   const archive = options.dataDir ? createObjectArchive(join(options.dataDir, 's3')) : noArchive;
   let buckets: BucketSpec[] = [];
   let onObjectEvent: (event: ObjectEvent) => void = () => undefined;
   const front = await startS3Front({
     port: options.port,
+    ...(options.host !== undefined && { host: options.host }),
     backend,
     secrets: { [options.credentials.accessKeyId]: options.credentials.secretAccessKey },
     archive,

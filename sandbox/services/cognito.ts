@@ -1,5 +1,7 @@
 // cognito-local (a child process) with the template's user pools, clients and
 // groups, and the mail outbox of the emails it would send (confirmation codes).
+// Client-facing: it listens on --host, and its endpoint and tokens' issuer
+// name the public host.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { startCognitoLocal } from '../cognito/cognito-local';
 import { codeDeliveryReader } from '../cognito/code-deliveries';
@@ -20,6 +22,8 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     () =>
       startCognitoLocal({
         port: context.portOf('cognito'),
+        host: context.network.bindHost,
+        publicHost: context.network.publicHost,
         dataDir: context.directories.data,
         onLog,
       }),
@@ -28,13 +32,14 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     await cognito.stop();
     await mail.stop();
   };
-  const resources = await orStop(stop, () =>
-    ensureUserPools(
+  const resources = await orStop(stop, async () => {
+    await assertReachable(cognito.endpoint);
+    return ensureUserPools(
       new CognitoIdentityProviderClient(localClientConfig(cognito.endpoint)),
       context.model.userPools,
       context.pseudo,
-    ),
-  );
+    );
+  });
   return {
     endpoint: cognito.endpoint,
     environment: { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint },
@@ -42,4 +47,20 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     resources,
     stop,
   };
+}
+
+/**
+ * The pools' issuer is the public endpoint, and the authorizers and functions
+ * fetch its keys from here: a public host this machine cannot reach fails now,
+ * not at the first request.
+ */
+async function assertReachable(endpoint: string): Promise<void> {
+  try {
+    await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    throw new Error(
+      `Cognito does not answer at ${endpoint} from this machine; --public-host must name an address that reaches this machine from here too`,
+      { cause: error },
+    );
+  }
 }

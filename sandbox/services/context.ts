@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chooseNetwork } from '../network';
 import { createFunctionRegistry } from '../runtime/function-registry';
 import { createLocalSecrets } from '../secrets/local-secrets';
 import { localPushSecrets } from '../secrets/push-credentials';
@@ -102,6 +103,7 @@ export function createSandboxContext(
       verbose: options.verbose ?? false,
     }),
     directories,
+    network: chooseNetwork(options),
     settings: {
       quiet: options.quiet,
       watch: options.watch,

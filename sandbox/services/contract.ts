@@ -4,6 +4,7 @@
 // outputs.json, resources the template can Ref) and how to stop it; and a row
 // of the services table (table.ts) naming it, its port option and its place in
 // the start-up order. The context carries what earlier rows produced.
+import type { SandboxNetwork } from '../network';
 import type { FunctionRegistry } from '../runtime/function-registry';
 import type { LocalSecrets } from '../secrets/local-secrets';
 import type { PhysicalResources, SandboxModel } from '../template/model';
@@ -26,6 +27,10 @@ export interface SandboxOptions {
   watch: boolean;
   /** Wait before each retry of a failed asynchronous invocation; Lambda waits 1, then 2 minutes. */
   asyncRetryDelayMs?: number;
+  /** Where the client-facing endpoints listen (default 127.0.0.1); internal services stay on loopback. */
+  host?: string;
+  /** The host written into URLs clients and functions get; see network.ts for the default. */
+  publicHost?: string;
   log: (line: string) => void;
 }
 
@@ -102,6 +107,11 @@ export interface SandboxContext {
   /** The functions hosted so far; gateways look functions up here when a request comes. */
   readonly functions: FunctionRegistry;
   readonly directories: SandboxDirectories;
+  /**
+   * Client-facing services (REST, WebSocket, S3, Cognito) listen on its bind
+   * host and give URLs with its public host; the others ignore it.
+   */
+  readonly network: SandboxNetwork;
   readonly settings: {
     quiet: boolean;
     watch: boolean;

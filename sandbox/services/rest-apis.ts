@@ -1,6 +1,8 @@
 // Each REST API of the template on its own local gateway (sandbox/rest-gateway):
 // the first on --port, the others on free ports. Deployed API URLs in outputs
-// and environments become the gateways' URLs.
+// and environments become the gateways' URLs. Client-facing: they listen on
+// --host, and their URLs name the public host.
+import { withHost } from '../network';
 import { createCognitoAuthorizer, type TokenAuthorizer } from '../rest-gateway/authorizer';
 import { startRestGateway, type RestGateway } from '../rest-gateway/server';
 import type { PhysicalResources, RestApiSpec, SandboxModel } from '../template/model';
@@ -15,7 +17,10 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     for (const [index, api] of context.model.restApis.entries()) {
       const gateway = await startGateway(context, api, index === 0 ? context.portOf('api') : 0);
       shutdown.add(`REST API ${api.logicalId}`, () => gateway.close());
-      started.set(api.logicalId, gateway);
+      started.set(api.logicalId, {
+        ...gateway,
+        url: withHost(gateway.url, context.network.publicHost),
+      });
     }
     return started;
   });
@@ -31,6 +36,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
 function startGateway(context: SandboxContext, api: RestApiSpec, port: number) {
   return startRestGateway({
     port,
+    host: context.network.bindHost,
     api,
     functions: context.model.functions,
     invoke: (id, event) =>

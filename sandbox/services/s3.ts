@@ -1,6 +1,9 @@
 // S3 (sandbox/s3): fauxqs behind a signature-checking front with the
 // template's buckets, objects archived unless --in-memory, and object events
-// delivered as asynchronous invocations through the Lambda API.
+// delivered as asynchronous invocations through the Lambda API. The front is
+// client-facing (presigned URLs name it): it listens on --host, and functions
+// get its public URL, which their presigned URLs then name.
+import { withHost } from '../network';
 import { localCredentials } from '../runtime/lambda-environment';
 import { startLocalS3 } from '../s3/local-s3';
 import type { SandboxContext, StartedService } from './contract';
@@ -9,6 +12,7 @@ import { orStop } from './shutdown';
 export async function start(context: SandboxContext): Promise<StartedService> {
   const s3 = await startLocalS3({
     port: context.portOf('s3'),
+    host: context.network.bindHost,
     region: context.pseudo.region,
     credentials: localCredentials,
     dataDir: context.directories.persistentData,
@@ -24,10 +28,11 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     });
     return buckets;
   });
+  const endpoint = withHost(s3.endpoint, context.network.publicHost);
   return {
-    endpoint: s3.endpoint,
-    environment: { AWS_ENDPOINT_URL_S3: s3.endpoint },
-    outputs: { S3Endpoint: s3.endpoint },
+    endpoint,
+    environment: { AWS_ENDPOINT_URL_S3: endpoint },
+    outputs: { S3Endpoint: endpoint },
     resources,
     stop,
   };

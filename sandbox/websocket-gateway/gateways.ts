@@ -1,6 +1,7 @@
 // The template's WebSocket APIs in the sandbox: ports and local URLs are
 // decided before the functions start (their environments name the
 // `@connections` endpoint), the gateways start with the other gateways.
+import { urlHost, type SandboxNetwork } from '../network';
 import { freePort } from '../ports';
 import type { FunctionHost } from '../runtime/function-host';
 import type { SandboxModel } from '../template/model';
@@ -28,6 +29,7 @@ export async function planWebSocketGateways(
   model: SandboxModel,
   ctx: ResolveContext,
   firstPort: number,
+  network: SandboxNetwork,
 ): Promise<LocalWebSocketApis> {
   const apis = readWebSocketApis(model, ctx);
   const planned: { api: WebSocketApiSpec; port: number }[] = [];
@@ -37,7 +39,7 @@ export async function planWebSocketGateways(
   }
   const pseudo: PseudoParameters = ctx.pseudo;
   const replacements = planned.flatMap(({ api, port }) =>
-    localWebSocketUrls(api, `http://127.0.0.1:${port}`, pseudo),
+    localWebSocketUrls(api, `http://${urlHost(network.publicHost)}:${port}`, pseudo),
   );
   return {
     localize: (values) => localizeUrls(values, replacements),
@@ -47,6 +49,7 @@ export async function planWebSocketGateways(
         gateways.push(
           await startWebSocketGateway({
             port,
+            host: network.bindHost,
             api,
             region: pseudo.region,
             accountId: pseudo.accountId,

@@ -120,3 +120,31 @@ describe('the command line of npm start', () => {
     expect(optionsOf([])).not.toHaveProperty('asyncRetryDelayMs');
   });
 });
+
+describe('the bind and public hosts of npm start', () => {
+  it('leaves both hosts to the sandbox when none is given', () => {
+    const options = optionsOf([]);
+
+    expect([options.host, options.publicHost]).toEqual([undefined, undefined]);
+  });
+
+  it('takes --host and --public-host', () => {
+    const options = optionsOf(['--host', '0.0.0.0', '--public-host', '10.0.2.2']);
+
+    expect([options.host, options.publicHost]).toEqual(['0.0.0.0', '10.0.2.2']);
+  });
+
+  it('refuses a --host that is not an IP address', () => {
+    expect(() => optionsOf(['--host', 'my laptop'])).toThrow(/--host must be an IP address/);
+  });
+
+  it('refuses a --public-host with a scheme or a port', () => {
+    expect(() => optionsOf(['--public-host', 'http://192.168.1.23:3000'])).toThrow(
+      /--public-host must be a host name or an IP address/,
+    );
+  });
+
+  it.each(['host', 'public-host'])('names --%s in the usage text', (flag) => {
+    expect(usageText(SANDBOX_SERVICES)).toMatch(new RegExp(`^  --${flag} `, 'm'));
+  });
+});
