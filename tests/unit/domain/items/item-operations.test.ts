@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import {
   BadRequestError,
   ConflictError,
@@ -80,6 +81,16 @@ describe('reading an item', () => {
     const { operations } = setup();
 
     await expect(operations.get(alice, '../PROFILE')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('never asks the store for an id that cannot be an item id', async () => {
+    const { store, operations } = setup();
+    const item = await operations.create(alice, { title: 'Bike' });
+    const asked = jest.spyOn(store, 'get');
+
+    await expect(operations.get(alice, `${item.id}#PROFILE`)).rejects.toBeInstanceOf(NotFoundError);
+
+    expect(asked).not.toHaveBeenCalled();
   });
 });
 
