@@ -57,6 +57,32 @@ describe('SearchOperations', () => {
 
     await expect(other).rejects.toMatchObject({ status: 400 });
   });
+
+  it.each([
+    ['other tags', 'q=bike&tags=red&limit=2', 'q=bike&tags=blue&limit=2'],
+    ['no tags', 'q=bike&tags=red&limit=2', 'q=bike&limit=2'],
+    ['another owner', 'q=bike&owner=alice&limit=2', 'q=bike&owner=bob&limit=2'],
+    ['no owner', 'q=bike&owner=alice&limit=2', 'q=bike&limit=2'],
+  ])('refuses a cursor from the same text with %s with a 400', async (_, from, to) => {
+    const search = new SearchOperations(indexOf(3), cursors);
+    const first = await search.search('u', params(from));
+
+    const other = search.search('u', { ...params(to), cursor: first.nextCursor ?? '' });
+
+    await expect(other).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("refuses another user's search cursor with a 400", async () => {
+    const search = new SearchOperations(indexOf(3), cursors);
+    const first = await search.search('alice', params('q=bike&limit=2'));
+
+    const stolen = search.search('bob', {
+      ...params('q=bike&limit=2'),
+      cursor: first.nextCursor ?? '',
+    });
+
+    await expect(stolen).rejects.toMatchObject({ status: 400 });
+  });
 });
 
 describe('parseSearchParameters', () => {
