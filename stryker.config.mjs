@@ -1,34 +1,18 @@
 // Mutation testing of the domain modules that guard access, cursors,
-// idempotency, ids and input validation: `npm run mutate`. Not part of
-// `npm test`: one run takes minutes, so it runs on one core.
+// idempotency, ids and input validation. `npm run mutate` runs one role after
+// another (scripts/mutate.ts); `MUTATION_ROLE=ids npx stryker run` runs one.
+// Not part of `npm test`: a run takes minutes, so it runs on one core.
 import jestConfig from './jest.config.js';
+import { mutationRoles } from './scripts/mutation-roles.mjs';
 
 const unitProject = jestConfig.projects.find((project) => project.displayName === 'unit');
 
-/** Each security-relevant module, by role (the scores per role are in bench/RESULTS.md). */
-const modules = {
-  accessControl: [
-    'layers/domain/src/items/item.ts',
-    'layers/domain/src/media/media-operations.ts',
-    'layers/domain/src/search/cloudsearch-query.ts',
-    'layers/domain/src/search/cloudsearch-index.ts',
-    'layers/domain/src/search/opensearch-query.ts',
-    'layers/domain/src/http/caller.ts',
-  ],
-  cursors: [
-    'layers/domain/src/pagination/cursor.ts',
-    'layers/domain/src/search/search-operations.ts',
-  ],
-  idempotency: ['layers/domain/src/dynamodb-idempotency.ts'],
-  ids: ['layers/domain/src/ulid.ts'],
-  validation: [
-    'layers/domain/src/validation.ts',
-    'layers/domain/src/http/json-limits.ts',
-    'layers/domain/src/http/json-body.ts',
-    'layers/domain/src/http/etag.ts',
-    'layers/domain/src/http/request-parameters.ts',
-  ],
-};
+const role = process.env.MUTATION_ROLE;
+const selected = role === undefined ? Object.values(mutationRoles) : [mutationRoles[role]];
+if (selected.includes(undefined)) {
+  throw new Error(`MUTATION_ROLE must be one of ${Object.keys(mutationRoles).join(', ')}`);
+}
+const reportName = role ?? 'all';
 
 // Stryker mutates a copy of the repository, but node_modules is linked, not
 // copied: the workspace link `@mobile-backend/domain` would load the
@@ -54,21 +38,24 @@ export default {
     configFile: 'package.json',
     config: {
       ...unitProject,
-      testMatch: [
-        '<rootDir>/tests/unit/domain/**/*.test.ts',
-        '<rootDir>/tests/unit/functions/**/*.test.ts',
-      ],
+      // Only the unit tests that pin the role's modules: every test file a
+      // mutant run loads costs about a second.
+      testMatch: [...new Set(selected.flatMap(({ tests }) => tests))].map(
+        (test) => `<rootDir>/${test}`,
+      ),
       moduleNameMapper: domainInSandbox,
     },
-    enableFindRelatedTests: false,
+    // Each mutant runs only the test files that import its module (per-test
+    // coverage then picks the tests within them that reach the mutant).
+    enableFindRelatedTests: true,
   },
-  mutate: Object.values(modules).flat(),
+  mutate: selected.flatMap(({ modules }) => modules),
   coverageAnalysis: 'perTest',
   concurrency: 1,
   timeoutMS: 10_000,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${reportName}.html` },
+  jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
