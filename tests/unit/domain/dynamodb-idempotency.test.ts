@@ -115,6 +115,16 @@ describe('idempotent operations', () => {
     expect(runs).toHaveLength(1);
   });
 
+  it('keeps its records in the table it is given, through the client it is given', async () => {
+    const create = makeIdempotent(async () => 'done');
+
+    await create({ userId: 'user-a', idempotencyKey: 'key-1', body: {} }, lambdaContext());
+
+    const writes = table.dynamodb.commandCalls(PutItemCommand);
+    expect(writes.map((write) => write.args[0].input.TableName)).toEqual(['IdempotencyTable']);
+    expect(writes[0]?.thisValue).toBe(client);
+  });
+
   it('runs the operation for another user who chose the same key', async () => {
     const { operation, runs } = countingOperation();
     const create = makeIdempotent(operation);
