@@ -19,6 +19,7 @@ export const mutationRoles = {
       `${tests}/items/item-schema.test.ts`,
       `${tests}/media/media-operations.test.ts`,
       `${tests}/search/cloudsearch-query.test.ts`,
+      `${tests}/search/cloudsearch-index.test.ts`,
       `${tests}/search/opensearch-requests.test.ts`,
       `${tests}/http/caller.test.ts`,
     ],
@@ -52,6 +53,7 @@ export const mutationRoles = {
       `${src}/http/request-parameters.ts`,
     ],
     tests: [
+      `${tests}/validation.test.ts`,
       `${tests}/http/json-limits.test.ts`,
       `${tests}/http/json-body.test.ts`,
       `${tests}/http/etag.test.ts`,
