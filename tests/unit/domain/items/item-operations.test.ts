@@ -70,6 +70,13 @@ describe('reading an item', () => {
     await expect(operations.get(bob, item.id)).resolves.toEqual(item);
   });
 
+  it('shows the owner their own private item', async () => {
+    const { operations } = setup();
+    const item = await operations.create(alice, { title: 'Diary' });
+
+    await expect(operations.get(alice, item.id)).resolves.toEqual(item);
+  });
+
   it("hides another user's private item as 404", async () => {
     const { operations } = setup();
     const item = await operations.create(alice, { title: 'Diary' });
