@@ -55,6 +55,13 @@ describe('reading a JSON body', () => {
     );
   });
 
+  it('refuses a body with no Content-Type header at all with 415', async () => {
+    const request = post('{}');
+    request.headers.delete('content-type');
+
+    await expect(readJsonBody(request)).rejects.toBeInstanceOf(UnsupportedMediaTypeError);
+  });
+
   it('refuses a body of only whitespace with 400, as missing', async () => {
     await expect(readJsonBody(post(' \n ', 'application/json'))).rejects.toThrow(
       'A JSON request body is required.',
