@@ -20,6 +20,7 @@ export const mutationRoles = {
       `${tests}/media/media-operations.test.ts`,
       `${tests}/search/cloudsearch-query.test.ts`,
       `${tests}/search/cloudsearch-index.test.ts`,
+      `${tests}/search/search-request-contracts.test.ts`,
       `${tests}/search/opensearch-requests.test.ts`,
       `${tests}/http/caller.test.ts`,
     ],
