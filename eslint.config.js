@@ -25,7 +25,9 @@ const domainAdapters = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.aws-sam/', '.sandbox/', 'coverage/'] },
+  {
+    ignores: ['node_modules/', '.aws-sam/', '.sandbox/', 'coverage/', 'reports/', '.stryker-tmp/'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -300,7 +300,7 @@ describe('PATCH /v1/items/{id}', () => {
     expect(reply.headers.get('etag')).toBe('"2"');
   });
 
-  it('answers 412 when If-Match names another version', async () => {
+  it('answers 412 and leaves the item unchanged when If-Match names another version', async () => {
     const created = await createItem(owner);
 
     const reply = await call('PATCH', `/v1/items/${String(created.json.id)}`, {
@@ -310,6 +310,12 @@ describe('PATCH /v1/items/{id}', () => {
     });
 
     expect(reply.status).toBe(412);
+    expect(reply.headers.get('content-type')).toContain('application/problem+json');
+    const after = await call('GET', `/v1/items/${String(created.json.id)}`, {
+      token: owner.idToken,
+    });
+    expect(after.json).toEqual(created.json);
+    expect(after.headers.get('etag')).toBe('"1"');
   });
 
   it('answers 422 to a null title', async () => {

@@ -16,12 +16,32 @@ describe('the caller of an API event', () => {
     ['providers', ['providers']],
     ['[customers, providers]', ['customers', 'providers']],
     ['customers,providers', ['customers', 'providers']],
+    ['[ customers ,  providers ]', ['customers', 'providers']],
+    ['[]', []],
+    ['', []],
   ])('reads the groups claim %j as a list', (claim, groups) => {
     expect(callerOf(eventWith({ sub: 'u', 'cognito:groups': claim })).groups).toEqual(groups);
   });
 
   it('has no email when the token carries none (access tokens)', () => {
     expect(callerOf(eventWith({ sub: 'u' })).email).toBeNull();
+  });
+
+  it('reads a groups claim given as a list', () => {
+    const claim = ['customers', ' providers '];
+
+    expect(callerOf(eventWith({ sub: 'u', 'cognito:groups': claim })).groups).toEqual([
+      'customers',
+      'providers',
+    ]);
+  });
+
+  it('is refused with 401 when the token sub is empty', () => {
+    expect(() => callerOf(eventWith({ sub: '' }))).toThrow(UnauthorizedError);
+  });
+
+  it('is refused with 401 and says a bearer token is required', () => {
+    expect(() => callerOf({})).toThrow('A valid bearer token is required.');
   });
 
   it('is refused with 401 when the authorizer passed no claims', () => {

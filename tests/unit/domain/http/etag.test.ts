@@ -21,6 +21,21 @@ describe('If-Match parsing', () => {
     expect(parseIfMatch('*')).toEqual({ kind: 'any' });
   });
 
+  it('reads * with spaces around it as any current version', () => {
+    expect(parseIfMatch(' * ')).toEqual({ kind: 'any' });
+  });
+
+  it('reads the largest version our ETags can carry, and no longer digit strings', () => {
+    expect(parseIfMatch('"999999999999999", "1000000000000000"')).toEqual({
+      kind: 'versions',
+      versions: [999_999_999_999_999],
+    });
+  });
+
+  it('refuses a malformed header with a 400 that says what If-Match may be', () => {
+    expect(() => parseIfMatch('3')).toThrow('If-Match must be "*" or a list of entity tags.');
+  });
+
   it('reads a strong tag as its version', () => {
     expect(parseIfMatch('"3"')).toEqual({ kind: 'versions', versions: [3] });
   });
@@ -60,6 +75,12 @@ describe('preconditions', () => {
 
   it('pass when a listed version is current', () => {
     expect(() => assertPrecondition({ kind: 'versions', versions: [3, 4] }, 4)).not.toThrow();
+  });
+
+  it('fail with 412 naming the current version', () => {
+    expect(() => assertPrecondition({ kind: 'versions', versions: [3] }, 4)).toThrow(
+      'The resource is at version 4; If-Match did not match it.',
+    );
   });
 
   it('fail with 412 when no listed version is current', () => {

@@ -55,6 +55,71 @@ describe('reading a JSON body', () => {
     );
   });
 
+  it('refuses a body with no Content-Type header at all with 415', async () => {
+    const request = post('{}');
+    request.headers.delete('content-type');
+
+    await expect(readJsonBody(request)).rejects.toBeInstanceOf(UnsupportedMediaTypeError);
+  });
+
+  it('refuses a body of only whitespace with 400, as missing', async () => {
+    await expect(readJsonBody(post(' \n ', 'application/json'))).rejects.toThrow(
+      'A JSON request body is required.',
+    );
+  });
+
+  it('refuses malformed JSON with a 400 that says so', async () => {
+    await expect(readJsonBody(post('{"title":', 'application/json'))).rejects.toThrow(
+      'The request body is not valid JSON.',
+    );
+  });
+
+  it('refuses values no store can keep with 422, listing them', async () => {
+    const reply = readJsonBody(post('{"n":1e400,"t":"\\uFFFF"}', 'application/json'));
+
+    await expect(reply).rejects.toMatchObject({
+      status: 422,
+      errors: expect.arrayContaining([
+        expect.objectContaining({ path: 'n' }),
+        expect.objectContaining({ path: 't' }),
+      ]),
+    });
+  });
+
+  it('accepts a JSON content type with other parameters than charset', async () => {
+    await expect(readJsonBody(post('{}', 'application/json; profile=item'))).resolves.toEqual({});
+  });
+
+  it('refuses a content type that only ends in json', async () => {
+    await expect(readJsonBody(post('{}', 'text/json'))).rejects.toBeInstanceOf(
+      UnsupportedMediaTypeError,
+    );
+  });
+
+  it('refuses another media type with json in its parameters', async () => {
+    await expect(
+      readJsonBody(post('{}', 'text/plain; type=application/json')),
+    ).rejects.toBeInstanceOf(UnsupportedMediaTypeError);
+  });
+
+  it('refuses a type that only starts like application/json', async () => {
+    await expect(readJsonBody(post('{}', 'xapplication/json'))).rejects.toBeInstanceOf(
+      UnsupportedMediaTypeError,
+    );
+  });
+
+  it('says which type and charset it accepts when it refuses one', async () => {
+    await expect(readJsonBody(post('{}', 'text/plain'))).rejects.toThrow(
+      'The request body must be application/json (UTF-8).',
+    );
+  });
+
+  it('says the limit when it refuses a body too large', async () => {
+    await expect(readJsonBody(post('{"x":1}', 'application/json'), 4)).rejects.toThrow(
+      'The request body must not exceed 4 bytes.',
+    );
+  });
+
   it('refuses a body above the limit with 413 before parsing it', async () => {
     const tooBig = `{"x":"${'a'.repeat(100)}"`; // malformed too: size wins
 

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import {
   BadRequestError,
   ConflictError,
@@ -69,6 +70,13 @@ describe('reading an item', () => {
     await expect(operations.get(bob, item.id)).resolves.toEqual(item);
   });
 
+  it('shows the owner their own private item', async () => {
+    const { operations } = setup();
+    const item = await operations.create(alice, { title: 'Diary' });
+
+    await expect(operations.get(alice, item.id)).resolves.toEqual(item);
+  });
+
   it("hides another user's private item as 404", async () => {
     const { operations } = setup();
     const item = await operations.create(alice, { title: 'Diary' });
@@ -80,6 +88,16 @@ describe('reading an item', () => {
     const { operations } = setup();
 
     await expect(operations.get(alice, '../PROFILE')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('never asks the store for an id that cannot be an item id', async () => {
+    const { store, operations } = setup();
+    const item = await operations.create(alice, { title: 'Bike' });
+    const asked = jest.spyOn(store, 'get');
+
+    await expect(operations.get(alice, `${item.id}#PROFILE`)).rejects.toBeInstanceOf(NotFoundError);
+
+    expect(asked).not.toHaveBeenCalled();
   });
 });
 

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { CursorCodec, NotFoundError, ValidationError } from '@mobile-backend/domain/http';
 import { ItemOperations } from '@mobile-backend/domain/data';
 import {
@@ -122,6 +123,31 @@ describe('media seen through an item that holds it', () => {
     const { media } = await readyMediaOf('user-1');
 
     await expect(media.get('user-2', MEDIA_ID, through)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('shows the owner their own media through an item even before it is ready', async () => {
+    const { media } = setup();
+    await media.requestUpload('user-1', { contentType: 'image/png', size: 10 });
+
+    const seen = await media.get('user-1', MEDIA_ID, holder({ visibility: 'private' }));
+
+    expect(seen).toMatchObject({ mediaId: MEDIA_ID, status: 'pending', url: null });
+  });
+
+  it('hides a media id the item lists that names no media', async () => {
+    const { media } = setup();
+
+    await expect(media.get('user-2', MEDIA_ID, holder())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('never looks up a media id that cannot be one, even through an item that lists it', async () => {
+    const { media, store } = await readyMediaOf('user-1');
+    const asked = jest.spyOn(store, 'get');
+
+    const seen = media.get('user-2', '../PROFILE', holder({ mediaIds: ['../PROFILE'] }));
+
+    await expect(seen).rejects.toBeInstanceOf(NotFoundError);
+    expect(asked).not.toHaveBeenCalled();
   });
 
   it('hides media that is not ready yet, even through a public item', async () => {

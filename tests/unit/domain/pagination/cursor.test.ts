@@ -82,4 +82,23 @@ describe('pagination cursors', () => {
 
     expect(() => codec.decode(`${payload}.${signature}`, scope)).toThrow(BadRequestError);
   });
+
+  it('are refused when correctly signed but not JSON', () => {
+    const payload = Buffer.from('{not json').toString('base64url');
+    const signature = createHmac('sha256', key).update(payload).digest('base64url');
+
+    expect(() => codec.decode(`${payload}.${signature}`, scope)).toThrow(BadRequestError);
+  });
+
+  it('are refused with anything after the signature', () => {
+    const cursor = codec.encode(position, scope);
+
+    expect(() => codec.decode(`${cursor}.more`, scope)).toThrow(BadRequestError);
+  });
+
+  it('are refused with a message that says the cursor does not fit the listing', () => {
+    const cursor = codec.encode(position, { userId: 'user-2', listing: 'items' });
+
+    expect(() => codec.decode(cursor, scope)).toThrow('The cursor is not valid for this listing.');
+  });
 });

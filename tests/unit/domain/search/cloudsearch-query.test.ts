@@ -37,6 +37,35 @@ describe('CloudSearch query building', () => {
     });
   });
 
+  it('lets the viewer see their own private items, not those of the owner they filter by', () => {
+    const fq = filterQueryOf({ viewerId: 'viewer', tags: [], ownerId: 'owner' });
+
+    expect(parseStructuredQuery(fq)).toEqual({
+      kind: 'and',
+      operands: [
+        {
+          kind: 'or',
+          operands: [
+            { kind: 'term', field: 'visibility', value: 'public' },
+            { kind: 'term', field: 'owner_id', value: 'viewer' },
+          ],
+        },
+        { kind: 'term', field: 'owner_id', value: 'owner' },
+      ],
+    });
+  });
+
+  it.each([
+    ['free text', 'red bike'],
+    ['no text', ''],
+  ])('runs a search with %s under the authorization filter', (_, text) => {
+    const query = { viewerId: 'viewer', text, tags: ['red'], ownerId: 'owner', size: 5, start: 0 };
+
+    const request = searchRequestOf(query);
+
+    expect(request.filterQuery).toBe(filterQueryOf(query));
+  });
+
   it('reduces free text to plain terms without simple-parser operators', () => {
     expect(simpleQueryOf(`red -bike | "x" (y) z* ~2 \\`)).toBe('red bike x y z 2');
   });

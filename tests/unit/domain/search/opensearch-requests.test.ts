@@ -53,6 +53,27 @@ describe('OpenSearch search requests', () => {
     expect(body).toMatchObject({ from: 10, size: 5, track_total_hits: true });
   });
 
+  it('lets the viewer see their own private items, not those of the owner they filter by', () => {
+    const body = searchBodyOf({
+      viewerId: 'viewer',
+      text: 'bike',
+      tags: [],
+      ownerId: 'owner',
+      size: 5,
+      start: 0,
+    });
+
+    expect(body.query?.bool?.filter).toEqual([
+      {
+        bool: {
+          should: [{ term: { visibility: 'public' } }, { term: { owner_id: 'viewer' } }],
+          minimum_should_match: 1,
+        },
+      },
+      { term: { owner_id: 'owner' } },
+    ]);
+  });
+
   it('requires every term of q somewhere in title, tags or body, best match first', () => {
     const body = searchBodyOf({ viewerId: 'v', text: '"red" -bike*', tags: [], size: 5, start: 0 });
 
