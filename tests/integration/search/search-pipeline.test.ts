@@ -6,6 +6,7 @@ import { createDocumentClient, createDynamoDbClient } from '../../../layers/doma
 import { DynamoDbItemStore } from '../../../layers/domain/src/items/dynamodb-item-store';
 import type { Item } from '../../../layers/domain/src/items/item';
 import type { EngineSearchRequest } from '../../../sandbox/search/search-engine';
+import { anItem } from '../domain/stores';
 import { startSearchPipeline, type SearchPipeline } from './search-pipeline';
 
 jest.setTimeout(60_000);
@@ -26,20 +27,7 @@ afterAll(async () => {
 });
 
 function item(word: string, n: number): Item {
-  const now = new Date().toISOString();
-  return {
-    id: newId(),
-    ownerId: 'pipeline-test',
-    title: `${word} ${n}`,
-    body: '',
-    tags: [],
-    visibility: 'public',
-    data: {},
-    mediaIds: [],
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  return anItem(newId(), 'pipeline-test', { title: `${word} ${n}`, visibility: 'public' });
 }
 
 const query = (word: string): EngineSearchRequest => ({

@@ -8,6 +8,7 @@ import { createVersionedIndex } from '../../../layers/domain/src/search/opensear
 import { searchDocumentOf } from '../../../layers/domain/src/search/search-document';
 import { startSearchServer, type SearchServer } from '../../../sandbox/search/search-server';
 import { reindex } from '../../../scripts/search-reindex-steps';
+import { anItem } from '../domain/stores';
 
 // `npm run search:reindex` against DynamoDB Local and the local OpenSearch
 // endpoint: the items the indexer wrote under mapping version 1 move to
@@ -29,20 +30,8 @@ afterAll(async () => {
 const word = () => `w${randomUUID().replaceAll('-', '')}`;
 
 function item(title: string): Item {
-  const now = new Date().toISOString();
-  return {
-    id: `R${randomUUID().replaceAll('-', '').slice(0, 25).toUpperCase()}`,
-    ownerId: 'reindex-test',
-    title,
-    body: '',
-    tags: [],
-    visibility: 'public',
-    data: {},
-    mediaIds: [],
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+  const id = `R${randomUUID().replaceAll('-', '').slice(0, 25).toUpperCase()}`;
+  return anItem(id, 'reindex-test', { title, visibility: 'public' });
 }
 
 it('backfills the new version from the table and moves the alias, keeping newer documents', async () => {
