@@ -11,7 +11,8 @@ import { call, type ApiReply } from '../api/support/http';
 import { sandboxOutputs } from '../api/support/outputs';
 import { registerDevice, withProfile } from '../api/support/messaging';
 import { newUser, type TestUser } from '../api/support/users';
-import { requestArbitrary, type FuzzWorld } from './support/arbitraries';
+import { parseTemplate } from '../../sandbox/template/parse';
+import { requestArbitrary, ROUTES, type FuzzWorld } from './support/arbitraries';
 import { sendRaw } from './support/raw-http';
 import { contractBreach, describeRequest } from './support/reply-checks';
 
@@ -92,6 +93,17 @@ beforeAll(async () => {
   };
   victimBefore = await victimState();
 }, 60_000);
+
+it("covers every path of the template's REST API", () => {
+  const templatePaths = parseTemplate('template.yaml').functions.flatMap((fn) =>
+    // The generator names every path parameter {id}.
+    fn.apiEvents.map((event) => event.path.replace(/\{\w+\}/g, '{id}')),
+  );
+
+  expect([...new Set(ROUTES.map(([, path]) => path))].sort()).toEqual(
+    [...new Set(templatePaths)].sort(),
+  );
+});
 
 it(`answers ${REQUESTS} generated requests with 2xx or 4xx problem documents only`, async () => {
   const apiUrl = sandboxOutputs().ApiUrl;

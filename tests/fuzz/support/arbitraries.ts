@@ -14,7 +14,7 @@ export interface FuzzWorld {
 }
 
 /** Every REST route except `DELETE /v1/me`, which would end the fuzzer's own account. */
-const ROUTES: [method: string, path: string][] = [
+export const ROUTES: [method: string, path: string][] = [
   ['GET', '/v1/me'],
   ['PATCH', '/v1/me'],
   ['GET', '/v1/items'],
