@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PhysicalResources, SecretSpec } from '../template/model';
 import { localArn } from '../template/pseudo-parameters';
+import { SecretVersions } from './secret-versions';
 import type { PseudoParameters } from '../template/pseudo-parameters';
 
 export interface LocalSecretsOptions {
@@ -24,7 +25,8 @@ export interface LocalSecrets {
 export interface StoredSecret {
   arn: string;
   name: string;
-  value: string;
+  /** The versions and their labels; a rotation changes them while the sandbox runs. */
+  versions: SecretVersions;
 }
 
 const LETTERS_AND_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -70,6 +72,12 @@ export function createLocalSecrets(options: LocalSecretsOptions): LocalSecrets {
   const file = options.dataDir ? join(options.dataDir, 'secrets.json') : undefined;
   const stored = readStoredValues(file);
   const values: Record<string, string> = {};
+  // A rotated value replaces the stored one, so data signed with it stays readable after a restart.
+  const save = () => {
+    if (!file || !options.dataDir) return;
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ ...stored, ...values }, null, 2)}\n`, { mode: 0o600 });
+  };
   const resources: PhysicalResources = {};
   const byId = new Map<string, StoredSecret>();
   for (const spec of options.secrets) {
@@ -78,16 +86,17 @@ export function createLocalSecrets(options: LocalSecretsOptions): LocalSecrets {
     values[spec.logicalId] = value;
     const name = spec.name ?? spec.logicalId;
     const arn = localSecretArn(options.pseudo, name);
+    const versions = new SecretVersions(value, (current) => {
+      values[spec.logicalId] = current;
+      save();
+    });
     resources[spec.logicalId] = { ref: arn, attributes: { Id: arn } };
-    for (const id of [arn, name, spec.logicalId]) byId.set(id, { arn, name, value });
+    for (const id of [arn, name, spec.logicalId]) byId.set(id, { arn, name, versions });
   }
-  if (file && options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    writeFileSync(file, `${JSON.stringify({ ...stored, ...values }, null, 2)}\n`, { mode: 0o600 });
-  }
+  save();
   return {
     resources,
-    lookup: (idOrArn) => byId.get(idOrArn)?.value,
+    lookup: (idOrArn) => byId.get(idOrArn)?.versions.currentValue,
     find: (idOrArn) => byId.get(idOrArn),
   };
 }

@@ -1,71 +1,42 @@
 // A local Secrets Manager endpoint (AWS_ENDPOINT_URL_SECRETS_MANAGER) over the
 // sandbox's local secrets: GetSecretValue on the JSON 1.1 protocol, as
 // @aws-sdk/client-secrets-manager speaks it (a POST with
-// `X-Amz-Target: secretsmanager.GetSecretValue`), so the SDK client of a
-// function works unchanged. Requests must be signed with the local credentials.
-import { createHash } from 'node:crypto';
+// `X-Amz-Target: secretsmanager.GetSecretValue`) and the calls of a rotation
+// (secrets-manager-operations.ts), so the SDK clients of functions work
+// unchanged. Requests must be signed with the local credentials.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from '../http/read-body';
 import type { RunningService } from '../processes';
-import type { StoredSecret } from './local-secrets';
+import {
+  OPERATIONS,
+  SecretsManagerError,
+  type SecretsManagerBackend,
+} from './secrets-manager-operations';
 import { refuseBadSignature, type SecretKeys } from './signature-check';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_REQUEST_BYTES = 64 * 1024;
-// The sandbox's secrets do not change while it runs: one creation date for all.
-const CREATED = Math.floor(Date.now() / 1000);
-
-class SecretsManagerError extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function getSecretValue(find: (id: string) => StoredSecret | undefined, input: unknown): object {
-  const secretId = (input as { SecretId?: unknown } | null)?.SecretId;
-  if (typeof secretId !== 'string' || secretId === '') {
-    throw new SecretsManagerError(400, 'InvalidParameterException', 'SecretId is required.');
-  }
-  const secret = find(secretId);
-  if (!secret) {
-    throw new SecretsManagerError(
-      400,
-      'ResourceNotFoundException',
-      "Secrets Manager can't find the specified secret.",
-    );
-  }
-  return {
-    ARN: secret.arn,
-    Name: secret.name,
-    // One version per value, named like Secrets Manager's (a UUID-shaped id).
-    VersionId: versionIdOf(secret.value),
-    SecretString: secret.value,
-    VersionStages: ['AWSCURRENT'],
-    CreatedDate: CREATED,
-  };
-}
-
-function versionIdOf(value: string): string {
-  const hex = createHash('sha256').update(value).digest('hex');
-  return [
-    hex.slice(0, 8),
-    hex.slice(8, 12),
-    hex.slice(12, 16),
-    hex.slice(16, 20),
-    hex.slice(20, 32),
-  ].join('-');
-}
+const TARGET_PREFIX = 'secretsmanager.';
 
 export interface SecretsManagerOptions {
   port: number;
-  find: (secretId: string) => StoredSecret | undefined;
+  find: SecretsManagerBackend['find'];
   /** The credentials a request may be signed with. */
   keys: SecretKeys;
+  /** The template's rotation functions; without them no secret has rotation enabled. */
+  rotation?: Pick<SecretsManagerBackend, 'rotationFunctionOf' | 'invokeRotation'>;
+}
+
+function backendOf(options: SecretsManagerOptions): SecretsManagerBackend {
+  return {
+    find: options.find,
+    rotationFunctionOf: (secret) => options.rotation?.rotationFunctionOf(secret),
+    invokeRotation: async (functionArn, event) => {
+      if (!options.rotation) throw new Error('No rotation functions are known');
+      await options.rotation.invokeRotation(functionArn, event);
+    },
+  };
 }
 
 async function answer(options: SecretsManagerOptions, request: IncomingMessage): Promise<object> {
@@ -73,12 +44,15 @@ async function answer(options: SecretsManagerOptions, request: IncomingMessage):
   if (body === undefined) throw new SecretsManagerError(413, 'RequestEntityTooLarge', 'Too large.');
   const refusal = await refuseBadSignature(request, body, options.keys);
   if (refusal) throw new SecretsManagerError(refusal.status, refusal.type, refusal.message);
-  const target = request.headers['x-amz-target'];
-  if (request.method !== 'POST' || target !== 'secretsmanager.GetSecretValue') {
+  const target = String(request.headers['x-amz-target'] ?? '');
+  const operation = target.startsWith(TARGET_PREFIX)
+    ? OPERATIONS[target.slice(TARGET_PREFIX.length)]
+    : undefined;
+  if (request.method !== 'POST' || operation === undefined) {
     throw new SecretsManagerError(
       400,
       'UnknownOperationException',
-      `The local Secrets Manager endpoint serves GetSecretValue only, not ${String(target)}.`,
+      `The local Secrets Manager endpoint serves ${Object.keys(OPERATIONS).join(', ')}, not ${target}.`,
     );
   }
   let input: unknown;
@@ -87,7 +61,10 @@ async function answer(options: SecretsManagerOptions, request: IncomingMessage):
   } catch {
     throw new SecretsManagerError(400, 'SerializationException', 'The request is not JSON.');
   }
-  return getSecretValue(options.find, input);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new SecretsManagerError(400, 'SerializationException', 'The request is not an object.');
+  }
+  return operation(backendOf(options), input as Record<string, unknown>);
 }
 
 async function handle(
@@ -111,7 +88,7 @@ async function handle(
 
 export type LocalSecretsManager = RunningService;
 
-/** Serves the secrets `find` knows, by ARN or name, to requests signed with one of `keys`. */
+/** Serves the backend's secrets, by ARN or name, to requests signed with one of `keys`. */
 export async function startLocalSecretsManager(
   options: SecretsManagerOptions,
 ): Promise<LocalSecretsManager> {

@@ -50,7 +50,7 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     port: {
       flag: 'secrets-manager-port',
       defaultPort: 4584,
-      description: 'Secrets Manager endpoint port (GetSecretValue)',
+      description: 'Secrets Manager endpoint port (GetSecretValue and rotation)',
     },
     load: () => import('./secrets-manager'),
   },

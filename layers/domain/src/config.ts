@@ -8,7 +8,8 @@ const nonEmpty = z.string().min(1);
 const DataApiEnvironment = z.object({
   APP_TABLE_NAME: nonEmpty,
   IDEMPOTENCY_TABLE_NAME: nonEmpty,
-  CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+  // The key itself is read from Secrets Manager at cold start, never from the environment.
+  CURSOR_SIGNING_SECRET_ARN: nonEmpty,
   ACCOUNT_DELETION_FUNCTION_NAME: nonEmpty,
   ALLOWED_ORIGIN: nonEmpty.default('*'),
 });
@@ -22,7 +23,8 @@ const AccountDeletionEnvironment = z.object({
 export interface DataApiConfig {
   appTableName: string;
   idempotencyTableName: string;
-  cursorSigningKey: string;
+  /** The secret whose AWSCURRENT version signs cursors (AWSPREVIOUS still verifies). */
+  cursorSigningSecretArn: string;
   accountDeletionFunctionName: string;
   /** `*`, or the origins allowed by CORS (ALLOWED_ORIGIN may list several, comma-separated). */
   allowedOrigins: string[];
@@ -62,7 +64,7 @@ export function dataApiConfig(env: Environment = process.env): DataApiConfig {
   return {
     appTableName: vars.APP_TABLE_NAME,
     idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
-    cursorSigningKey: vars.CURSOR_SIGNING_KEY,
+    cursorSigningSecretArn: vars.CURSOR_SIGNING_SECRET_ARN,
     accountDeletionFunctionName: vars.ACCOUNT_DELETION_FUNCTION_NAME,
     allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };

@@ -7,7 +7,8 @@ let handler: Handler;
 
 beforeAll(async () => {
   Object.assign(process.env, {
-    CURSOR_SIGNING_KEY: 'k'.repeat(64),
+    CURSOR_SIGNING_SECRET_ARN:
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:cursor-signing-local',
     ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
     ALLOWED_ORIGIN: '*',
     POWERTOOLS_METRICS_DISABLED: 'true',

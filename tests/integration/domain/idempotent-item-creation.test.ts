@@ -2,7 +2,7 @@ import {
   IdempotencyAlreadyInProgressError,
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
-import { CursorCodec, idempotentOperation } from '@mobile-backend/domain/http';
+import { CursorCodec, fixedCursorKeys, idempotentOperation } from '@mobile-backend/domain/http';
 import { DynamoDbItemStore, ItemOperations } from '@mobile-backend/domain/data';
 import type { Context } from 'aws-lambda';
 import { MAX_JSON_DEPTH } from '../../../layers/domain/src/http/json-limits';
@@ -10,7 +10,7 @@ import { localDynamoDb, tableName, uniqueUserId } from './stores';
 
 const { client, documents } = localDynamoDb();
 const store = new DynamoDbItemStore(documents, tableName('APP_TABLE_NAME'));
-const items = new ItemOperations(store, new CursorCodec('s'.repeat(32)));
+const items = new ItemOperations(store, new CursorCodec(fixedCursorKeys('s'.repeat(32))));
 const createItem = idempotentOperation(({ userId, body }) => items.create(userId, body), {
   client,
   tableName: tableName('IDEMPOTENCY_TABLE_NAME'),

@@ -4,6 +4,7 @@ import { createOpenSearchClient } from '../../../layers/domain/src/search/opense
 import { OpenSearchIndex } from '../../../layers/domain/src/search/opensearch-index';
 import type { Item } from '../../../layers/domain/src/items/item';
 import { CursorCodec } from '../../../layers/domain/src/pagination/cursor';
+import { fixedCursorKeys } from '../../../layers/domain/src/pagination/cursor-keys';
 import { searchDocumentOf } from '../../../layers/domain/src/search/search-document';
 import type { IndexChange, SearchIndex } from '../../../layers/domain/src/search/search-index';
 import { SearchOperations } from '../../../layers/domain/src/search/search-operations';
@@ -77,7 +78,10 @@ describe.each(engines)('SearchIndex contract: $name', (engine) => {
   beforeAll(async () => {
     server = await startSearchServer({ port: 0 });
     index = engine.connect(server.endpoint);
-    search = new SearchOperations(index, new CursorCodec('contract-suite-signing-key-32-chars!'));
+    search = new SearchOperations(
+      index,
+      new CursorCodec(fixedCursorKeys('contract-suite-signing-key-32-chars!')),
+    );
   });
 
   afterAll(async () => {

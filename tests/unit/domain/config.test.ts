@@ -4,7 +4,7 @@ import { dataApiConfig } from '@mobile-backend/domain/data';
 const dataApiEnv = {
   APP_TABLE_NAME: 'AppTable',
   IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
-  CURSOR_SIGNING_KEY: 'c'.repeat(64),
+  CURSOR_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:cursors-AbCdEf',
   ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
   ALLOWED_ORIGIN: '*',
 };
@@ -14,7 +14,7 @@ describe('the data API configuration', () => {
     expect(dataApiConfig(dataApiEnv)).toEqual({
       appTableName: 'AppTable',
       idempotencyTableName: 'IdempotencyTable',
-      cursorSigningKey: 'c'.repeat(64),
+      cursorSigningSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:cursors-AbCdEf',
       accountDeletionFunctionName: 'AccountDeletionFunction',
       allowedOrigins: ['*'],
     });
@@ -29,16 +29,20 @@ describe('the data API configuration', () => {
     expect(config.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
-  it('names every missing variable without echoing any value', () => {
+  it('names every missing variable', () => {
     const env: Record<string, string> = { ...dataApiEnv };
     delete env.APP_TABLE_NAME;
 
-    expect(() => dataApiConfig({ ...env, CURSOR_SIGNING_KEY: 'short-secret' })).toThrow(
-      /APP_TABLE_NAME.*CURSOR_SIGNING_KEY/,
+    expect(() => dataApiConfig({ ...env, CURSOR_SIGNING_SECRET_ARN: '' })).toThrow(
+      /APP_TABLE_NAME.*CURSOR_SIGNING_SECRET_ARN/,
     );
-    expect(() => dataApiConfig({ ...env, CURSOR_SIGNING_KEY: 'short-secret' })).not.toThrow(
-      /short-secret/,
-    );
+  });
+
+  it('has no variable for the cursor-signing key itself, only for its secret', () => {
+    const env: Record<string, string> = { ...dataApiEnv, CURSOR_SIGNING_KEY: 'k'.repeat(64) };
+    delete env.CURSOR_SIGNING_SECRET_ARN;
+
+    expect(() => dataApiConfig(env)).toThrow(/CURSOR_SIGNING_SECRET_ARN/);
   });
 });
 

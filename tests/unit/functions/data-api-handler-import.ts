@@ -13,7 +13,8 @@ export async function importDataApiHandler(allowedOrigin: string): Promise<ApiHa
   Object.assign(process.env, {
     APP_TABLE_NAME: 'AppTable',
     IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
-    CURSOR_SIGNING_KEY: 'k'.repeat(64),
+    CURSOR_SIGNING_SECRET_ARN:
+      'arn:aws:secretsmanager:us-east-1:000000000000:secret:cursor-signing-local',
     ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
     ALLOWED_ORIGIN: allowedOrigin,
     AWS_REGION: 'us-east-1',

@@ -9,6 +9,7 @@ import type { MessagingApiConfig } from '../messaging/messaging-config';
 import { SnsPushSender } from '../messaging/push/sns-push-sender';
 import { SqsMessageQueue } from '../messaging/sqs-message-queue';
 import { CursorCodec } from '../pagination/cursor';
+import { SecretsManagerCursorKeys } from '../secrets/secrets-manager-cursor-keys';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 
 export { messagingApiConfig } from '../messaging/messaging-config';
@@ -38,7 +39,7 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
     profiles,
     SqsMessageQueue.create(config.messageQueueUrl),
     new DynamoDbConversationStore(documents, config.appTableName),
-    new CursorCodec(config.cursorSigningKey),
+    new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
   );
   return {
     devices,

@@ -1,4 +1,5 @@
 import { CursorCodec } from '../pagination/cursor';
+import { SecretsManagerCursorKeys } from '../secrets/secrets-manager-cursor-keys';
 import type { SearchApiConfig } from '../search/search-config';
 import { SearchOperations } from '../search/search-operations';
 import { searchIndexOf } from './parts/search-engine';
@@ -11,6 +12,6 @@ export { parseSearchParameters } from '../search/search-parameters';
 export function createSearchApi(config: SearchApiConfig): SearchOperations {
   return new SearchOperations(
     searchIndexOf(config.engine, 'search'),
-    new CursorCodec(config.cursorSigningKey),
+    new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
   );
 }

@@ -47,6 +47,8 @@ export { jsonResponse, noContentResponse, versionedResponse } from '../http/resp
 
 export { CursorCodec } from '../pagination/cursor';
 export type { CursorScope, PageKey } from '../pagination/cursor';
+export { fixedCursorKeys } from '../pagination/cursor-keys';
+export type { CursorKeys, CursorKeySource } from '../pagination/cursor-keys';
 export { idempotentOperation } from '../dynamodb-idempotency';
 export type { IdempotentOperation, IdempotentRequest } from '../dynamodb-idempotency';
 export { createDocumentClient, createDynamoDbClient } from '../dynamodb';

@@ -72,9 +72,10 @@ export class ItemOperations {
     page: { limit: number; cursor?: string | undefined },
   ): Promise<ItemList> {
     const scope = { userId: callerId, listing: LISTING };
-    const after = page.cursor === undefined ? undefined : this.cursors.decode(page.cursor, scope);
+    const after =
+      page.cursor === undefined ? undefined : await this.cursors.decode(page.cursor, scope);
     const { items, nextKey } = await this.store.listByOwner(callerId, { limit: page.limit, after });
-    return { items, nextCursor: nextKey ? this.cursors.encode(nextKey, scope) : null };
+    return { items, nextCursor: nextKey ? await this.cursors.encode(nextKey, scope) : null };
   }
 
   async update(

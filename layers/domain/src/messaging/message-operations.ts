@@ -61,12 +61,13 @@ export class MessageOperations {
     page: PageRequest,
   ): Promise<Listing<ConversationSummary>> {
     const scope = { userId, listing: 'conversations' };
-    const after = page.cursor === undefined ? undefined : this.cursors.decode(page.cursor, scope);
+    const after =
+      page.cursor === undefined ? undefined : await this.cursors.decode(page.cursor, scope);
     const { items, nextKey } = await this.store.listConversations(userId, {
       limit: page.limit,
       after,
     });
-    return { items, nextCursor: nextKey ? this.cursors.encode(nextKey, scope) : null };
+    return { items, nextCursor: nextKey ? await this.cursors.encode(nextKey, scope) : null };
   }
 
   /**
@@ -81,7 +82,8 @@ export class MessageOperations {
     page: PageRequest,
   ): Promise<Listing<StoredMessage>> {
     const scope = { userId, listing: `messages:${peerId}` };
-    const after = page.cursor === undefined ? undefined : this.cursors.decode(page.cursor, scope);
+    const after =
+      page.cursor === undefined ? undefined : await this.cursors.decode(page.cursor, scope);
     const summary = await this.store.summary(userId, peerId);
     if (!summary) throw new NotFoundError('No conversation with this user.');
     const { items, nextKey } = await this.store.listMessages(userId, peerId, {
@@ -89,6 +91,6 @@ export class MessageOperations {
       after,
     });
     if (summary.unread > 0) await this.store.markRead(userId, peerId);
-    return { items, nextCursor: nextKey ? this.cursors.encode(nextKey, scope) : null };
+    return { items, nextCursor: nextKey ? await this.cursors.encode(nextKey, scope) : null };
   }
 }

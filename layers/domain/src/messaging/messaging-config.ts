@@ -13,7 +13,8 @@ const platformApplicationArn = z
 const MessagingApiEnvironment = z.object({
   APP_TABLE_NAME: nonEmpty,
   IDEMPOTENCY_TABLE_NAME: nonEmpty,
-  CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+  // The key itself is read from Secrets Manager at cold start, never from the environment.
+  CURSOR_SIGNING_SECRET_ARN: nonEmpty,
   MESSAGE_QUEUE_URL: nonEmpty,
   APNS_PLATFORM_APPLICATION_ARN: platformApplicationArn,
   FCM_PLATFORM_APPLICATION_ARN: platformApplicationArn,
@@ -35,7 +36,8 @@ export interface PushConfig {
 export interface MessagingApiConfig extends PushConfig {
   appTableName: string;
   idempotencyTableName: string;
-  cursorSigningKey: string;
+  /** The secret whose AWSCURRENT version signs cursors (AWSPREVIOUS still verifies). */
+  cursorSigningSecretArn: string;
   messageQueueUrl: string;
   allowedOrigins: string[];
 }
@@ -50,7 +52,7 @@ export function messagingApiConfig(env: Environment = process.env): MessagingApi
   return {
     appTableName: vars.APP_TABLE_NAME,
     idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
-    cursorSigningKey: vars.CURSOR_SIGNING_KEY,
+    cursorSigningSecretArn: vars.CURSOR_SIGNING_SECRET_ARN,
     messageQueueUrl: vars.MESSAGE_QUEUE_URL,
     platformApplications: {
       ios: vars.APNS_PLATFORM_APPLICATION_ARN,

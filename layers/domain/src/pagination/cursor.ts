@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { BadRequestError } from '../errors';
+import type { CursorKeySource } from './cursor-keys';
 
 /** Where a DynamoDB query stopped (its LastEvaluatedKey); every key attribute of ours is a string. */
 export type PageKey = Record<string, string>;
@@ -20,26 +21,26 @@ const CursorPayload = z.strictObject({
 /**
  * Opaque pagination cursors: base64url(JSON of the page key and its scope),
  * a dot, and an HMAC-SHA256 of that text. Clients can neither forge nor
- * alter one, nor use another user's; every such attempt is a 400.
+ * alter one, nor use another user's; every such attempt is a 400. Signed
+ * with the current key; one signed with a key the source still lists as
+ * verifying (the key before the last rotation) is accepted too.
  */
 export class CursorCodec {
-  constructor(private readonly signingKey: string) {}
+  constructor(private readonly keys: CursorKeySource) {}
 
-  encode(position: PageKey, scope: CursorScope): string {
+  async encode(position: PageKey, scope: CursorScope): Promise<string> {
+    const { signing } = await this.keys.keys();
     const payload = Buffer.from(
       JSON.stringify({ u: scope.userId, l: scope.listing, k: position }),
     ).toString('base64url');
-    return `${payload}.${this.sign(payload).toString('base64url')}`;
+    return `${payload}.${sign(signing, payload)}`;
   }
 
-  decode(cursor: string, scope: CursorScope): PageKey {
+  async decode(cursor: string, scope: CursorScope): Promise<PageKey> {
     const [payload, signature, ...rest] = cursor.split('.');
     if (payload === undefined || signature === undefined || rest.length > 0) throw invalidCursor();
-    // Compared as text: base64url decoding ignores the last character's spare
-    // bits, so comparing bytes would accept altered spellings of the signature.
-    const expected = Buffer.from(this.sign(payload).toString('base64url'));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    const { verifying } = await this.keys.keys();
+    if (!verifying.some((key) => signatureMatches(sign(key, payload), signature))) {
       throw invalidCursor();
     }
     const parsed = CursorPayload.safeParse(parseJson(Buffer.from(payload, 'base64url').toString()));
@@ -48,10 +49,18 @@ export class CursorCodec {
     }
     return parsed.data.k;
   }
+}
 
-  private sign(payload: string): Buffer {
-    return createHmac('sha256', this.signingKey).update(payload).digest();
-  }
+function sign(key: string, payload: string): string {
+  return createHmac('sha256', key).update(payload).digest('base64url');
+}
+
+// Compared as text: base64url decoding ignores the last character's spare
+// bits, so comparing bytes would accept altered spellings of the signature.
+function signatureMatches(expectedText: string, givenText: string): boolean {
+  const expected = Buffer.from(expectedText);
+  const given = Buffer.from(givenText);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function parseJson(text: string): unknown {

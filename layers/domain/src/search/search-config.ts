@@ -33,7 +33,8 @@ const SearchIndexerEnvironment = z.discriminatedUnion('SEARCH_ENGINE', [
 const SearchApiEnvironment = z.intersection(
   z.discriminatedUnion('SEARCH_ENGINE', [OpenSearchEnvironment, CloudSearchApiEnvironment]),
   z.object({
-    CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+    // The key itself is read from Secrets Manager at cold start, never from the environment.
+    CURSOR_SIGNING_SECRET_ARN: nonEmpty,
     ALLOWED_ORIGIN: nonEmpty.default('*'),
   }),
 );
@@ -60,7 +61,8 @@ export interface SearchIndexerConfig {
 
 export interface SearchApiConfig {
   engine: SearchEngineLocation;
-  cursorSigningKey: string;
+  /** The secret whose AWSCURRENT version signs cursors (AWSPREVIOUS still verifies). */
+  cursorSigningSecretArn: string;
   allowedOrigins: string[];
 }
 
@@ -90,7 +92,7 @@ export function searchApiConfig(env: Environment = process.env): SearchApiConfig
       vars.SEARCH_ENGINE === 'opensearch'
         ? openSearchLocationOf(vars)
         : { engine: 'cloudsearch', endpoint: vars.SEARCH_QUERY_ENDPOINT },
-    cursorSigningKey: vars.CURSOR_SIGNING_KEY,
+    cursorSigningSecretArn: vars.CURSOR_SIGNING_SECRET_ARN,
     allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };
 }

@@ -32,7 +32,7 @@ export class SearchOperations {
     const start =
       parameters.cursor === undefined
         ? 0
-        : Number(this.cursors.decode(parameters.cursor, scope).start ?? 0);
+        : Number((await this.cursors.decode(parameters.cursor, scope)).start ?? 0);
     const size = Math.min(parameters.limit, MAX_SEARCH_DEPTH - start);
     const { hits, found } =
       size > 0
@@ -50,7 +50,7 @@ export class SearchOperations {
     return {
       items: hits,
       total: found,
-      nextCursor: more ? this.cursors.encode({ start: String(next) }, scope) : null,
+      nextCursor: more ? await this.cursors.encode({ start: String(next) }, scope) : null,
     };
   }
 }

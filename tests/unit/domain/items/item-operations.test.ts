@@ -3,6 +3,7 @@ import {
   BadRequestError,
   ConflictError,
   CursorCodec,
+  fixedCursorKeys,
   NotFoundError,
   PayloadTooLargeError,
   PreconditionFailedError,
@@ -18,7 +19,7 @@ const bob = 'bob';
 function setup() {
   const store = new InMemoryItemStore();
   let clock = Date.parse('2025-03-01T10:00:00.000Z');
-  const operations = new ItemOperations(store, new CursorCodec('s'.repeat(32)), {
+  const operations = new ItemOperations(store, new CursorCodec(fixedCursorKeys('s'.repeat(32))), {
     now: () => new Date((clock += 1000)),
   });
   return { store, operations };

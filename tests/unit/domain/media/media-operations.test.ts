@@ -1,5 +1,10 @@
 import { jest } from '@jest/globals';
-import { CursorCodec, NotFoundError, ValidationError } from '@mobile-backend/domain/http';
+import {
+  CursorCodec,
+  fixedCursorKeys,
+  NotFoundError,
+  ValidationError,
+} from '@mobile-backend/domain/http';
 import { ItemOperations } from '@mobile-backend/domain/data';
 import {
   MediaOperations,
@@ -231,7 +236,7 @@ describe("an item's media", () => {
     const { store, media } = setup();
     await media.requestUpload(ownerId, { contentType: 'image/png', size: 10 });
     if (status === 'ready') await store.settle(MEDIA_ID, { status }, new Date());
-    return new ItemOperations(itemStore, new CursorCodec('s'.repeat(32)), {
+    return new ItemOperations(itemStore, new CursorCodec(fixedCursorKeys('s'.repeat(32))), {
       media: new StoredMediaReferences(store),
     });
   }
@@ -261,7 +266,7 @@ describe("an item's media", () => {
   it('keeps media attached before, even once deleted, when the item changes', async () => {
     const items = await itemsWithMedia('ready');
     const item = await items.create('user-1', { title: 'Bike', mediaIds: [MEDIA_ID] });
-    const gone = new ItemOperations(itemStore, new CursorCodec('s'.repeat(32)), {
+    const gone = new ItemOperations(itemStore, new CursorCodec(fixedCursorKeys('s'.repeat(32))), {
       media: new StoredMediaReferences({ get: async () => undefined }),
     });
 

@@ -196,7 +196,7 @@ describe('index names and configuration', () => {
   });
 
   it('refuses an OpenSearch configuration without its endpoint, and an unknown engine', () => {
-    const key = { CURSOR_SIGNING_KEY: 'k'.repeat(32) };
+    const key = { CURSOR_SIGNING_SECRET_ARN: 'cursor-signing' };
 
     expect(() =>
       searchApiConfig({

@@ -1,9 +1,10 @@
 import { CursorCodec } from '../../../../layers/domain/src/pagination/cursor';
+import { fixedCursorKeys } from '../../../../layers/domain/src/pagination/cursor-keys';
 import type { SearchIndex, SearchQuery } from '../../../../layers/domain/src/search/search-index';
 import { SearchOperations } from '../../../../layers/domain/src/search/search-operations';
 import { parseSearchParameters } from '../../../../layers/domain/src/search/search-parameters';
 
-const cursors = new CursorCodec('a-signing-key-that-is-long-enough-for-tests');
+const cursors = new CursorCodec(fixedCursorKeys('a-signing-key-that-is-long-enough-for-tests'));
 
 function indexOf(found: number, queries: SearchQuery[] = []): SearchIndex {
   return {

@@ -20,7 +20,10 @@ function searchEnvironment(overrides: Record<string, string> = {}): Record<strin
   const fn = model.functions.find((candidate) => candidate.logicalId === 'SearchApiFunction');
   if (!fn) throw new Error('template.yaml has no SearchApiFunction');
   const { SEARCH_ENGINE, OPENSEARCH_ENDPOINT, OPENSEARCH_INDEX } = localizeOpenSearchUrls(
-    resolveEnvironment({ ...fn, environment: { ...fn.environment, CURSOR_SIGNING_KEY: '' } }, ctx),
+    resolveEnvironment(
+      { ...fn, environment: { ...fn.environment, CURSOR_SIGNING_SECRET_ARN: '' } },
+      ctx,
+    ),
     endpoint,
   );
   return { SEARCH_ENGINE, OPENSEARCH_ENDPOINT, OPENSEARCH_INDEX } as Record<string, string>;

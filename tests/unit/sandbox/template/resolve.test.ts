@@ -181,7 +181,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       ALLOWED_ORIGIN: '*',
       APP_TABLE_NAME: 'AppTable',
       IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
-      CURSOR_SIGNING_KEY: 'signing-key',
+      CURSOR_SIGNING_SECRET_ARN: SECRET_ARN,
       ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
     });
   });
