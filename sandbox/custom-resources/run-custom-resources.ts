@@ -38,7 +38,9 @@ export function serviceTokenFunctions(
   ctx: ResolveContext,
 ): Set<string> {
   const arns = new Set(
-    model.resources.filter(isCustomResource).map((resource) => serviceTokenOf(resource, ctx)),
+    model.resources
+      .filter(isCustomResource)
+      .map((resource) => unqualified(serviceTokenOf(resource, ctx))),
   );
   return new Set(
     Object.entries(ctx.resources)
@@ -142,13 +144,21 @@ function hostOf(
   hosts: ReadonlyMap<string, FunctionHost>,
   where: string,
 ): FunctionHost {
-  const host = [...hosts.values()].find((candidate) => candidate.functionArn === arn);
+  const host = [...hosts.values()].find((candidate) => candidate.functionArn === unqualified(arn));
   if (!host) {
     throw new Error(
       `${where}: its ServiceToken ${arn} is not a function of this template (SNS topics are not supported)`,
     );
   }
   return host;
+}
+
+/**
+ * A ServiceToken may name a version or an alias (`!Ref Fn.Alias`); locally
+ * each qualifier runs the function's one local version.
+ */
+function unqualified(arn: string): string {
+  return arn.split(':').slice(0, 7).join(':');
 }
 
 /** Data values as `!GetAtt` gives them: text. */

@@ -161,6 +161,9 @@ function resolveRef(target: string, ctx: ResolveContext, where: string): unknown
   if (pseudo !== undefined) return pseudo;
   const resource = ctx.resources[target];
   if (resource === undefined) {
+    // SAM's property references (`!Ref Fn.Alias`) name an attribute of the resource.
+    const dot = target.indexOf('.');
+    if (dot > 0) return attributeOf(target.slice(0, dot), target.slice(dot + 1), ctx, where);
     throw new Error(
       `${where} refers to ${target} (!Ref), which is neither a parameter nor a resource running locally`,
     );

@@ -17,7 +17,8 @@ import {
 } from '../../../sandbox/secrets/secrets-manager-server';
 import { parseLocalTemplate } from '../../../sandbox/services/local-template';
 import type { SandboxModel } from '../../../sandbox/template/model';
-import { LOCAL_PSEUDO_PARAMETERS, localArn } from '../../../sandbox/template/pseudo-parameters';
+import { functionResources } from '../../../sandbox/template/local-resources';
+import { LOCAL_PSEUDO_PARAMETERS } from '../../../sandbox/template/pseudo-parameters';
 import type { ResolveContext } from '../../../sandbox/template/resolve';
 import { temporaryDir } from '../runtime/fixtures';
 
@@ -43,12 +44,8 @@ function modelWith(overrides: Record<string, string> = {}): SandboxModel {
 function contextOf(model: SandboxModel): ResolveContext {
   return {
     parameters: model.parameters,
-    resources: {
-      [functionId]: {
-        ref: functionId,
-        attributes: { Arn: localArn(pseudo, 'lambda', `function:${functionId}`) },
-      },
-    },
+    // As the sandbox names them: the ServiceToken is the function's alias.
+    resources: functionResources(model, pseudo),
     pseudo,
     conditions: model.conditions,
     mappings: model.mappings,

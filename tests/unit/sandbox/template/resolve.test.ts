@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { functionResources } from '../../../../sandbox/template/local-resources';
 import { parseTemplate } from '../../../../sandbox/template/parse';
 import { LOCAL_PSEUDO_PARAMETERS } from '../../../../sandbox/template/pseudo-parameters';
 import {
@@ -144,7 +145,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       ...context().resources,
       IdempotencyTable: { ref: 'IdempotencyTable', attributes: {} },
       UserPoolClient: { ref: 'client123', attributes: {} },
-      AccountDeletionFunction: { ref: 'AccountDeletionFunction', attributes: {} },
+      ...functionResources(model, LOCAL_PSEUDO_PARAMETERS),
       Api: { ref: 'localapi', attributes: {} },
       MessageQueue: { ref: 'http://sqs.local/000000000000/MessageQueue', attributes: {} },
       MessageDeadLetterQueue: { ref: 'http://sqs.local/000000000000/Dlq', attributes: {} },
@@ -182,7 +183,8 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       APP_TABLE_NAME: 'AppTable',
       IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
       CURSOR_SIGNING_SECRET_ARN: SECRET_ARN,
-      ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
+      ACCOUNT_DELETION_FUNCTION_NAME:
+        'arn:aws:lambda:us-east-1:000000000000:function:AccountDeletionFunction:live',
     });
   });
 

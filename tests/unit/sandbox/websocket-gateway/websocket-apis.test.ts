@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { functionResources } from '../../../../sandbox/template/local-resources';
 import { parseTemplate } from '../../../../sandbox/template/parse';
 import { LOCAL_PSEUDO_PARAMETERS } from '../../../../sandbox/template/pseudo-parameters';
 import type { PhysicalResources } from '../../../../sandbox/template/model';
@@ -11,16 +12,10 @@ import {
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../../..');
 const model = parseTemplate(join(root, 'template.yaml'));
-const functionArns: PhysicalResources = Object.fromEntries(
-  model.functions.map((fn) => [
-    fn.logicalId,
-    {
-      ref: fn.logicalId,
-      attributes: { Arn: `arn:aws:lambda:us-east-1:000000000000:function:${fn.logicalId}` },
-    },
-  ]),
-);
-const resources = { ...functionArns, ...webSocketApiResources(model) };
+const resources: PhysicalResources = {
+  ...functionResources(model, LOCAL_PSEUDO_PARAMETERS),
+  ...webSocketApiResources(model),
+};
 const ctx = { parameters: model.parameters, resources, pseudo: LOCAL_PSEUDO_PARAMETERS };
 
 describe('the WebSocket API of template.yaml, as the sandbox reads it', () => {

@@ -6,7 +6,7 @@ import type { StoredMessage } from '../message';
 import type { MessageDelivery } from '../message-delivery';
 import { notificationFor, type PushNotification } from './push-notification';
 import type { PushReceipts } from './push-receipts';
-import type { PushSender } from './push-sender';
+import type { PushOutcome, PushSender } from './push-sender';
 
 export interface PushDeliveryParts {
   store: DeviceStore;
@@ -22,7 +22,8 @@ export interface PushDeliveryParts {
  * other failure does, after every device had its chance. Push off for a
  * platform (no credentials, so no platform application) is a state, not a
  * failure: its devices are skipped, said once per message in the log and
- * counted in the `PushSkipped` metric. A retried message is pushed only to
+ * counted in the `PushSkipped` metric. Every push attempted is counted as
+ * `PushDelivered`, `PushEndpointGone` or `PushFailed`. A retried message is pushed only to
  * the devices its receipts do not list yet.
  */
 export class PushDelivery implements MessageDelivery {
@@ -43,6 +44,7 @@ export class PushDelivery implements MessageDelivery {
         .filter((device) => !reached.has(device.deviceId))
         .map((device) => this.pushTo(message.messageId, device, notification)),
     );
+    countOutcomes(results);
     const failures = results.filter((result) => result.status === 'rejected');
     if (failures.length > 0) {
       throw new AggregateError(
@@ -56,7 +58,7 @@ export class PushDelivery implements MessageDelivery {
     messageId: string,
     device: PushableDevice,
     notification: PushNotification,
-  ): Promise<void> {
+  ): Promise<PushOutcome> {
     const outcome = await this.parts.push.publish(device.endpointArn, notification);
     // Recorded after the publish: a crash in between may push again, never lose a push.
     if (outcome !== 'gone') await this.parts.receipts.record(messageId, device.deviceId);
@@ -67,6 +69,7 @@ export class PushDelivery implements MessageDelivery {
       });
       await this.parts.devices.forget(device);
     }
+    return outcome;
   }
 
   private reportSkipped(message: StoredMessage, skipped: Device[]): void {
@@ -87,6 +90,23 @@ type PushableDevice = Device & { endpointArn: string };
 /** Its platform has an application and the device an endpoint (it had none while push was off). */
 function isPushable(device: Device, applications: PlatformApplications): device is PushableDevice {
   return applications[device.platform] !== '' && device.endpointArn !== undefined;
+}
+
+/**
+ * What the pushes of one message came to, for the operations dashboard:
+ * delivered, endpoint gone (device forgotten) or failed (the message is retried).
+ */
+function countOutcomes(results: PromiseSettledResult<PushOutcome>[]): void {
+  if (results.length === 0) return;
+  const count = (outcome: PushOutcome) =>
+    results.filter((result) => result.status === 'fulfilled' && result.value === outcome).length;
+  metrics.addMetric('PushDelivered', MetricUnit.Count, count('delivered'));
+  metrics.addMetric('PushEndpointGone', MetricUnit.Count, count('gone'));
+  metrics.addMetric(
+    'PushFailed',
+    MetricUnit.Count,
+    results.filter((result) => result.status === 'rejected').length,
+  );
 }
 
 /** One metric per platform, with its own dimension: the function's other metrics keep theirs. */
