@@ -27,6 +27,7 @@ export interface RestrictedAction {
 // Functions whose role SAM generates (no event source adds a policy to them).
 const samGeneratedRoles = [
   'AccountDeletionFunctionRole',
+  'CursorKeyRotationFunctionRole',
   'DataApiFunctionRole',
   'MediaApiFunctionRole',
   'MediaProcessorFunctionRole',
@@ -122,6 +123,12 @@ export const managedPolicies: readonly ManagedPolicyException[] = [
     holders: ['ApiGatewayCloudWatchLogsRole'],
     reason:
       'API Gateway’s account-wide logging role writes every API’s execution logs, whose groups API Gateway names at run time.',
+  },
+  {
+    policyArn: 'arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda',
+    holders: ['CodeDeployServiceRole'],
+    reason:
+      'SAM creates CodeDeploy’s service role for DeploymentPreference with this policy; CodeDeploy shifts every function’s alias and reads the rollback alarms, all named at deploy time.',
   },
 ];
 
