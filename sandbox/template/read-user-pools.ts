@@ -67,6 +67,10 @@ function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPool
     passwordPolicy: Object.fromEntries(
       Object.entries(passwordPolicy).filter(([, value]) => value !== undefined),
     ) as UserPoolSpec['passwordPolicy'],
+    mfaConfiguration:
+      resolveOptionalText(resource.properties.MfaConfiguration, ctx, `${where}.MfaConfiguration`) ??
+      'OFF',
+    enabledMfas: resolveDelimitedList(resource.properties.EnabledMfas, ctx, `${where}.EnabledMfas`),
     clients: [],
     groups: [],
   };
@@ -104,10 +108,44 @@ function readClient(resource: TemplateResource, ctx: ResolveContext): UserPoolCl
     ...(Object.keys(units).length > 0 && {
       tokenValidityUnits: units as UserPoolClientSpec['tokenValidityUnits'],
     }),
+    oauth: readOAuthSettings(resource, ctx),
   };
   return Object.fromEntries(
     Object.entries(client).filter(([, value]) => value !== undefined),
   ) as UserPoolClientSpec;
+}
+
+/** The client's hosted sign-in settings; undefined unless `AllowedOAuthFlowsUserPoolClient`. */
+function readOAuthSettings(
+  resource: TemplateResource,
+  ctx: ResolveContext,
+): UserPoolClientSpec['oauth'] {
+  const where = resource.logicalId;
+  const { properties } = resource;
+  const enabled = resolveOptionalBoolean(
+    properties.AllowedOAuthFlowsUserPoolClient,
+    ctx,
+    `${where}.AllowedOAuthFlowsUserPoolClient`,
+  );
+  if (!enabled) return undefined;
+  const list = (name: string) => resolveDelimitedList(properties[name], ctx, `${where}.${name}`);
+  return {
+    flows: list('AllowedOAuthFlows'),
+    scopes: list('AllowedOAuthScopes'),
+    callbackUrls: list('CallbackURLs'),
+    logoutUrls: list('LogoutURLs'),
+    identityProviders: list('SupportedIdentityProviders'),
+  };
+}
+
+/**
+ * A list, a `CommaDelimitedList` parameter's value (the sandbox keeps parameters
+ * as text) or nothing (absent, or dropped by `!Ref AWS::NoValue`).
+ */
+function resolveDelimitedList(value: unknown, ctx: ResolveContext, where: string): string[] {
+  const resolved = resolveValue(value, ctx, where) ?? [];
+  if (typeof resolved === 'string') return resolved.split(',').map((item) => item.trim());
+  return resolveTextList(resolved, ctx, where);
 }
 
 function poolOf(resource: TemplateResource, pools: Map<string, UserPoolSpec>): UserPoolSpec {
