@@ -8,6 +8,8 @@ import { withHost } from '../network';
 import { hostedSignInClients, type HostedSignInClient } from '../hosted-sign-in/app-clients';
 import { startHostedSignInServer } from '../hosted-sign-in/server';
 import { createSignInState } from '../hosted-sign-in/sign-in-state';
+import { resolveValue } from '../template/resolve';
+import { recordOrEmpty } from '../template/template-document';
 import type { SandboxContext, StartedService } from './contract';
 import { localClientConfig } from './sdk-config';
 
@@ -17,6 +19,7 @@ export const STAND_IN_PROVIDERS = ['Google', 'SignInWithApple'];
 export async function start(context: SandboxContext): Promise<StartedService> {
   const clients = hostedSignInClients(context.model, context.resolve.resources);
   assertOnePool(clients);
+  warnOfPreSignUpTriggers(context);
   const cognito = new CognitoIdentityProviderClient(
     localClientConfig(context.endpointOf('cognito')),
   );
@@ -44,6 +47,24 @@ export async function start(context: SandboxContext): Promise<StartedService> {
       cognito.destroy();
     },
   };
+}
+
+/**
+ * The pool's pre-sign-up trigger links federated sign-ups to existing accounts
+ * with AdminLinkProviderForUser, which the local Cognito lacks: say so at start.
+ */
+function warnOfPreSignUpTriggers(context: SandboxContext): void {
+  for (const pool of context.model.resources.filter((r) => r.type === 'AWS::Cognito::UserPool')) {
+    const where = `${pool.logicalId}.LambdaConfig`;
+    const triggers = recordOrEmpty(
+      resolveValue(pool.properties.LambdaConfig, context.resolve, where),
+    );
+    if ('PreSignUp' in triggers) {
+      context.log(
+        `[sign-in] ${pool.logicalId}'s PreSignUp trigger is not run locally (the local Cognito cannot link accounts): a federated test sign-in with the email of an unlinked account is refused`,
+      );
+    }
+  }
 }
 
 /** A Cognito domain belongs to one pool; the sandbox has one sign-in endpoint. */

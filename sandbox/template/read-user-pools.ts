@@ -17,9 +17,10 @@ export function readUserPools(resources: TemplateResource[], ctx: ResolveContext
   for (const resource of resources.filter((r) => r.type === 'AWS::Cognito::UserPool')) {
     pools.set(resource.logicalId, readUserPool(resource, ctx));
   }
+  const clientCtx = withIdentityProviders(resources, ctx);
   for (const resource of resources) {
     if (resource.type === 'AWS::Cognito::UserPoolClient') {
-      poolOf(resource, pools).clients.push(readClient(resource, ctx));
+      poolOf(resource, pools).clients.push(readClient(resource, clientCtx));
     }
     if (resource.type === 'AWS::Cognito::UserPoolGroup') {
       const where = resource.logicalId;
@@ -37,6 +38,23 @@ export function readUserPools(resources: TemplateResource[], ctx: ResolveContext
     }
   }
   return [...pools.values()];
+}
+
+/**
+ * Clients name their identity providers with `!Ref <provider>`, whose value is
+ * the provider's name: known from the template, before anything runs.
+ */
+function withIdentityProviders(resources: TemplateResource[], ctx: ResolveContext): ResolveContext {
+  const providers = resources.filter((r) => r.type === 'AWS::Cognito::UserPoolIdentityProvider');
+  if (providers.length === 0) return ctx;
+  const named = Object.fromEntries(
+    providers.map((provider) => {
+      const where = `${provider.logicalId}.ProviderName`;
+      const name = resolveOptionalText(provider.properties.ProviderName, ctx, where);
+      return [provider.logicalId, { ref: name ?? provider.logicalId, attributes: {} }];
+    }),
+  );
+  return { ...ctx, resources: { ...ctx.resources, ...named } };
 }
 
 function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPoolSpec {
