@@ -13,6 +13,7 @@ import type {
   ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PhysicalResources, UserPoolClientSpec, UserPoolSpec } from '../template/model';
+import { applyMfaConfiguration } from './mfa-configuration';
 import { LOCAL_PSEUDO_PARAMETERS, localArn } from '../template/pseudo-parameters';
 import type { PseudoParameters } from '../template/pseudo-parameters';
 
@@ -29,6 +30,7 @@ export async function ensureUserPools(
   const resources: PhysicalResources = {};
   for (const pool of pools) {
     const poolId = await ensurePool(client, pool);
+    await applyMfaConfiguration(client, poolId, pool);
     const issuer = `${issuerBase}/${poolId}`;
     resources[pool.logicalId] = {
       ref: poolId,

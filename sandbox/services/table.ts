@@ -18,6 +18,17 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     port: { flag: 'cognito-port', defaultPort: 9229, description: 'Cognito port' },
     load: () => import('./cognito'),
   },
+  // After Cognito: its sign-ins create federated users in the pools Cognito made.
+  {
+    name: 'hosted-sign-in',
+    label: 'Hosted sign-in (OAuth)',
+    port: {
+      flag: 'sign-in-port',
+      defaultPort: 9230,
+      description: 'hosted sign-in port (OAuth authorize, token, logout; test identity provider)',
+    },
+    load: () => import('./hosted-sign-in'),
+  },
   {
     name: 'sqs',
     label: 'SQS',

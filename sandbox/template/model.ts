@@ -55,6 +55,15 @@ export interface UserPoolClientSpec {
     IdToken?: TokenValidityUnit;
     RefreshToken?: TokenValidityUnit;
   };
+  /** Hosted sign-in: the OAuth grants (`code`), scopes and redirect URIs the client allows. */
+  oauth?: {
+    flows: string[];
+    scopes: string[];
+    callbackUrls: string[];
+    logoutUrls: string[];
+    /** `COGNITO` and the names of the identity providers the client offers. */
+    identityProviders: string[];
+  };
 }
 
 export interface UserPoolSpec {
@@ -70,6 +79,10 @@ export interface UserPoolSpec {
     RequireNumbers?: boolean;
     RequireSymbols?: boolean;
   };
+  /** `OFF`, `OPTIONAL` or `ON`. */
+  mfaConfiguration: string;
+  /** `SOFTWARE_TOKEN_MFA`, `SMS_MFA`. */
+  enabledMfas: string[];
   clients: UserPoolClientSpec[];
   groups: { logicalId: string; groupName: string; description?: string }[];
 }

@@ -17,9 +17,10 @@ export function readUserPools(resources: TemplateResource[], ctx: ResolveContext
   for (const resource of resources.filter((r) => r.type === 'AWS::Cognito::UserPool')) {
     pools.set(resource.logicalId, readUserPool(resource, ctx));
   }
+  const clientCtx = withIdentityProviders(resources, ctx);
   for (const resource of resources) {
     if (resource.type === 'AWS::Cognito::UserPoolClient') {
-      poolOf(resource, pools).clients.push(readClient(resource, ctx));
+      poolOf(resource, pools).clients.push(readClient(resource, clientCtx));
     }
     if (resource.type === 'AWS::Cognito::UserPoolGroup') {
       const where = resource.logicalId;
@@ -37,6 +38,23 @@ export function readUserPools(resources: TemplateResource[], ctx: ResolveContext
     }
   }
   return [...pools.values()];
+}
+
+/**
+ * Clients name their identity providers with `!Ref <provider>`, whose value is
+ * the provider's name: known from the template, before anything runs.
+ */
+function withIdentityProviders(resources: TemplateResource[], ctx: ResolveContext): ResolveContext {
+  const providers = resources.filter((r) => r.type === 'AWS::Cognito::UserPoolIdentityProvider');
+  if (providers.length === 0) return ctx;
+  const named = Object.fromEntries(
+    providers.map((provider) => {
+      const where = `${provider.logicalId}.ProviderName`;
+      const name = resolveOptionalText(provider.properties.ProviderName, ctx, where);
+      return [provider.logicalId, { ref: name ?? provider.logicalId, attributes: {} }];
+    }),
+  );
+  return { ...ctx, resources: { ...ctx.resources, ...named } };
 }
 
 function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPoolSpec {
@@ -67,6 +85,10 @@ function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPool
     passwordPolicy: Object.fromEntries(
       Object.entries(passwordPolicy).filter(([, value]) => value !== undefined),
     ) as UserPoolSpec['passwordPolicy'],
+    mfaConfiguration:
+      resolveOptionalText(resource.properties.MfaConfiguration, ctx, `${where}.MfaConfiguration`) ??
+      'OFF',
+    enabledMfas: resolveDelimitedList(resource.properties.EnabledMfas, ctx, `${where}.EnabledMfas`),
     clients: [],
     groups: [],
   };
@@ -104,10 +126,44 @@ function readClient(resource: TemplateResource, ctx: ResolveContext): UserPoolCl
     ...(Object.keys(units).length > 0 && {
       tokenValidityUnits: units as UserPoolClientSpec['tokenValidityUnits'],
     }),
+    oauth: readOAuthSettings(resource, ctx),
   };
   return Object.fromEntries(
     Object.entries(client).filter(([, value]) => value !== undefined),
   ) as UserPoolClientSpec;
+}
+
+/** The client's hosted sign-in settings; undefined unless `AllowedOAuthFlowsUserPoolClient`. */
+function readOAuthSettings(
+  resource: TemplateResource,
+  ctx: ResolveContext,
+): UserPoolClientSpec['oauth'] {
+  const where = resource.logicalId;
+  const { properties } = resource;
+  const enabled = resolveOptionalBoolean(
+    properties.AllowedOAuthFlowsUserPoolClient,
+    ctx,
+    `${where}.AllowedOAuthFlowsUserPoolClient`,
+  );
+  if (!enabled) return undefined;
+  const list = (name: string) => resolveDelimitedList(properties[name], ctx, `${where}.${name}`);
+  return {
+    flows: list('AllowedOAuthFlows'),
+    scopes: list('AllowedOAuthScopes'),
+    callbackUrls: list('CallbackURLs'),
+    logoutUrls: list('LogoutURLs'),
+    identityProviders: list('SupportedIdentityProviders'),
+  };
+}
+
+/**
+ * A list, a `CommaDelimitedList` parameter's value (the sandbox keeps parameters
+ * as text) or nothing (absent, or dropped by `!Ref AWS::NoValue`).
+ */
+function resolveDelimitedList(value: unknown, ctx: ResolveContext, where: string): string[] {
+  const resolved = resolveValue(value, ctx, where) ?? [];
+  if (typeof resolved === 'string') return resolved.split(',').map((item) => item.trim());
+  return resolveTextList(resolved, ctx, where);
 }
 
 function poolOf(resource: TemplateResource, pools: Map<string, UserPoolSpec>): UserPoolSpec {

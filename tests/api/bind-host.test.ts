@@ -12,7 +12,13 @@ jest.setTimeout(60_000);
 
 const HOST = '127.0.0.2';
 // What a phone talks to; every other socket of the sandbox is internal.
-const CLIENT_FACING = ['ApiUrl', 'WebSocketUrl', 'CognitoEndpoint', 'S3Endpoint'] as const;
+const CLIENT_FACING = [
+  'ApiUrl',
+  'WebSocketUrl',
+  'CognitoEndpoint',
+  'S3Endpoint',
+  'SignInEndpoint',
+] as const;
 // DynamoDB Local has no bind-address option: it listens on every interface
 // (README.md, "What runs locally").
 const KNOWN_EXCEPTION = 'DynamoDbEndpoint';

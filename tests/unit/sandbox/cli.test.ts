@@ -7,6 +7,7 @@ const DOCUMENTED_PORTS = {
   'websocket-port': 3002,
   'dynamodb-port': 8000,
   'cognito-port': 9229,
+  'sign-in-port': 9230,
   'lambda-port': 3001,
   'sqs-port': 4566,
   's3-port': 4569,

@@ -29,6 +29,7 @@ const samGeneratedRoles = [
   'AccountDeletionFunctionRole',
   'CursorKeyRotationFunctionRole',
   'DataApiFunctionRole',
+  'FederatedSignUpFunctionRole',
   'MediaApiFunctionRole',
   'MediaProcessorFunctionRole',
   'MessagingApiFunctionRole',
@@ -44,6 +45,12 @@ const pushEndpointReason =
   'An endpoint ARN ends in an id SNS gives at CreatePlatformEndpoint; the grant stops at the stack’s own platform application.';
 
 export const wildcardResources: readonly WildcardException[] = [
+  {
+    wildcard: '*',
+    holders: ['UserPoolSmsRole'],
+    reason:
+      'Cognito sends MFA codes with sns:Publish to a phone number, which has no ARN; the role is assumable only by this pool (external id and source account).',
+  },
   {
     wildcard: '*',
     holders: ['MessageWorkerRole', 'SearchIndexerRole'],

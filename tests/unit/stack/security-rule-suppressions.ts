@@ -166,6 +166,12 @@ export const securityRuleSuppressions: readonly RuleSuppression[] = [
   },
   {
     rule: 'Serverless-LambdaDLQ',
+    resources: ['FederatedSignUpFunction'],
+    reason:
+      'Cognito invokes the pre-sign-up trigger synchronously and answers the sign-in with its error; there is no asynchronous event to keep.',
+  },
+  {
+    rule: 'Serverless-LambdaDLQ',
     resources: ['CursorKeyRotationFunction'],
     reason:
       'Secrets Manager invokes it and keeps the rotation pending on failure (the secret stays on AWSCURRENT); its Errors alarm reports it.',

@@ -15,3 +15,13 @@ export type { ErasureOutcome, ErasureStep } from '../accounts/account-eraser';
 export type { IdentityDirectory } from '../accounts/identity-directory';
 export { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory';
 export { ActiveAccounts } from '../accounts/active-accounts';
+
+// Account linking: FederatedSignUpFunction, wired in apps/federated-sign-up.ts.
+export { AccountLinker, providerIdentityOf } from '../accounts/account-links';
+export type {
+  AccountLinks,
+  ExistingAccount,
+  LinkOutcome,
+  ProviderIdentity,
+} from '../accounts/account-links';
+export { CognitoAccountLinks } from '../accounts/cognito-account-links';

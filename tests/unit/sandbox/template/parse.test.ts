@@ -82,6 +82,13 @@ describe('parseTemplate on template.yaml', () => {
         idTokenValidity: 60,
         refreshTokenValidity: 30,
         tokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+        oauth: {
+          flows: ['code'],
+          scopes: ['openid', 'email', 'profile'],
+          callbackUrls: ['myapp://auth/callback'],
+          logoutUrls: ['myapp://auth/signout'],
+          identityProviders: ['COGNITO'],
+        },
       },
     ]);
   });

@@ -1,0 +1,165 @@
+// TOTP multi-factor sign-in against a sandbox started with MfaMode=OPTIONAL:
+// a user enrols an authenticator app, and from then on signs in with its code,
+// computed here as the app computes it.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  AssociateSoftwareTokenCommand,
+  CodeMismatchException,
+  CognitoIdentityProviderClient,
+  GetUserPoolMfaConfigCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { jest } from '@jest/globals';
+import { ensureUser, signIn } from '../../sandbox/cognito/users';
+import { startSandboxProcess, type SandboxProcess } from '../../sandbox/spawn-sandbox';
+import type { SandboxOutputs } from './support/outputs';
+import { totp } from './support/totp';
+
+jest.setTimeout(60_000);
+
+let sandbox: SandboxProcess;
+let outputs: SandboxOutputs;
+let cognito: CognitoIdentityProviderClient;
+
+beforeAll(async () => {
+  sandbox = await startSandboxProcess(['--parameter-overrides', 'MfaMode=OPTIONAL']);
+  outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as SandboxOutputs;
+  cognito = new CognitoIdentityProviderClient({
+    endpoint: outputs.CognitoEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  cognito?.destroy();
+  await sandbox?.stop();
+});
+
+async function signedInUser() {
+  const email = `mfa-${randomUUID()}@example.com`;
+  const password = `Pw-${randomUUID()}-A1!`;
+  await ensureUser(cognito, { userPoolId: outputs.UserPoolId, email, password });
+  const tokens = await signIn(cognito, { clientId: outputs.UserPoolClientId, email, password });
+  return { email, password, accessToken: tokens.accessToken };
+}
+
+/** Enrols an authenticator app for the user and prefers it; the secret is the app's. */
+async function enrolTotp(accessToken: string): Promise<string> {
+  const { SecretCode: secret = '' } = await cognito.send(
+    new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
+  );
+  await cognito.send(
+    new VerifySoftwareTokenCommand({
+      AccessToken: accessToken,
+      UserCode: totp(secret),
+      FriendlyDeviceName: 'phone',
+    }),
+  );
+  await cognito.send(
+    new SetUserMFAPreferenceCommand({
+      AccessToken: accessToken,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    }),
+  );
+  return secret;
+}
+
+const passwordSignIn = (email: string, password: string) =>
+  cognito.send(
+    new InitiateAuthCommand({
+      ClientId: outputs.UserPoolClientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+
+const answerTotp = (email: string, session: string | undefined, code: string) =>
+  cognito.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: outputs.UserPoolClientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: session,
+      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+    }),
+  );
+
+describe('TOTP MFA with MfaMode=OPTIONAL', () => {
+  it("gives the local pool the template's MFA: optional, with authenticator apps", async () => {
+    // act
+    const config = await cognito.send(
+      new GetUserPoolMfaConfigCommand({ UserPoolId: outputs.UserPoolId }),
+    );
+
+    // assess
+    expect(config.MfaConfiguration).toBe('OPTIONAL');
+    expect(config.SoftwareTokenMfaConfiguration?.Enabled).toBe(true);
+  });
+
+  it('signs a user without a factor in with the password alone', async () => {
+    // prepare
+    const user = await signedInUser();
+
+    // act
+    const reply = await passwordSignIn(user.email, user.password);
+
+    // assess
+    expect(reply.ChallengeName).toBeUndefined();
+    expect(reply.AuthenticationResult?.IdToken).toBeDefined();
+  });
+
+  it('asks an enrolled user for the code, and the code from the app signs them in', async () => {
+    // prepare
+    const user = await signedInUser();
+    const secret = await enrolTotp(user.accessToken);
+
+    // act
+    const challenge = await passwordSignIn(user.email, user.password);
+    const answered = await answerTotp(user.email, challenge.Session, totp(secret));
+
+    // assess
+    expect(challenge.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    expect(challenge.AuthenticationResult).toBeUndefined();
+    const me = await fetch(`${outputs.ApiUrl}/v1/me`, {
+      headers: { Authorization: `Bearer ${answered.AuthenticationResult?.IdToken}` },
+    });
+    expect(me.status).toBe(200);
+  });
+
+  it('refuses a code that is not the current one', async () => {
+    // prepare
+    const user = await signedInUser();
+    const secret = await enrolTotp(user.accessToken);
+    const challenge = await passwordSignIn(user.email, user.password);
+    const anHourAgo = totp(secret, Date.now() - 3600_000);
+
+    // act
+    const answered = answerTotp(user.email, challenge.Session, anHourAgo);
+
+    // assess
+    await expect(answered).rejects.toBeInstanceOf(CodeMismatchException);
+  });
+
+  it('refuses to enrol an app whose code does not match the secret', async () => {
+    // prepare
+    const user = await signedInUser();
+    const { SecretCode: secret = '' } = await cognito.send(
+      new AssociateSoftwareTokenCommand({ AccessToken: user.accessToken }),
+    );
+
+    // act
+    const verified = cognito.send(
+      new VerifySoftwareTokenCommand({
+        AccessToken: user.accessToken,
+        UserCode: totp(secret, Date.now() - 3600_000),
+      }),
+    );
+
+    // assess
+    await expect(verified).rejects.toBeInstanceOf(CodeMismatchException);
+  });
+});
