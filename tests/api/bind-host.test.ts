@@ -58,8 +58,9 @@ describe('a sandbox started with --host 127.0.0.2', () => {
       ({ port }) => !clientPorts.has(port) && port !== portOf(outputs[KNOWN_EXCEPTION]),
     );
 
-    // The local SQS, S3 backend, search, push, Secrets Manager, Lambda API at least.
-    expect(internal.length).toBeGreaterThanOrEqual(6);
+    // The local SQS, S3 backend, search, push, Secrets Manager, Lambda API and
+    // cognito-local (behind the Cognito front) at least.
+    expect(internal.length).toBeGreaterThanOrEqual(7);
     expect(internal.filter(({ address }) => address !== '127.0.0.1')).toEqual([]);
   });
 
