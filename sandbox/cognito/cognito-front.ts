@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readBody } from '../http/read-body';
+import { cognitoRefusalLine } from '../runtime/access-lines';
 import { closeServer, listen } from '../runtime/listen';
 import type { PoolDirectory } from './pool-directory';
 import { isCheckedOperation, refusalOf, type CognitoRefusal } from './sign-up-rules';
@@ -58,6 +59,7 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  const started = performance.now();
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body) {
     sendCognitoError(response, 400, tooLarge);
@@ -66,7 +68,12 @@ async function handle(
   const operation = operationOf(request);
   const refusal = operation && isCheckedOperation(operation) && refusalIn(options, operation, body);
   if (refusal) {
-    options.log(`[cognito] ${operation} 400 ${refusal.type}: ${refusal.message}`);
+    options.log(
+      cognitoRefusalLine(
+        { operation, status: 400, ...refusal },
+        { durationMs: performance.now() - started },
+      ),
+    );
     sendCognitoError(response, 400, refusal);
     return;
   }
