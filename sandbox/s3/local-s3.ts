@@ -34,6 +34,8 @@ export async function startLocalS3(options: {
   /** Where objects are archived between runs; undefined keeps nothing. */
   dataDir: string | undefined;
   log: (line: string) => void;
+  /** The line per request; `log` unless given. */
+  accessLog?: (line: string) => void;
 }): Promise<LocalS3> {
   // The backend is internal: only the front checks signatures, so only the front may be reachable.
   const fauxqs = await startLoopbackFauxqs({ port: 0, region: options.region });
@@ -50,6 +52,7 @@ export async function startLocalS3(options: {
     corsOf: (bucket) => buckets.find((spec) => spec.bucketName === bucket)?.cors ?? [],
     onObjectEvent: (event) => onObjectEvent(event),
     log: options.log,
+    accessLog: options.accessLog ?? options.log,
   }).catch(async (error: unknown) => {
     await fauxqs.stop();
     throw error;

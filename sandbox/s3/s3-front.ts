@@ -8,11 +8,12 @@
 // This file routes; each step has its own module.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readBody } from '../http/read-body';
+import { s3Line } from '../runtime/access-lines';
 import { closeServer, listen } from '../runtime/listen';
 import { S3BackendError, type Backend } from './backend';
 import type { CorsRule } from './buckets';
 import { answerPreflight, corsResponseHeaders } from './cors';
-import { sendS3Error } from './error-response';
+import { s3ErrorSent, sendS3Error } from './error-response';
 import type { ObjectEvent } from './event-notifications';
 import { isListVersions, listVersions } from './list-versions';
 import type { ObjectArchive } from './object-archive';
@@ -29,6 +30,8 @@ export interface S3FrontOptions {
   corsOf: (bucket: string) => CorsRule[];
   onObjectEvent: (event: ObjectEvent) => void;
   log: (line: string) => void;
+  /** The line per request (method, bucket and key, status, S3's error); `log` unless given. */
+  accessLog?: (line: string) => void;
 }
 
 export interface S3Front {
@@ -49,12 +52,12 @@ const hopByHop = new Set([
 
 export async function startS3Front(options: S3FrontOptions): Promise<S3Front> {
   const server = createServer((request, response) => {
+    logWhenAnswered(options, request, response);
     handle(options, request, response).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();
       } else if (error instanceof S3BackendError) {
         // The backend's own S3 error (NoSuchBucket, NoSuchKey, ...), under S3's code.
-        options.log(`[s3] ${request.method} ${request.url}: ${error.status} ${error.code}`);
         sendS3Error(response, error.status, error.code, error.detail);
       } else {
         options.log(
@@ -71,6 +74,30 @@ export async function startS3Front(options: S3FrontOptions): Promise<S3Front> {
   });
   const url = await listen(server, options.port, options.host ?? '127.0.0.1', 'S3 endpoint');
   return { url, close: () => closeServer(server) };
+}
+
+/** One line per request once answered: method, bucket and key, status, and S3's error if any. */
+function logWhenAnswered(
+  options: S3FrontOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const started = performance.now();
+  const log = options.accessLog ?? options.log;
+  response.once('finish', () => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    log(
+      s3Line(
+        {
+          method: request.method ?? 'GET',
+          path,
+          status: response.statusCode,
+          error: s3ErrorSent(response),
+        },
+        { durationMs: performance.now() - started },
+      ),
+    );
+  });
 }
 
 async function handle(

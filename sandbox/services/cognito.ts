@@ -1,12 +1,18 @@
-// cognito-local (a child process) with the template's user pools, clients and
-// groups, and the mail outbox of the emails it would send (confirmation codes).
-// Client-facing: it listens on --host, and its endpoint and tokens' issuer
-// name the public host.
+// cognito-local (a child process, on loopback) with the template's user
+// pools, clients and groups, behind a front that applies the pools' password
+// policy and sign-up rules, and the mail outbox of the emails it would send
+// (confirmation codes). Client-facing: the front listens on --host, and its
+// endpoint and the tokens' issuer name the public host.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { startCognitoFront } from '../cognito/cognito-front';
 import { startCognitoLocal } from '../cognito/cognito-local';
 import { codeDeliveryReader } from '../cognito/code-deliveries';
+import { createPoolDirectory, type PoolDirectory } from '../cognito/pool-directory';
 import { ensureUserPools } from '../cognito/user-pools';
 import { startMailOutbox } from '../mail/mail-outbox';
+import { urlHost } from '../network';
+import { freePort } from '../ports';
+import type { PhysicalResources, UserPoolSpec } from '../template/model';
 import type { SandboxContext, StartedService } from './contract';
 import { localClientConfig } from './sdk-config';
 import { orStop } from './shutdown';
@@ -17,36 +23,64 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     context.log(`[cognito] code for ${delivery.destination}: ${delivery.code}`);
     mail.deliver({ to: delivery.destination, ...delivery });
   });
+  const endpoint = `http://${urlHost(context.network.publicHost)}:${context.portOf('cognito')}`;
   const cognito = await orStop(
     () => mail.stop(),
-    () =>
+    async () =>
       startCognitoLocal({
-        port: context.portOf('cognito'),
-        host: context.network.bindHost,
-        publicHost: context.network.publicHost,
+        port: await freePort(),
+        issuerEndpoint: endpoint,
         dataDir: context.directories.data,
         onLog,
       }),
   );
+  const pools = createPoolDirectory();
+  const front = await orStop(
+    async () => {
+      await cognito.stop();
+      await mail.stop();
+    },
+    () =>
+      startCognitoFront({
+        port: context.portOf('cognito'),
+        host: context.network.bindHost,
+        backend: cognito.endpoint,
+        pools,
+        log: context.accessLog,
+      }),
+  );
   const stop = async () => {
+    await front.close();
     await cognito.stop();
     await mail.stop();
   };
   const resources = await orStop(stop, async () => {
-    await assertReachable(cognito.endpoint);
-    return ensureUserPools(
-      new CognitoIdentityProviderClient(localClientConfig(cognito.endpoint)),
+    await assertReachable(endpoint);
+    const created = await ensureUserPools(
+      new CognitoIdentityProviderClient(localClientConfig(endpoint)),
       context.model.userPools,
       context.pseudo,
     );
+    addRules(pools, context.model.userPools, created);
+    return created;
   });
   return {
-    endpoint: cognito.endpoint,
-    environment: { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint },
-    outputs: { CognitoEndpoint: cognito.endpoint, MailOutboxUrl: mail.outboxUrl },
+    endpoint,
+    environment: { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint },
+    outputs: { CognitoEndpoint: endpoint, MailOutboxUrl: mail.outboxUrl },
     resources,
     stop,
   };
+}
+
+/** The front learns each pool's rules under the ids cognito-local gave it and its clients. */
+function addRules(pools: PoolDirectory, specs: UserPoolSpec[], created: PhysicalResources): void {
+  for (const spec of specs) {
+    const poolId = created[spec.logicalId]?.ref;
+    if (!poolId) continue;
+    const clientIds = spec.clients.flatMap((client) => created[client.logicalId]?.ref ?? []);
+    pools.add(poolId, clientIds, spec);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
-// DynamoDB Local (a Java child process) with the template's tables.
+// DynamoDB Local (a Java child process) with the template's tables, on
+// loopback when a JDK runs it (see dynamodb/LoopbackDynamoDbLocal.java).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { ensureTables } from '../dynamodb/tables';
@@ -12,6 +13,11 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     dataDir: context.directories.persistentData,
     onRestart: (message) => context.log(`[dynamodb] ${message}`),
   });
+  if (!dynamodb.loopbackOnly) {
+    context.log(
+      '[dynamodb] listens on every interface: java is a JRE; with a JDK it stays on 127.0.0.1',
+    );
+  }
   const stop = () => dynamodb.stop();
   const resources = await orStop(stop, () =>
     ensureTables(

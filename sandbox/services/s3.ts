@@ -17,6 +17,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     credentials: localCredentials,
     dataDir: context.directories.persistentData,
     log: context.log,
+    accessLog: context.accessLog,
   });
   const stop = () => s3.stop();
   const resources = await orStop(stop, async () => {

@@ -13,6 +13,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     hosts: context.functions.hosted,
     region: context.pseudo.region,
     log: context.log,
+    accessLog: context.accessLog,
   });
   return { stop: () => mappings.close() };
 }

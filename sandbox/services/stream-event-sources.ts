@@ -16,6 +16,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     sqs: new SQSClient(localClientConfig(context.endpointOf('sqs'))),
     region: context.pseudo.region,
     log: context.log,
+    accessLog: context.accessLog,
   });
   return { stop: () => mappings.stop() };
 }

@@ -3,7 +3,9 @@
 // batchItemFailures cannot be trusted (an identifier that is missing, empty,
 // or not in the batch); otherwise all but the reported ones.
 
-export type InvocationOutcome = { status: 'succeeded'; payload: string } | { status: 'failed' };
+export type InvocationOutcome = (
+  { status: 'succeeded'; payload: string } | { status: 'failed'; error?: { errorMessage: string } }
+) & { coldStart?: boolean };
 
 export function recordsToDelete(
   messageIds: readonly string[],

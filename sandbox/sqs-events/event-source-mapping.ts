@@ -25,6 +25,18 @@ export interface SqsEventSourceMappingOptions {
   concurrency?: number;
   invoke: (event: SQSEvent) => Promise<InvocationOutcome>;
   log?: (line: string) => void;
+  /** Told of every batch the function was given, and how many of its records failed. */
+  onDelivery?: (delivery: SqsDelivery) => void;
+}
+
+export interface SqsDelivery {
+  size: number;
+  /** Records that come back after the visibility timeout. */
+  failed: number;
+  durationMs: number;
+  coldStart?: boolean;
+  /** The function's error, when it failed the whole batch. */
+  reason?: string;
 }
 
 export interface SqsEventSourceMapping {
@@ -89,16 +101,20 @@ export function startSqsEventSourceMapping(
         sqsRecordOf(message, { queueArn: options.queueArn, region: options.region }),
       ),
     };
-    const outcome = await options
-      .invoke(event)
-      .catch((): InvocationOutcome => ({ status: 'failed' }));
+    const started = performance.now();
+    const outcome = await options.invoke(event).catch((error: unknown): InvocationOutcome => ({
+      status: 'failed',
+      error: { errorMessage: error instanceof Error ? error.message : String(error) },
+    }));
     const ids = event.Records.map((record) => record.messageId);
     const done = new Set(recordsToDelete(ids, outcome, options.reportBatchItemFailures));
-    if (done.size < ids.length) {
-      log(
-        `SQS ${options.queueArn}: ${ids.length - done.size} of ${ids.length} records failed; they return after the visibility timeout.`,
-      );
-    }
+    options.onDelivery?.({
+      size: ids.length,
+      failed: ids.length - done.size,
+      durationMs: performance.now() - started,
+      coldStart: outcome.coldStart,
+      ...(outcome.status === 'failed' && { reason: outcome.error?.errorMessage }),
+    });
     await deleteMessages(batch.filter((message) => done.has(message.MessageId ?? '')));
   };
 

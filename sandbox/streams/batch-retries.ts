@@ -3,6 +3,7 @@
 // cut to the failed records of a partial batch response, and given up when
 // it is too old or out of retries.
 import type { DynamoDBRecord } from 'aws-lambda';
+import { batchLine } from '../runtime/access-lines';
 import { batchOutcomeOf, type BatchOutcome } from './batch-outcome';
 import { giveUp } from './give-up';
 import type { ShardScope } from './shard-scope';
@@ -54,13 +55,36 @@ function tooOld(source: StreamEventSource, batch: PendingBatch): boolean {
 
 /** Invokes the function once with the batch, and reads its partial batch response. */
 async function invokeBatch(scope: ShardScope, batch: PendingBatch): Promise<BatchOutcome> {
+  const started = performance.now();
   const result = await scope.invoke({ Records: batch.records });
   batch.invokeCount += 1;
-  return batchOutcomeOf(
+  const outcome = batchOutcomeOf(
     result,
     batch.records.map(sequenceOf),
     scope.source.reportBatchItemFailures,
   );
+  scope.accessLog(
+    batchLine(
+      {
+        source: 'stream',
+        functionName: scope.source.functionLogicalId,
+        from: scope.source.tableLogicalId,
+        size: batch.records.length,
+        failed: failedCount(batch, outcome),
+        ...(outcome.kind === 'failure' && { reason: outcome.reason }),
+      },
+      { durationMs: performance.now() - started, coldStart: result.coldStart },
+    ),
+  );
+  return outcome;
+}
+
+/** A partial batch response fails the records from the lowest reported one on; an error, all. */
+function failedCount(batch: PendingBatch, outcome: BatchOutcome): number {
+  if (outcome.kind === 'success') return 0;
+  return outcome.kind === 'partial'
+    ? batch.records.length - outcome.retryFrom
+    : batch.records.length;
 }
 
 /** A partial batch response keeps the records from the lowest failed one on; an error keeps all. */

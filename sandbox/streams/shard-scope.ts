@@ -19,6 +19,8 @@ export interface ShardPollerOptions {
   /** Delivers an OnFailure record to the mapping's destination. */
   sendFailure(record: StreamFailureRecord): Promise<void>;
   log(line: string): void;
+  /** The line per batch the function was given; `log` unless given. */
+  accessLog?(line: string): void;
   /** How often an idle shard is read; Lambda reads each shard four times a second. */
   pollIntervalMs?: number;
   /** First retry delay, doubled per retry up to maxRetryDelayMs. */
@@ -27,6 +29,7 @@ export interface ShardPollerOptions {
 }
 
 export interface ShardScope extends ShardPollerOptions {
+  accessLog(line: string): void;
   pollIntervalMs: number;
   retryDelayMs: number;
   maxRetryDelayMs: number;
@@ -46,6 +49,7 @@ export function shardScopeOf(options: ShardPollerOptions, stopping: AbortSignal)
     invoke: (event) => options.invoke(event),
     sendFailure: (record) => options.sendFailure(record),
     log: (line) => options.log(line),
+    accessLog: (line) => (options.accessLog ?? options.log)(line),
     pollIntervalMs: options.pollIntervalMs ?? 250,
     retryDelayMs: options.retryDelayMs ?? 100,
     maxRetryDelayMs: options.maxRetryDelayMs ?? 1000,

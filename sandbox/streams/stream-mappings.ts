@@ -20,6 +20,8 @@ export interface StreamMappingsOptions {
   sqs: SQSClient;
   region: string;
   log(line: string): void;
+  /** The line per batch delivered; `log` unless given. */
+  accessLog?(line: string): void;
   pollIntervalMs?: number;
   retryDelayMs?: number;
 }
@@ -76,6 +78,7 @@ export async function startStreamMappings(options: StreamMappingsOptions): Promi
             );
           },
           log: options.log,
+          accessLog: options.accessLog ?? options.log,
           ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
           ...(options.retryDelayMs !== undefined && { retryDelayMs: options.retryDelayMs }),
         });

@@ -72,6 +72,8 @@ export interface UserPoolSpec {
   usernameAttributes: string[];
   /** Attributes Cognito verifies with a code at sign-up (`email`: the code is emailed). */
   autoVerifiedAttributes: string[];
+  /** Schema attributes with `Required: true`: sign-up and AdminCreateUser must give them. */
+  requiredAttributes: string[];
   passwordPolicy: {
     MinimumLength?: number;
     RequireLowercase?: boolean;

@@ -2,6 +2,7 @@ import type { UserPoolClientSpec, UserPoolSpec } from './model';
 import { resolveValue } from './resolve';
 import type { ResolveContext } from './resolve';
 import {
+  listOrEmpty,
   recordOrEmpty,
   refTarget,
   resolveOptionalBoolean,
@@ -82,6 +83,7 @@ function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPool
       ctx,
       `${where}.AutoVerifiedAttributes`,
     ),
+    requiredAttributes: readRequiredAttributes(resource, ctx),
     passwordPolicy: Object.fromEntries(
       Object.entries(passwordPolicy).filter(([, value]) => value !== undefined),
     ) as UserPoolSpec['passwordPolicy'],
@@ -92,6 +94,16 @@ function readUserPool(resource: TemplateResource, ctx: ResolveContext): UserPool
     clients: [],
     groups: [],
   };
+}
+
+function readRequiredAttributes(resource: TemplateResource, ctx: ResolveContext): string[] {
+  const where = `${resource.logicalId}.Schema`;
+  return listOrEmpty(resource.properties.Schema).flatMap((entry, index) => {
+    const attribute = recordOrEmpty(entry);
+    const required = resolveOptionalBoolean(attribute.Required, ctx, `${where}[${index}].Required`);
+    const name = resolveOptionalText(attribute.Name, ctx, `${where}[${index}].Name`);
+    return required && name !== undefined ? [name] : [];
+  });
 }
 
 function readClient(resource: TemplateResource, ctx: ResolveContext): UserPoolClientSpec {

@@ -2,6 +2,7 @@
 // connection's identity, then the REQUEST authorizer, then `$connect`; the
 // connection opens only when both allow it.
 import type { IncomingMessage } from 'node:http';
+import { webSocketLine } from '../runtime/access-lines';
 import type { InvokeResult } from '../runtime/function-host';
 import { judgeAuthorizerResult, missingIdentitySource } from './authorization';
 import {
@@ -37,18 +38,35 @@ export function connectionInfoOf(
   };
 }
 
+/** What opening a connection came to, for the upgrade's status and the console line. */
+interface ConnectOutcome {
+  status: number;
+  reason?: string;
+  /** Of the last function that ran: `$connect`, or the authorizer that refused. */
+  coldStart?: boolean;
+}
+
 /** The HTTP status the upgrade gets: 2xx opens the connection. Sets the authorizer context. */
 export async function authorizeAndConnect(
   scope: GatewayScope,
   info: ConnectionInfo,
 ): Promise<number> {
+  const started = performance.now();
+  const { status, reason, coldStart } = await connectOutcome(scope, info);
+  scope.log(
+    webSocketLine(
+      { routeKey: '$connect', connectionId: info.connectionId, status, reason },
+      { durationMs: performance.now() - started, coldStart },
+    ),
+  );
+  return status;
+}
+
+async function connectOutcome(scope: GatewayScope, info: ConnectionInfo): Promise<ConnectOutcome> {
   const route = scope.api.routes.$connect;
   if (route?.authorizer) {
     const missing = missingIdentitySource(route.authorizer.identitySource, info);
-    if (missing) {
-      scope.log(`[ws] CONNECT ${info.connectionId} 401: no ${missing}`);
-      return 401;
-    }
+    if (missing) return { status: 401, reason: `no ${missing}` };
     const methodArn = connectMethodArn(info, scope.region, scope.accountId);
     const requestId = newGatewayId();
     const started = performance.now();
@@ -59,16 +77,18 @@ export async function authorizeAndConnect(
     );
     const verdict = judgeAuthorizerResult(result, methodArn, performance.now() - started);
     if (!verdict.allowed) {
-      scope.log(`[ws] CONNECT ${info.connectionId} ${verdict.status}: ${verdict.reason}`);
-      return verdict.status;
+      return { status: verdict.status, reason: verdict.reason, coldStart: result.coldStart };
     }
     info.authorizer = verdict.context;
   }
-  if (!route) return 200;
+  if (!route) return { status: 200 };
   const requestId = newGatewayId();
-  return connectStatus(
-    await scope.invoke(route.functionLogicalId, connectEvent(info, requestId), requestId),
+  const result = await scope.invoke(
+    route.functionLogicalId,
+    connectEvent(info, requestId),
+    requestId,
   );
+  return { status: connectStatus(result), coldStart: result.coldStart };
 }
 
 /** A `$connect` integration answering a non-2xx status refuses the connection. */

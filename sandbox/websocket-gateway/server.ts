@@ -10,7 +10,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { InvokeResult } from '../runtime/function-host';
 import { closeServer, listen } from '../runtime/listen';
 import { authorizeAndConnect, connectionInfoOf } from './connect';
-import { disconnectEvent, newGatewayId, type ConnectionInfo } from './events';
+import { routeDisconnect } from './disconnect';
+import type { ConnectionInfo } from './events';
 import { routeFrame } from './frames';
 import type { GatewayScope, OpenConnection } from './gateway-scope';
 import { answerManagementRequest } from './management-api';
@@ -174,12 +175,7 @@ function keepConnection(
     clearTimeout(idle);
     for (const timer of connection.timers) clearTimeout(timer);
     connections.delete(info.connectionId);
-    const route = scope.api.routes.$disconnect;
-    if (!route) return;
-    const requestId = newGatewayId();
     const close = { code, reason: reason.toString() || 'Connection closed' };
-    void limits.track(
-      scope.invoke(route.functionLogicalId, disconnectEvent(info, close, requestId), requestId),
-    );
+    void limits.track(routeDisconnect(scope, info, close));
   });
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { jest } from '@jest/globals';
+import { canListenOnLoopbackOnly } from '../../sandbox/dynamodb/dynamodb-local';
 import { startSandboxProcess, type SandboxProcess } from '../../sandbox/spawn-sandbox';
 import { listeningSockets, type ListeningSocket } from './support/listening-sockets';
 import type { SandboxOutputs } from './support/outputs';
@@ -19,9 +20,10 @@ const CLIENT_FACING = [
   'S3Endpoint',
   'SignInEndpoint',
 ] as const;
-// DynamoDB Local has no bind-address option: it listens on every interface
+// DynamoDB Local has no bind-address option: a launcher keeps it on loopback
+// when java is a JDK; with a JRE only it listens on every interface
 // (README.md, "What runs locally").
-const KNOWN_EXCEPTION = 'DynamoDbEndpoint';
+const JDK = canListenOnLoopbackOnly();
 
 let sandbox: SandboxProcess;
 let outputs: SandboxOutputs;
@@ -58,27 +60,36 @@ describe('a sandbox started with --host 127.0.0.2', () => {
     expect(bound.map(({ address }) => address)).toEqual([HOST]);
   });
 
-  it('listens for every internal service on 127.0.0.1 only, DynamoDB Local excepted', () => {
+  it('listens for every internal service on 127.0.0.1 only', () => {
     const clientPorts = new Set(CLIENT_FACING.map((key) => portOf(outputs[key])));
+    const dynamodbPort = portOf(outputs.DynamoDbEndpoint);
     const internal = sockets.filter(
-      ({ port }) => !clientPorts.has(port) && port !== portOf(outputs[KNOWN_EXCEPTION]),
+      ({ port }) => !clientPorts.has(port) && (JDK || port !== dynamodbPort),
     );
 
-    // The local SQS, S3 backend, search, push, Secrets Manager, Lambda API at least.
-    expect(internal.length).toBeGreaterThanOrEqual(6);
+    // The local SQS, S3 backend, search, push, Secrets Manager, Lambda API,
+    // cognito-local (behind the Cognito front) and DynamoDB Local at least.
+    expect(internal.length).toBeGreaterThanOrEqual(JDK ? 8 : 7);
     expect(internal.filter(({ address }) => address !== '127.0.0.1')).toEqual([]);
   });
 
-  it('still finds DynamoDB Local on every interface, the one known exception', () => {
-    const bound = sockets.filter(({ port }) => port === portOf(outputs[KNOWN_EXCEPTION]));
+  it('finds DynamoDB Local on loopback only with a JDK, on every interface with a JRE', () => {
+    const bound = sockets.filter(({ port }) => port === portOf(outputs.DynamoDbEndpoint));
 
-    expect(bound.map(({ address }) => address)).toEqual(['::']);
+    expect(bound.map(({ address }) => address)).toEqual(JDK ? ['127.0.0.1'] : ['::']);
   });
 
   it('answers REST API requests on 127.0.0.2', async () => {
     const response = await fetch(`${outputs.ApiUrl}/v1/me`);
 
     expect(response.status).toBe(401);
+  });
+
+  (JDK ? it : it.skip)('does not answer on 127.0.0.2 for DynamoDB Local', async () => {
+    const dynamodbPort = portOf(outputs.DynamoDbEndpoint);
+
+    await expect(refusesConnection(HOST, dynamodbPort)).resolves.toBe(true);
+    await expect(refusesConnection('127.0.0.1', dynamodbPort)).resolves.toBe(false);
   });
 
   it('does not answer on 127.0.0.2 for the internal SQS', async () => {

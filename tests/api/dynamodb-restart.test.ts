@@ -36,7 +36,8 @@ function dynamoDbLocalPid(): number {
     try {
       const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
       const portAt = args.indexOf('-port');
-      if (args.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && args[portAt + 1] === port) {
+      // The jar is `-jar`'s argument, or on the class path of the loopback launcher.
+      if (args.some((arg) => arg.includes('DynamoDBLocal.jar')) && args[portAt + 1] === port) {
         return Number(entry);
       }
     } catch {

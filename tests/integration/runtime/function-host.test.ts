@@ -144,6 +144,17 @@ describe('function host', () => {
     expect(second.invocations).toBe(first.invocations + 1);
   });
 
+  it('tells a cold start from a warm invocation, and a retired host starts cold again', async () => {
+    const host = probeHost();
+
+    const first = await host.invoke({});
+    const second = await host.invoke({});
+    host.retire();
+    const afterRetire = await host.invoke({});
+
+    expect([first.coldStart, second.coldStart, afterRetire.coldStart]).toEqual([true, false, true]);
+  });
+
   it('runs concurrent invocations in separate environments', async () => {
     const host = probeHost();
 

@@ -7,6 +7,7 @@ const poolWith = (mfaConfiguration: string): UserPoolSpec => ({
   usernameAttributes: ['email'],
   autoVerifiedAttributes: ['email'],
   passwordPolicy: {},
+  requiredAttributes: [],
   mfaConfiguration,
   enabledMfas: mfaConfiguration === 'OFF' ? [] : ['SOFTWARE_TOKEN_MFA'],
   clients: [],

@@ -66,6 +66,12 @@ describe('parseTemplate on template.yaml', () => {
     });
   });
 
+  it("reads the schema's required attributes of the user pool", () => {
+    const [pool] = model.userPools;
+
+    expect(pool?.requiredAttributes).toEqual(['email']);
+  });
+
   it('attaches the app client with its auth flows and token lifetimes to the user pool', () => {
     const [pool] = model.userPools;
 
