@@ -143,13 +143,13 @@ describe('the SMS settings of the profile', () => {
     expect(before.json).toMatchObject({
       phoneNumber: null,
       smsNotices: false,
-      smsIncludesText: false,
+      smsWithText: false,
     });
     expect(reply.status).toBe(200);
     expect(reply.json).toMatchObject({
       phoneNumber: '+14155550100',
       smsNotices: true,
-      smsIncludesText: false,
+      smsWithText: false,
     });
   });
 

@@ -108,7 +108,7 @@ export async function optInToSms(
 ): Promise<void> {
   const reply = await call('PATCH', '/v1/me', {
     token: user.idToken,
-    body: { phoneNumber, smsNotices: true, smsIncludesText: options.includesText ?? false },
+    body: { phoneNumber, smsNotices: true, smsWithText: options.includesText ?? false },
   });
   if (reply.status !== 200) throw new Error(`PATCH /v1/me: ${reply.status} ${reply.text}`);
 }

@@ -46,7 +46,7 @@ function fromRecord(record: Record<string, unknown>): StoredProfile {
       // Profiles stored before SMS notices existed have none of these.
       phoneNumber: r.phoneNumber ?? null,
       smsNotices: r.smsNotices ?? false,
-      smsIncludesText: r.smsIncludesText ?? false,
+      smsWithText: r.smsWithText ?? false,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       version: r.version,

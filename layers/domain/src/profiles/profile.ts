@@ -14,7 +14,7 @@ export const ProfilePatchSchema = z.strictObject({
   // E.164 (`+` and up to 15 digits): the form SNS and Cognito take phone numbers in.
   phoneNumber: z.e164('must be an E.164 number such as +14155550100').nullable().optional(),
   smsNotices: z.boolean().optional(),
-  smsIncludesText: z.boolean().optional(),
+  smsWithText: z.boolean().optional(),
 });
 
 export interface Profile {
@@ -29,7 +29,7 @@ export interface Profile {
   /** Opted in to an SMS when a message finds no open app and no device to push to. */
   smsNotices: boolean;
   /** The SMS carries the message text; without it, only that a message arrived. */
-  smsIncludesText: boolean;
+  smsWithText: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -57,7 +57,7 @@ export function newProfile(
     avatarMediaId: null,
     phoneNumber: null,
     smsNotices: false,
-    smsIncludesText: false,
+    smsWithText: false,
     createdAt: timestamp,
     updatedAt: timestamp,
     version: 1,
@@ -79,7 +79,7 @@ export function applyProfilePatch(current: Profile, patch: unknown): Profile {
     ...(changes.avatarMediaId !== undefined && { avatarMediaId: changes.avatarMediaId }),
     ...(changes.phoneNumber !== undefined && { phoneNumber: changes.phoneNumber }),
     ...(changes.smsNotices !== undefined && { smsNotices: changes.smsNotices }),
-    ...(changes.smsIncludesText !== undefined && { smsIncludesText: changes.smsIncludesText }),
+    ...(changes.smsWithText !== undefined && { smsWithText: changes.smsWithText }),
   };
   if (patched.smsNotices && patched.phoneNumber === null) {
     throw new ValidationError([{ path: 'smsNotices', message: 'SMS notices need a phoneNumber.' }]);

@@ -85,7 +85,7 @@ describe('erasing an account', () => {
       avatarMediaId: null,
       phoneNumber: null,
       smsNotices: false,
-      smsIncludesText: false,
+      smsWithText: false,
       createdAt: 'x',
       updatedAt: 'x',
       version: 1,

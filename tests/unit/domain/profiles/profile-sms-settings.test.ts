@@ -19,20 +19,20 @@ function pathsOf(action: () => unknown): string[] {
 
 describe('the SMS settings of a profile', () => {
   it('start with no number, no SMS notices and no text in them', () => {
-    expect(profile).toMatchObject({ phoneNumber: null, smsNotices: false, smsIncludesText: false });
+    expect(profile).toMatchObject({ phoneNumber: null, smsNotices: false, smsWithText: false });
   });
 
   it('take an E.164 number and the two choices', () => {
     const patched = applyProfilePatch(profile, {
       phoneNumber: '+447700900123',
       smsNotices: true,
-      smsIncludesText: true,
+      smsWithText: true,
     });
 
     expect(patched).toMatchObject({
       phoneNumber: '+447700900123',
       smsNotices: true,
-      smsIncludesText: true,
+      smsWithText: true,
     });
   });
 
@@ -56,8 +56,8 @@ describe('the SMS settings of a profile', () => {
   });
 
   it('refuse a choice that is not a boolean', () => {
-    expect(pathsOf(() => applyProfilePatch(profile, { smsIncludesText: 'yes' }))).toEqual([
-      'smsIncludesText',
+    expect(pathsOf(() => applyProfilePatch(profile, { smsWithText: 'yes' }))).toEqual([
+      'smsWithText',
     ]);
   });
 });

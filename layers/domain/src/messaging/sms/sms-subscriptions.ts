@@ -14,8 +14,8 @@ export class ProfileSmsSubscriptions implements SmsSubscriptions {
   async of(userId: string): Promise<SmsSubscription | undefined> {
     const stored = await this.profiles.get(userId);
     if (stored?.status !== 'active') return undefined;
-    const { smsNotices, phoneNumber, smsIncludesText } = stored.profile;
+    const { smsNotices, phoneNumber, smsWithText } = stored.profile;
     if (!smsNotices || phoneNumber === null) return undefined;
-    return { phoneNumber, includesText: smsIncludesText };
+    return { phoneNumber, includesText: smsWithText };
   }
 }
