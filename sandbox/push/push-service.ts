@@ -1,5 +1,6 @@
 // The state behind the local SNS endpoint: platform applications (created
-// through the API, as the stack's custom resource does), their endpoints, and the outbox of every notification "delivered" to a phone.
+// through the API, as the stack's custom resource does), their endpoints, and the outbox of every notification "delivered" to a phone:
+// pushes to endpoints, and SMS published to a phone number.
 // Tokens that start with `invalid-` are rejected as APNs/FCM reject a stale
 // token (the endpoint becomes disabled); `error-` tokens fail like a provider
 // outage (a 500 the caller should retry).
@@ -21,8 +22,9 @@ export interface PlatformEndpoint {
   customUserData: string;
 }
 
-/** One notification as the phone would receive it. */
-export interface OutboxEntry {
+/** One push notification as the phone would receive it. */
+export interface PushOutboxEntry {
+  kind: 'push';
   endpointArn: string;
   platform: PushPlatform;
   token: string;
@@ -33,6 +35,22 @@ export interface OutboxEntry {
   messageId: string;
   sentAt: string;
 }
+
+/** One SMS, as `Publish` with `PhoneNumber` sent it. */
+export interface SmsOutboxEntry {
+  kind: 'sms';
+  phoneNumber: string;
+  text: string;
+  /** `AWS.SNS.SMS.SMSType` as the publisher set it (`Transactional`, `Promotional`), or null. */
+  smsType: string | null;
+  messageId: string;
+  sentAt: string;
+}
+
+export type OutboxEntry = PushOutboxEntry | SmsOutboxEntry;
+
+// What SNS takes as a phone number: E.164, `+` and up to 15 digits.
+const E164 = /^\+[1-9]\d{1,14}$/;
 
 const INVALID_TOKEN_PREFIX = 'invalid-';
 const FAILING_TOKEN_PREFIX = 'error-';
@@ -153,11 +171,30 @@ export class PushService {
     }
     const payload = payloadFor(endpoint.platform, message, messageStructure);
     const entry: OutboxEntry = {
+      kind: 'push',
       endpointArn: endpoint.arn,
       platform: endpoint.platform,
       token: endpoint.token,
       userId: endpoint.customUserData,
       payload,
+      messageId: randomUUID(),
+      sentAt: new Date().toISOString(),
+    };
+    this.outbox.push(entry);
+    this.onDelivered(entry);
+    return entry.messageId;
+  }
+
+  /** Publish with `PhoneNumber`: an SMS, kept in the outbox beside the pushes. */
+  publishSms(phoneNumber: string, text: string, attributes: Record<string, string>): string {
+    if (!E164.test(phoneNumber)) {
+      throw new QueryError(400, 'InvalidParameter', 'Invalid parameter: PhoneNumber');
+    }
+    const entry: OutboxEntry = {
+      kind: 'sms',
+      phoneNumber,
+      text,
+      smsType: attributes['AWS.SNS.SMS.SMSType'] ?? null,
       messageId: randomUUID(),
       sentAt: new Date().toISOString(),
     };

@@ -44,6 +44,21 @@ export function attributesOf(
   return attributes;
 }
 
+/**
+ * `MessageAttributes.entry.N.Name` / `.Value.StringValue` → a record of the
+ * string values (SMS settings such as `AWS.SNS.SMS.SMSType` are strings).
+ */
+export function messageAttributesOf(params: Record<string, string>): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (let n = 1; params[`MessageAttributes.entry.${n}.Name`] !== undefined; n++) {
+    const value = params[`MessageAttributes.entry.${n}.Value.StringValue`];
+    if (value !== undefined) {
+      attributes[params[`MessageAttributes.entry.${n}.Name`] as string] = value;
+    }
+  }
+  return attributes;
+}
+
 export function escapeXml(text: string): string {
   return text
     .replaceAll('&', '&amp;')

@@ -8,6 +8,7 @@ import { PushService, type OutboxEntry } from './push-service';
 import {
   attributesOf,
   errorXml,
+  messageAttributesOf,
   parseQueryRequest,
   QueryError,
   successXml,
@@ -86,13 +87,7 @@ function handleEndpointAction(service: PushService, { action, params }: QueryReq
       service.deleteEndpoint(required(params, 'EndpointArn'));
       return successXml(action);
     case 'Publish':
-      return successXml(action, {
-        MessageId: service.publish(
-          required(params, 'TargetArn'),
-          required(params, 'Message'),
-          params.MessageStructure,
-        ),
-      });
+      return successXml(action, { MessageId: publish(service, params) });
     default:
       throw new QueryError(
         400,
@@ -102,6 +97,22 @@ function handleEndpointAction(service: PushService, { action, params }: QueryReq
   }
 }
 
+/** To a phone number (SMS) or to a platform endpoint (push). */
+function publish(service: PushService, params: Record<string, string>): string {
+  if (params.PhoneNumber !== undefined) {
+    return service.publishSms(
+      params.PhoneNumber,
+      required(params, 'Message'),
+      messageAttributesOf(params),
+    );
+  }
+  return service.publish(
+    required(params, 'TargetArn'),
+    required(params, 'Message'),
+    params.MessageStructure,
+  );
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -109,12 +120,19 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function outboxOf(service: PushService, url: URL): OutboxEntry[] {
-  const userId = url.searchParams.get('userId');
-  const token = url.searchParams.get('token');
-  return service.outbox.filter(
-    (entry) =>
-      (userId === null || entry.userId === userId) && (token === null || entry.token === token),
-  );
+  const wanted = (name: string, value: string | undefined) => {
+    const filter = url.searchParams.get(name);
+    return filter === null || filter === value;
+  };
+  return service.outbox.filter((entry) => {
+    const push = entry.kind === 'push' ? entry : undefined;
+    const sms = entry.kind === 'sms' ? entry : undefined;
+    return (
+      wanted('userId', push?.userId) &&
+      wanted('token', push?.token) &&
+      wanted('phoneNumber', sms?.phoneNumber)
+    );
+  });
 }
 
 async function handle(
@@ -149,17 +167,21 @@ async function handle(
   }
 }
 
+/** One line per push or SMS on the sandbox's console. */
+function consoleLineOf(entry: OutboxEntry): string {
+  if (entry.kind === 'sms') {
+    return `SMS ${entry.smsType ?? 'default'} → ${entry.phoneNumber}: ${JSON.stringify(entry.text)}`;
+  }
+  return `Push ${entry.platform} → user ${entry.userId || '?'} (${entry.token.slice(0, 12)}…): ${JSON.stringify(entry.payload)}`;
+}
+
 export async function startLocalPush(options: {
   port: number;
   /** `arn:<partition>:sns:<region>:<account>` of the applications the stack creates. */
   arnPrefix: string;
   log: (line: string) => void;
 }): Promise<LocalPush> {
-  const service = new PushService(options.arnPrefix, (entry) =>
-    options.log(
-      `Push ${entry.platform} → user ${entry.userId || '?'} (${entry.token.slice(0, 12)}…): ${JSON.stringify(entry.payload)}`,
-    ),
-  );
+  const service = new PushService(options.arnPrefix, (entry) => options.log(consoleLineOf(entry)));
   const server = createServer((request, response) => void handle(service, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

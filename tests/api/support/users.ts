@@ -13,7 +13,8 @@ export interface TestUser {
 
 let client: CognitoIdentityProviderClient | undefined;
 
-function cognito(): CognitoIdentityProviderClient {
+/** The local Cognito, as an app reaches it (the client calls of the user pool). */
+export function cognito(): CognitoIdentityProviderClient {
   client ??= new CognitoIdentityProviderClient({
     endpoint: sandboxOutputs().CognitoEndpoint,
     region: 'us-east-1',

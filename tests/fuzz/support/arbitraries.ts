@@ -161,6 +161,9 @@ const bodyFields = (world: FuzzWorld): Record<string, Record<string, fc.Arbitrar
     role: field(fc.constantFrom('customer', 'provider')),
     bio: field(words),
     avatarMediaId: field(fc.ulid()),
+    phoneNumber: field(fc.stringMatching(/^\+[1-9]\d{6,14}$/)),
+    smsNotices: field(fc.boolean()),
+    smsWithText: field(fc.boolean()),
   },
   '/v1/items': {
     title: field(words),

@@ -49,7 +49,13 @@ export const wildcardResources: readonly WildcardException[] = [
     wildcard: '*',
     holders: ['UserPoolSmsRole'],
     reason:
-      'Cognito sends MFA codes with sns:Publish to a phone number, which has no ARN; the role is assumable only by this pool (external id and source account).',
+      'Cognito sends MFA and phone verification codes with sns:Publish to a phone number, which has no ARN; the role is assumable only by this pool (external id and source account).',
+  },
+  {
+    wildcard: '*',
+    holders: ['MessageWorkerRole'],
+    reason:
+      'With SmsNotices=on the worker texts verified numbers with sns:Publish to a phone number, which has no ARN (the statement exists only then).',
   },
   {
     wildcard: '*',

@@ -13,3 +13,6 @@ export { DynamoDbPushReceipts } from '../messaging/push/dynamodb-push-receipts';
 export type { PushReceipts } from '../messaging/push/push-receipts';
 export { SnsPushSender } from '../messaging/push/sns-push-sender';
 export type { PushSender } from '../messaging/push/push-sender';
+export { DynamoDbSmsAllowance } from '../messaging/sms/dynamodb-sms-allowance';
+export type { SmsAllowance, SmsClaim } from '../messaging/sms/sms-allowance';
+export { SnsSmsSender } from '../messaging/sms/sns-sms-sender';

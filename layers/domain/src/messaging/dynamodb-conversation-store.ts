@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
@@ -6,7 +5,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchDelete, isConditionFailure } from '../dynamodb';
+import { batchDelete, failedConditions, isConditionFailure } from '../dynamodb';
 import type { PageKey } from '../pagination/cursor';
 import { activeAccountCheck } from '../profiles/dynamodb-profile-store';
 import type {
@@ -262,17 +261,4 @@ export class DynamoDbConversationStore implements ConversationStore {
     } while (startKey);
     return keys;
   }
-}
-
-/** The transaction failed only on the message's own condition: it exists. */
-/** Which items of a cancelled transaction failed their condition; undefined for other errors. */
-function failedConditions(error: unknown): boolean[] | undefined {
-  if (
-    !(error instanceof TransactionCanceledException) &&
-    !(error instanceof Error && error.name === 'TransactionCanceledException')
-  ) {
-    return undefined;
-  }
-  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code === 'ConditionalCheckFailed');
 }

@@ -21,12 +21,21 @@ const MessagingApiEnvironment = z.object({
   ALLOWED_ORIGIN: nonEmpty.default('*'),
 });
 
-const MessageWorkerEnvironment = z.object({
-  APP_TABLE_NAME: nonEmpty,
-  IDEMPOTENCY_TABLE_NAME: nonEmpty,
-  APNS_PLATFORM_APPLICATION_ARN: platformApplicationArn,
-  FCM_PLATFORM_APPLICATION_ARN: platformApplicationArn,
-});
+const MessageWorkerEnvironment = z
+  .object({
+    APP_TABLE_NAME: nonEmpty,
+    IDEMPOTENCY_TABLE_NAME: nonEmpty,
+    APNS_PLATFORM_APPLICATION_ARN: platformApplicationArn,
+    FCM_PLATFORM_APPLICATION_ARN: platformApplicationArn,
+    // SMS costs money per message: off unless the stack says on.
+    SMS_NOTICES: z.enum(['on', 'off']).default('off'),
+    SMS_NOTICES_PER_HOUR: z.coerce.number().int().min(1).max(60).default(3),
+    USER_POOL_ID: z.string().default(''),
+  })
+  .refine((vars) => vars.SMS_NOTICES === 'off' || vars.USER_POOL_ID !== '', {
+    path: ['USER_POOL_ID'],
+    message: 'is needed with SMS_NOTICES=on (phone numbers are checked in Cognito)',
+  });
 
 export interface PushConfig {
   /** Platform application per device platform; '' where push is off. */
@@ -42,9 +51,17 @@ export interface MessagingApiConfig extends PushConfig {
   allowedOrigins: string[];
 }
 
+/** SMS notices when on: at most `perHour` per user, to numbers `userPoolId` verified. */
+export interface SmsNoticesConfig {
+  perHour: number;
+  userPoolId: string;
+}
+
 export interface MessageWorkerConfig extends PushConfig {
   appTableName: string;
   idempotencyTableName: string;
+  /** Undefined while SMS notices are off. */
+  smsNotices?: SmsNoticesConfig;
 }
 
 export function messagingApiConfig(env: Environment = process.env): MessagingApiConfig {
@@ -71,5 +88,8 @@ export function messageWorkerConfig(env: Environment = process.env): MessageWork
       ios: vars.APNS_PLATFORM_APPLICATION_ARN,
       android: vars.FCM_PLATFORM_APPLICATION_ARN,
     },
+    ...(vars.SMS_NOTICES === 'on' && {
+      smsNotices: { perHour: vars.SMS_NOTICES_PER_HOUR, userPoolId: vars.USER_POOL_ID },
+    }),
   };
 }

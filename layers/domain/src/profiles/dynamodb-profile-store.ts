@@ -43,6 +43,10 @@ function fromRecord(record: Record<string, unknown>): StoredProfile {
       role: r.role,
       bio: r.bio ?? null,
       avatarMediaId: r.avatarMediaId ?? null,
+      // Profiles stored before SMS notices existed have none of these.
+      phoneNumber: r.phoneNumber ?? null,
+      smsNotices: r.smsNotices ?? false,
+      smsWithText: r.smsWithText ?? false,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       version: r.version,

@@ -7,9 +7,11 @@ import { DynamoDbPushReceipts } from '../../messaging/push/dynamodb-push-receipt
 import { PushDelivery } from '../../messaging/push/push-delivery';
 import type { PushSender } from '../../messaging/push/push-sender';
 import { SnsPushSender } from '../../messaging/push/sns-push-sender';
+import type { SmsSender } from '../../messaging/sms/sms-sender';
 import type { RealtimeConfig } from '../../realtime/realtime-config';
 import { WebSocketDelivery } from '../../realtime/websocket-delivery';
 import { createRealtime } from './realtime';
+import { createSmsDelivery } from './sms-delivery';
 
 /** What the delivery channels are built from; channels added later take their own parts here. */
 export interface DeliveryParts {
@@ -18,12 +20,14 @@ export interface DeliveryParts {
   realtime: RealtimeConfig;
   documents: DynamoDBDocumentClient;
   push?: PushSender;
+  sms?: SmsSender;
 }
 
 /**
  * Every channel a newly stored message goes through, in order: the push
- * notification first, then the recipient's open WebSocket connections. The
- * one place to add a channel.
+ * notification first, then the recipient's open WebSocket connections, then
+ * (when on) an SMS notice for a recipient neither reaches. The one place to
+ * add a channel.
  */
 export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[] {
   const push = parts.push ?? SnsPushSender.create();
@@ -32,8 +36,12 @@ export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[]
   const devices = new DeviceOperations(store, push, applications);
   const realtime = createRealtime(parts.realtime, parts.documents);
   const receipts = new DynamoDbPushReceipts(parts.documents, parts.config.appTableName);
+  const sms = parts.config.smsNotices
+    ? [createSmsDelivery(parts.config.smsNotices, { ...parts, devices: store, sms: parts.sms })]
+    : [];
   return [
     new PushDelivery({ store, devices, push, applications, receipts }),
     new WebSocketDelivery(realtime),
+    ...sms,
   ];
 }

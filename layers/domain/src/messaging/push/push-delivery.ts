@@ -88,7 +88,10 @@ export class PushDelivery implements MessageDelivery {
 type PushableDevice = Device & { endpointArn: string };
 
 /** Its platform has an application and the device an endpoint (it had none while push was off). */
-function isPushable(device: Device, applications: PlatformApplications): device is PushableDevice {
+export function isPushable(
+  device: Device,
+  applications: PlatformApplications,
+): device is PushableDevice {
   return applications[device.platform] !== '' && device.endpointArn !== undefined;
 }
 
