@@ -9,7 +9,7 @@ const DataApiEnvironment = z.object({
   APP_TABLE_NAME: nonEmpty,
   IDEMPOTENCY_TABLE_NAME: nonEmpty,
   CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
-  ACCOUNT_DELETION_FUNCTION_NAME: nonEmpty,
+  ACCOUNT_ERASURE_STATE_MACHINE_ARN: nonEmpty,
   ALLOWED_ORIGIN: nonEmpty.default('*'),
 });
 
@@ -23,7 +23,7 @@ export interface DataApiConfig {
   appTableName: string;
   idempotencyTableName: string;
   cursorSigningKey: string;
-  accountDeletionFunctionName: string;
+  accountErasureStateMachineArn: string;
   /** `*`, or the origins allowed by CORS (ALLOWED_ORIGIN may list several, comma-separated). */
   allowedOrigins: string[];
 }
@@ -63,7 +63,7 @@ export function dataApiConfig(env: Environment = process.env): DataApiConfig {
     appTableName: vars.APP_TABLE_NAME,
     idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
     cursorSigningKey: vars.CURSOR_SIGNING_KEY,
-    accountDeletionFunctionName: vars.ACCOUNT_DELETION_FUNCTION_NAME,
+    accountErasureStateMachineArn: vars.ACCOUNT_ERASURE_STATE_MACHINE_ARN,
     allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };
 }

@@ -8,7 +8,7 @@ let handler: Handler;
 beforeAll(async () => {
   Object.assign(process.env, {
     CURSOR_SIGNING_KEY: 'k'.repeat(64),
-    ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
+    ACCOUNT_ERASURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
     ALLOWED_ORIGIN: '*',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',

@@ -14,7 +14,7 @@ export async function importDataApiHandler(allowedOrigin: string): Promise<ApiHa
     APP_TABLE_NAME: 'AppTable',
     IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
     CURSOR_SIGNING_KEY: 'k'.repeat(64),
-    ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
+    ACCOUNT_ERASURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
     ALLOWED_ORIGIN: allowedOrigin,
     AWS_REGION: 'us-east-1',
     POWERTOOLS_METRICS_DISABLED: 'true',

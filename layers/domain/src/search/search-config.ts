@@ -35,6 +35,8 @@ const SearchApiEnvironment = z.intersection(
   z.object({
     CURSOR_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
     ALLOWED_ORIGIN: nonEmpty.default('*'),
+    // Profiles only: a deleted account's token is refused before any search.
+    APP_TABLE_NAME: nonEmpty,
   }),
 );
 
@@ -62,6 +64,7 @@ export interface SearchApiConfig {
   engine: SearchEngineLocation;
   cursorSigningKey: string;
   allowedOrigins: string[];
+  appTableName: string;
 }
 
 function openSearchLocationOf(vars: z.infer<typeof OpenSearchEnvironment>): OpenSearchLocation {
@@ -92,5 +95,6 @@ export function searchApiConfig(env: Environment = process.env): SearchApiConfig
         : { engine: 'cloudsearch', endpoint: vars.SEARCH_QUERY_ENDPOINT },
     cursorSigningKey: vars.CURSOR_SIGNING_KEY,
     allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
+    appTableName: vars.APP_TABLE_NAME,
   };
 }
