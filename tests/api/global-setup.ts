@@ -5,8 +5,13 @@ import { startSandboxProcess } from '../../sandbox/spawn-sandbox';
 // projects share one process, so each keeps its sandbox under its own names;
 // tests/api/support/use-api-sandbox.ts points the suite's test files at it.
 export default async function setup(): Promise<void> {
-  // Lambda waits minutes between asynchronous retries; the tests need not.
-  const sandbox = await startSandboxProcess(['--async-retry-delay-ms', '200']);
+  // Lambda waits minutes between asynchronous retries, Step Functions seconds; the tests need not.
+  const sandbox = await startSandboxProcess([
+    '--async-retry-delay-ms',
+    '200',
+    '--state-retry-delay-ms',
+    '100',
+  ]);
   process.env.API_SANDBOX_OUTPUTS_FILE = sandbox.outputsFile;
   (globalThis as { apiSandbox?: typeof sandbox }).apiSandbox = sandbox;
 }
