@@ -88,10 +88,19 @@ describe('the account erasure state machine', () => {
     });
   });
 
-  it('erases the stores side by side, then the Cognito user, then the profile, then succeeds', () => {
+  it('closes the connections, erases the stores side by side, then the Cognito user, then the profile', () => {
     const stores = stateNamed('EraseStores');
 
+    expect(stateNamed('IsRequested')).toMatchObject({
+      Choices: [expect.objectContaining({ Next: 'CloseConnections' })],
+    });
+    expect(stateNamed('CloseConnections').Next).toBe('EraseStores');
     expect(stores.Type).toBe('Parallel');
+    expect((stores.Branches as Definition[]).map((branch) => branch.StartAt)).toEqual([
+      'EraseItemsPage',
+      'EraseMediaPage',
+      'EraseDevices',
+    ]);
     expect(stores.Next).toBe('DeleteIdentity');
     expect(stateNamed('DeleteIdentity').Next).toBe('EraseProfile');
     expect(stateNamed('EraseProfile').Next).toBe('Erased');
