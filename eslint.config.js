@@ -13,6 +13,7 @@ const domainAdapters = [
   'layers/domain/src/**/sqs-*.ts',
   'layers/domain/src/**/cognito-*.ts',
   'layers/domain/src/**/lambda-*.ts',
+  'layers/domain/src/**/sfn-*.ts',
   'layers/domain/src/**/api-gateway-*.ts',
   'layers/domain/src/**/opensearch-*.ts',
   'layers/domain/src/**/cloudsearch-*.ts',

@@ -3,6 +3,7 @@ import { benchSearch } from './search';
 import { benchRealtime } from './realtime-delivery';
 import { benchMessaging } from './messaging-delivery';
 import { benchLayerColdStart } from './layer-cold-start';
+import { benchAccountErasure } from './account-erasure';
 import { selectBenchmarks, type Benchmark } from './lib/select';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one;
@@ -18,6 +19,10 @@ const benchmarks: Record<string, Benchmark> = {
     run: benchRealtime,
   },
   messaging: { description: 'message worker throughput against raw SQS', run: benchMessaging },
+  erasure: {
+    description: 'DELETE /v1/me of an account with 5,000 items, through the state machine',
+    run: benchAccountErasure,
+  },
   'layer-cold-start': {
     description: "each function's layer entries, loaded in fresh Node processes",
     run: benchLayerColdStart,

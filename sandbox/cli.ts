@@ -17,6 +17,7 @@ const SANDBOX_OPTIONS = {
   verbose: { type: 'boolean', default: false },
   'no-watch': { type: 'boolean', default: false },
   'async-retry-delay-ms': { type: 'string' },
+  'state-retry-delay-ms': { type: 'string' },
   host: { type: 'string' },
   'public-host': { type: 'string' },
   help: { type: 'boolean', default: false },
@@ -33,6 +34,8 @@ const SANDBOX_USAGE = `  --in-memory               keep no data between runs
   --no-watch                do not rebuild on source changes
   --async-retry-delay-ms N  wait before retrying a failed asynchronous invocation
                             (default: 1 minute, then 2, as Lambda does)
+  --state-retry-delay-ms N  wait before each Retry of a state machine's state
+                            (default: the Retry's own intervals and backoff)
   --host ADDR               where the REST, WebSocket, S3, Cognito and sign-in endpoints listen
                             (default 127.0.0.1; 0.0.0.0 for a phone on this network);
                             internal services always listen on 127.0.0.1 only
@@ -79,6 +82,7 @@ export function parseCommandLine(
     if (port) ports[name] = portNumber(port.flag, String(given[port.flag]));
   }
   const retryDelay = values['async-retry-delay-ms'];
+  const stateRetryDelay = values['state-retry-delay-ms'];
   const { host, 'public-host': publicHost } = values;
   return {
     help: false,
@@ -93,6 +97,9 @@ export function parseCommandLine(
       watch: !values['no-watch'],
       ...(typeof retryDelay === 'string' && {
         asyncRetryDelayMs: milliseconds('async-retry-delay-ms', retryDelay),
+      }),
+      ...(typeof stateRetryDelay === 'string' && {
+        stateRetryDelayMs: milliseconds('state-retry-delay-ms', stateRetryDelay),
       }),
       ...(host !== undefined && { host: ipAddress('host', host) }),
       ...(publicHost !== undefined && { publicHost: hostName('public-host', publicHost) }),

@@ -1,14 +1,16 @@
 import { instrumentHandler } from '@mobile-backend/domain/http';
 import {
   accountDeletionAppConfig,
-  createAccountEraser,
-  parseAccountDeletionRequest,
+  createAccountErasure,
+  parseAccountErasureRequest,
 } from '@mobile-backend/domain/apps/account-deletion';
 
-const eraser = createAccountEraser(accountDeletionAppConfig());
+const erasure = createAccountErasure(accountDeletionAppConfig());
 
-/** Invoked asynchronously by DELETE /v1/me with `{ userId }`; a failure makes Lambda retry. */
-export const handler = instrumentHandler(async (event: unknown) => {
-  const { userId } = parseAccountDeletionRequest(event);
-  return { userId, outcome: await eraser.erase(userId) };
-});
+/**
+ * One step of an account's erasure, `{ action, userId, ... }`, called by
+ * AccountErasureStateMachine's Task states; a failure is the state's to retry.
+ */
+export const handler = instrumentHandler(async (event: unknown) =>
+  erasure.run(parseAccountErasureRequest(event)),
+);

@@ -11,14 +11,16 @@ import {
   parseIfMatch,
   parsePageSize,
   readJsonBody,
+  refuseDeletedAccounts,
   requestIdOf,
   versionedResponse,
 } from '@mobile-backend/domain/http';
 import { createDataApi, dataApiConfig } from '@mobile-backend/domain/apps/data-api';
 
 const config = dataApiConfig();
-const { profiles, items, createItem, accountDeletion } = createDataApi(config);
+const { profiles, items, createItem, accountDeletion, accounts } = createDataApi(config);
 const app = createApiRouter();
+refuseDeletedAccounts(app, accounts);
 
 app.get('/v1/me', async ({ event }) =>
   versionedResponse(200, await profiles.getOrCreate(callerOf(event))),

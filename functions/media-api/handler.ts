@@ -8,13 +8,15 @@ import {
   noContentResponse,
   parseIdempotencyKey,
   readJsonBody,
+  refuseDeletedAccounts,
   requestIdOf,
 } from '@mobile-backend/domain/http';
 import { createMediaApi, mediaApiConfig } from '@mobile-backend/domain/apps/media-api';
 
 const config = mediaApiConfig();
-const { media, requestUpload } = createMediaApi(config);
+const { media, requestUpload, accounts } = createMediaApi(config);
 const app = createApiRouter();
+refuseDeletedAccounts(app, accounts);
 
 app.post('/v1/media', async ({ event, req, context }) => {
   const caller = callerOf(event);

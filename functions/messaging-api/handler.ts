@@ -10,13 +10,15 @@ import {
   parseIdempotencyKey,
   parsePageSize,
   readJsonBody,
+  refuseDeletedAccounts,
   requestIdOf,
 } from '@mobile-backend/domain/http';
 import { createMessagingApi, messagingApiConfig } from '@mobile-backend/domain/apps/messaging-api';
 
 const config = messagingApiConfig();
-const { devices, messages, sendMessage } = createMessagingApi(config);
+const { devices, messages, sendMessage, accounts } = createMessagingApi(config);
 const app = createApiRouter();
+refuseDeletedAccounts(app, accounts);
 
 function pageOf(url: string) {
   const query = new URL(url).searchParams;

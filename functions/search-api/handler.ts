@@ -5,6 +5,7 @@ import {
   createApiRouter,
   instrumentHandler,
   jsonResponse,
+  refuseDeletedAccounts,
   requestIdOf,
 } from '@mobile-backend/domain/http';
 import {
@@ -14,8 +15,9 @@ import {
 } from '@mobile-backend/domain/apps/search-api';
 
 const config = searchApiConfig();
-const search = createSearchApi(config);
+const { search, accounts } = createSearchApi(config);
 const app = createApiRouter();
+refuseDeletedAccounts(app, accounts);
 
 app.get('/v1/search', async ({ event, req }) => {
   const caller = callerOf(event);

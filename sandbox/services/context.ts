@@ -110,6 +110,9 @@ export function createSandboxContext(
       ...(options.asyncRetryDelayMs !== undefined && {
         asyncRetryDelayMs: options.asyncRetryDelayMs,
       }),
+      ...(options.stateRetryDelayMs !== undefined && {
+        stateRetryDelayMs: options.stateRetryDelayMs,
+      }),
     },
     log: options.log,
     accessLog: options.quiet ? () => undefined : options.log,

@@ -27,6 +27,8 @@ export interface SandboxOptions {
   watch: boolean;
   /** Wait before each retry of a failed asynchronous invocation; Lambda waits 1, then 2 minutes. */
   asyncRetryDelayMs?: number;
+  /** Wait before each retry of a state machine's Retry; Step Functions uses the Retry's intervals. */
+  stateRetryDelayMs?: number;
   /** Where the client-facing endpoints listen (default 127.0.0.1); internal services stay on loopback. */
   host?: string;
   /** The host written into URLs clients and functions get; see network.ts for the default. */
@@ -116,6 +118,7 @@ export interface SandboxContext {
     quiet: boolean;
     watch: boolean;
     asyncRetryDelayMs?: number;
+    stateRetryDelayMs?: number;
   };
   /** The sandbox's own messages. */
   log(line: string): void;

@@ -92,6 +92,17 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     port: { flag: 'websocket-port', defaultPort: 3002, description: 'WebSocket API port' },
     load: () => import('./websocket-apis'),
   },
+  // Its Task states find the functions when an execution reaches them.
+  {
+    name: 'step-functions',
+    label: 'Step Functions',
+    port: {
+      flag: 'step-functions-port',
+      defaultPort: 4590,
+      description: 'Step Functions endpoint port (the state machines)',
+    },
+    load: () => import('./step-functions'),
+  },
   // The functions, built, then hosted once every endpoint they may call is up;
   // the custom resources first, whose ids and Data the other functions' environments may name.
   { name: 'builds', label: 'function builds', load: () => import('./builds') },

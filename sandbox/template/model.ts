@@ -179,6 +179,15 @@ export interface RestApiSpec {
   throttling?: { rateLimit: number; burstLimit: number };
 }
 
+export interface StateMachineSpec {
+  logicalId: string;
+  type: 'STANDARD' | 'EXPRESS';
+  /** The Amazon States Language document, `${...}` placeholders not yet substituted. */
+  definition: unknown;
+  /** DefinitionSubstitutions, unresolved (they name resources). */
+  substitutions: Record<string, Intrinsic>;
+}
+
 export interface SandboxModel {
   /** Parameter values: the defaults, overridden by what the user passed. */
   parameters: Record<string, string>;
@@ -188,6 +197,7 @@ export interface SandboxModel {
   layers: LayerSpec[];
   functions: FunctionSpec[];
   restApis: RestApiSpec[];
+  stateMachines: StateMachineSpec[];
   /**
    * Every resource whose Condition holds, unresolved, for the sandbox pieces
    * that emulate a resource type (queues, buckets, WebSocket APIs, ...).

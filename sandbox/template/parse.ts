@@ -7,6 +7,7 @@ import type { PseudoParameters } from './pseudo-parameters';
 import { IMPLICIT_REST_API, readFunctions, readLayers } from './read-functions';
 import { readRestApis } from './read-rest-apis';
 import { readSecrets } from './read-secrets';
+import { readStateMachines } from './read-state-machines';
 import { readTables } from './read-tables';
 import { readUserPools } from './read-user-pools';
 import { evaluateCondition } from './resolve';
@@ -51,6 +52,7 @@ export function parseTemplate(
     layers: readLayers(resources, baseDir, ctx),
     functions,
     restApis: readRestApis(resources, recordOrEmpty(globals.Api), usesImplicitApi, ctx),
+    stateMachines: readStateMachines(resources, baseDir, ctx),
     outputs: readOutputs(document.Outputs, ctx),
     resources,
     conditions,

@@ -16,15 +16,16 @@ const local = {
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 };
 
-it('delivers an account deletion that failed every retry to its failure queue, event included', async () => {
+it('delivers an S3 event that failed every retry to its failure queue, event included', async () => {
   const outputs = sandboxOutputs();
   const lambda = new LambdaClient({ ...local, endpoint: outputs.LambdaEndpoint });
   const sqs = new SQSClient({ ...local, endpoint: outputs.SqsEndpoint });
-  const malformed = { requestedBy: 'not a deletion request' };
+  // An object creation without its bucket and key: the processor cannot read it.
+  const malformed = { Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put' }] };
 
   const accepted = await lambda.send(
     new InvokeCommand({
-      FunctionName: 'AccountDeletionFunction',
+      FunctionName: 'MediaProcessorFunction',
       InvocationType: 'Event',
       Payload: JSON.stringify(malformed),
     }),
@@ -33,7 +34,7 @@ it('delivers an account deletion that failed every retry to its failure queue, e
     () =>
       sqs.send(
         new ReceiveMessageCommand({
-          QueueUrl: outputs.AccountDeletionFailureQueueUrl,
+          QueueUrl: outputs.MediaProcessingFailureQueueUrl,
           MaxNumberOfMessages: 10,
           WaitTimeSeconds: 1,
         }),
@@ -52,7 +53,7 @@ it('delivers an account deletion that failed every retry to its failure queue, e
     expect.objectContaining({
       version: '1.0',
       requestContext: expect.objectContaining({
-        functionArn: expect.stringMatching(/:function:AccountDeletionFunction:\$LATEST$/),
+        functionArn: expect.stringMatching(/:function:MediaProcessorFunction:\$LATEST$/),
         condition: 'RetriesExhausted',
         approximateInvokeCount: 3,
       }),

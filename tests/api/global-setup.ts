@@ -6,10 +6,12 @@ import { apiSandboxParameterOverrides } from './support/sandbox-parameters';
 // projects share one process, so each keeps its sandbox under its own names;
 // tests/api/support/use-api-sandbox.ts points the suite's test files at it.
 export default async function setup(): Promise<void> {
-  // Lambda waits minutes between asynchronous retries; the tests need not.
+  // Lambda waits minutes between asynchronous retries, Step Functions seconds; the tests need not.
   const sandbox = await startSandboxProcess([
     '--async-retry-delay-ms',
     '200',
+    '--state-retry-delay-ms',
+    '100',
     '--parameter-overrides',
     ...apiSandboxParameterOverrides,
   ]);

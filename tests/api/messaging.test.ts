@@ -386,25 +386,34 @@ describe('conversations', () => {
 });
 
 describe('account deletion', () => {
-  it("erases the user's devices and conversations", async () => {
+  it("erases the user's messages and leaves the peer the conversation as a placeholder", async () => {
     // prepare
     const [a, b] = await twoUsers();
     await registerDevice(a, 'ios');
     await send(b, a, 'bye');
     await conversationOf(a, b);
+    await send(a, b, 'see you');
+    await conversationOf(b, a, 2);
 
     // act
     const reply = await call('DELETE', '/v1/me', { token: a.idToken });
     const peerList = await eventually(
       () => call('GET', '/v1/conversations', { token: b.idToken }),
-      (list) => list.json.items?.length === 0,
+      (list) => list.json.items?.[0]?.peerDeleted === true,
       15_000,
     );
 
     // assess
     expect(reply.status).toBe(202);
-    expect(peerList.json.items).toEqual([]);
-    expect((await messagesBetween(b, a)).status).toBe(404);
+    expect(peerList.json.items).toEqual([
+      expect.objectContaining({
+        peerId: a.sub,
+        peerDeleted: true,
+        lastMessage: expect.objectContaining({ from: a.sub, text: '' }),
+      }),
+    ]);
+    const kept = await messagesBetween(b, a);
+    expect(kept.json.items?.map((message) => message.text)).toEqual(['bye']);
   });
 });
 

@@ -10,7 +10,7 @@ const DataApiEnvironment = z.object({
   IDEMPOTENCY_TABLE_NAME: nonEmpty,
   // The key itself is read from Secrets Manager at cold start, never from the environment.
   CURSOR_SIGNING_SECRET_ARN: nonEmpty,
-  ACCOUNT_DELETION_FUNCTION_NAME: nonEmpty,
+  ACCOUNT_ERASURE_STATE_MACHINE_ARN: nonEmpty,
   ALLOWED_ORIGIN: nonEmpty.default('*'),
 });
 
@@ -25,7 +25,7 @@ export interface DataApiConfig {
   idempotencyTableName: string;
   /** The secret whose AWSCURRENT version signs cursors (AWSPREVIOUS still verifies). */
   cursorSigningSecretArn: string;
-  accountDeletionFunctionName: string;
+  accountErasureStateMachineArn: string;
   /** `*`, or the origins allowed by CORS (ALLOWED_ORIGIN may list several, comma-separated). */
   allowedOrigins: string[];
 }
@@ -65,7 +65,7 @@ export function dataApiConfig(env: Environment = process.env): DataApiConfig {
     appTableName: vars.APP_TABLE_NAME,
     idempotencyTableName: vars.IDEMPOTENCY_TABLE_NAME,
     cursorSigningSecretArn: vars.CURSOR_SIGNING_SECRET_ARN,
-    accountDeletionFunctionName: vars.ACCOUNT_DELETION_FUNCTION_NAME,
+    accountErasureStateMachineArn: vars.ACCOUNT_ERASURE_STATE_MACHINE_ARN,
     allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
   };
 }

@@ -30,6 +30,17 @@ export class UnauthorizedError extends DomainError {
   override readonly name: string = 'UnauthorizedError';
 }
 
+/**
+ * A still-valid token of an account that is being, or has been, erased: the
+ * caller is known, and nothing of this account is served or written any more.
+ */
+export class AccountDeletedError extends DomainError {
+  readonly status = 403;
+  readonly problemType = 'account-deleted';
+  readonly title = 'Account Deleted';
+  override readonly name: string = 'AccountDeletedError';
+}
+
 export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly problemType = 'not-found';

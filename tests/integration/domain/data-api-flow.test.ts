@@ -9,7 +9,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     CURSOR_SIGNING_SECRET_ARN:
       'arn:aws:secretsmanager:us-east-1:000000000000:secret:cursor-signing-local',
-    ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
+    ACCOUNT_ERASURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
     ALLOWED_ORIGIN: '*',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',

@@ -98,3 +98,55 @@ describe('DynamoDbConversationStore.storeOnce', () => {
     expect(await conversations.summary(alice, bob)).toBeUndefined();
   });
 });
+
+describe('DynamoDbConversationStore erasure of a user', () => {
+  it("pages through the user's messages, then leaves the peer a placeholder line", async () => {
+    const [erased, peer] = [uniqueUserId(), uniqueUserId()];
+    const fromPeer = messageBetween(peer, erased);
+    await conversations.storeOnce(fromPeer);
+    for (let i = 0; i < 3; i++) await conversations.storeOnce(messageBetween(erased, peer));
+
+    const peers = await conversations.conversationPeers(erased, 10);
+    const cursors: (string | undefined)[] = [];
+    let page: { after?: string } = {};
+    do {
+      page = await conversations.eraseConversationPage(erased, peer, { limit: 2, ...page });
+      cursors.push(page.after);
+    } while (page.after !== undefined && cursors.length < 10);
+
+    expect(peers).toEqual([peer]);
+    // Four messages, two a page: at least two pages, each cursor further on, the last without one.
+    expect(cursors.length).toBeGreaterThanOrEqual(3);
+    expect(cursors.slice(0, -1)).toEqual([...cursors.slice(0, -1)].sort());
+    expect(cursors.at(-1)).toBeUndefined();
+    expect((await conversations.listMessages(peer, erased, { limit: 10 })).items).toEqual([
+      fromPeer,
+    ]);
+    expect(await conversations.summary(peer, erased)).toMatchObject({
+      peerDeleted: true,
+      unread: 0,
+      lastMessage: { from: erased, text: '' },
+    });
+    expect(await conversations.summary(erased, peer)).toBeUndefined();
+    await expect(conversations.conversationPeers(erased, 10)).resolves.toEqual([]);
+  });
+
+  it("keeps the peer's own last message whole, and can run again", async () => {
+    const [erased, peer] = [uniqueUserId(), uniqueUserId()];
+    await conversations.storeOnce(messageBetween(erased, peer));
+    const last = messageBetween(peer, erased);
+    await conversations.storeOnce(last);
+
+    await conversations.eraseConversationPage(erased, peer, { limit: 10 });
+    const rerun = await conversations.eraseConversationPage(erased, peer, { limit: 10 });
+
+    expect(rerun).toEqual({});
+    expect(await conversations.summary(peer, erased)).toEqual({
+      peerId: erased,
+      lastMessage: last,
+      updatedAt: last.sentAt,
+      unread: 0,
+      peerDeleted: true,
+    });
+  });
+});

@@ -100,15 +100,16 @@ describe('DynamoDbItemStore', () => {
     expect(page.nextKey).toBeUndefined();
   });
 
-  it("deletes all of an owner's items, more than one batch of 25, and nobody else's", async () => {
+  it("deletes a page of an owner's items, more than one batch of 25, and nobody else's", async () => {
     const owner = uniqueUserId();
     const bystander = anItem(newId(), uniqueUserId());
     await store.create(bystander);
     for (let i = 0; i < 30; i++) await store.create(anItem(newId(), owner));
 
-    const deleted = await store.deleteAllByOwner(owner);
+    const firstPage = await store.deleteOwnedPage(owner, 27);
+    const lastPage = await store.deleteOwnedPage(owner, 27);
 
-    expect(deleted).toBe(30);
+    expect([firstPage, lastPage]).toEqual([27, 3]);
     await expect(store.listByOwner(owner, { limit: 10 })).resolves.toEqual({ items: [] });
     await expect(store.get(bystander.id)).resolves.toEqual(bystander);
   });

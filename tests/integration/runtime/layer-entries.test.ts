@@ -73,10 +73,10 @@ describe('the built domain layer', () => {
     expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-s3/'))).toBe(false);
   });
 
-  it('keeps the Lambda client out of the data API app until DELETE /v1/me loads it', () => {
+  it('keeps the Step Functions client out of the data API app until DELETE /v1/me loads it', () => {
     const code = moduleGraphOf('apps/data-api.mjs');
 
     expect(code.some((text) => text.includes('// src/items/item-operations.ts'))).toBe(true);
-    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-lambda/'))).toBe(false);
+    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-sfn/'))).toBe(false);
   });
 });

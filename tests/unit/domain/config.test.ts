@@ -5,7 +5,7 @@ const dataApiEnv = {
   APP_TABLE_NAME: 'AppTable',
   IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
   CURSOR_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:cursors-AbCdEf',
-  ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
+  ACCOUNT_ERASURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
   ALLOWED_ORIGIN: '*',
 };
 
@@ -15,7 +15,7 @@ describe('the data API configuration', () => {
       appTableName: 'AppTable',
       idempotencyTableName: 'IdempotencyTable',
       cursorSigningSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:cursors-AbCdEf',
-      accountDeletionFunctionName: 'AccountDeletionFunction',
+      accountErasureStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
       allowedOrigins: ['*'],
     });
   });

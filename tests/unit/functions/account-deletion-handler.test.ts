@@ -21,7 +21,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import type { Context } from 'aws-lambda';
 import { lambdaContext } from './api-gateway-event';
 
-type Handler = (event: unknown, context: Context) => Promise<{ userId: string; outcome: string }>;
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
 const documents = mockClient(DynamoDBDocumentClient);
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -64,13 +64,17 @@ beforeEach(() => {
 
 const invoke = (event: unknown) => handler(event, lambdaContext('AccountDeletionFunction'));
 
+const step = (action: string) => invoke({ action, userId: 'user-1' });
+
 describe('the account deletion handler', () => {
-  it("deletes the user's items, Cognito user and profile", async () => {
+  it("deletes a page of the user's items, then the Cognito user, then the profile", async () => {
     cognito.on(AdminDeleteUserCommand).resolves({});
 
-    const result = await invoke({ userId: 'user-1' });
+    const items = await step('items');
+    await step('identity');
+    await step('profile');
 
-    expect(result.outcome).toBe('erased');
+    expect(items).toEqual({ more: false });
     const batch = documents.commandCalls(BatchWriteCommand)[0]?.args[0].input;
     expect(batch?.RequestItems?.AppTable).toEqual([
       { DeleteRequest: { Key: { PK: 'ITEM#A', SK: 'ITEM' } } },
@@ -96,8 +100,11 @@ describe('the account deletion handler', () => {
       .on(QueryCommand, { ExpressionAttributeValues: { ':prefix': 'MEDIA#' } })
       .resolves({ Items: [{ mediaId: 'M1' }] });
 
-    await invoke({ userId: 'user-1' });
+    const objects = await step('media');
+    s3.on(ListObjectVersionsCommand).resolves({});
+    const records = await step('media');
 
+    expect([objects, records]).toEqual([{ more: true }, { more: false }]);
     expect(s3.commandCalls(ListObjectVersionsCommand)[0]?.args[0].input).toMatchObject({
       Bucket: 'media-bucket',
       Prefix: 'media/user-1/',
@@ -123,7 +130,7 @@ describe('the account deletion handler', () => {
       .on(DeleteConnectionCommand, { ConnectionId: 'c2' })
       .rejects(new GoneException({ message: 'gone', $metadata: { httpStatusCode: 410 } }));
 
-    await expect(invoke({ userId: 'user-1' })).resolves.toMatchObject({ outcome: 'erased' });
+    await expect(step('connections')).resolves.toEqual({ done: true });
 
     expect(
       connections.commandCalls(DeleteConnectionCommand).map((call) => call.args[0].input),
@@ -143,7 +150,7 @@ describe('the account deletion handler', () => {
     documents.on(QueryCommand, { IndexName: 'GSI1' }).resolves({ Items: [{ connectionId: 'c1' }] });
     connections.on(DeleteConnectionCommand).rejects(new Error('throttled'));
 
-    await expect(invoke({ userId: 'user-1' })).rejects.toThrow('throttled');
+    await expect(step('connections')).rejects.toThrow('throttled');
 
     const removed = documents
       .commandCalls(BatchWriteCommand)
@@ -151,7 +158,6 @@ describe('the account deletion handler', () => {
     expect(removed).not.toContainEqual({
       DeleteRequest: { Key: { PK: 'CONN#c1', SK: 'CONNECTION' } },
     });
-    expect(cognito.commandCalls(AdminDeleteUserCommand)).toHaveLength(0);
   });
 
   it('treats a Cognito user that is already gone as deleted', async () => {
@@ -159,14 +165,21 @@ describe('the account deletion handler', () => {
       .on(AdminDeleteUserCommand)
       .rejects(new UserNotFoundException({ message: 'User does not exist.', $metadata: {} }));
 
-    await expect(invoke({ userId: 'user-1' })).resolves.toMatchObject({ outcome: 'erased' });
+    await expect(step('identity')).resolves.toEqual({ done: true });
   });
 
-  it('fails, so that Lambda retries, when Cognito fails otherwise', async () => {
+  it('fails, so that the state machine retries, when Cognito fails otherwise', async () => {
     cognito.on(AdminDeleteUserCommand).rejects(new Error('throttled'));
 
-    await expect(invoke({ userId: 'user-1' })).rejects.toThrow('throttled');
+    await expect(step('identity')).rejects.toThrow('throttled');
     expect(documents.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('erases nothing for an account whose deletion was not requested', async () => {
+    documents.on(GetCommand).resolves({ Item: { PK: 'USER#user-1', status: 'active' } });
+
+    await expect(step('items')).rejects.toMatchObject({ name: 'ErasureNotRequested' });
+    expect(documents.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 
   it('retries deletes that DynamoDB left unprocessed', async () => {
@@ -177,15 +190,16 @@ describe('the account deletion handler', () => {
       .resolvesOnce({ UnprocessedItems: leftover })
       .resolves({ UnprocessedItems: {} });
 
-    await invoke({ userId: 'user-1' });
+    await step('items');
 
     const calls = documents.commandCalls(BatchWriteCommand);
     expect(calls).toHaveLength(2);
     expect(calls[1]?.args[0].input.RequestItems).toEqual(leftover);
   });
 
-  it('rejects an event without a user id', async () => {
-    await expect(invoke({})).rejects.toThrow();
+  it('rejects an event without a step or a user id', async () => {
+    await expect(invoke({ userId: 'user-1' })).rejects.toThrow();
+    await expect(invoke({ action: 'items' })).rejects.toThrow();
     expect(cognito.calls()).toHaveLength(0);
   });
 });

@@ -15,7 +15,7 @@ export async function importDataApiHandler(allowedOrigin: string): Promise<ApiHa
     IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
     CURSOR_SIGNING_SECRET_ARN:
       'arn:aws:secretsmanager:us-east-1:000000000000:secret:cursor-signing-local',
-    ACCOUNT_DELETION_FUNCTION_NAME: 'AccountDeletionFunction',
+    ACCOUNT_ERASURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
     ALLOWED_ORIGIN: allowedOrigin,
     AWS_REGION: 'us-east-1',
     POWERTOOLS_METRICS_DISABLED: 'true',

@@ -3,6 +3,7 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
@@ -16,7 +17,11 @@ beforeAll(async () => {
   handler = await importDataApiHandler('https://app.example.com');
 });
 
-beforeEach(() => documents.reset());
+beforeEach(() => {
+  documents.reset();
+  // Every route first reads the caller's profile status: an account that has none is active.
+  documents.on(GetCommand, { Key: { PK: 'USER#user-1', SK: 'PROFILE' } }).resolves({});
+});
 
 const invoke = (event: APIGatewayProxyEvent) => handler(event, lambdaContext('DataApiFunction'));
 const bodyOf = (result: APIGatewayProxyResult) =>
@@ -64,7 +69,8 @@ describe('the data API handler', () => {
     expect(result.statusCode).toBe(400);
     expect(result.headers?.['content-type']).toBe('application/problem+json');
     expect(bodyOf(result).type).toBe('https://mobile-backend.dev/problems/bad-request');
-    expect(documents.calls()).toHaveLength(0);
+    // Only the caller's profile status was read.
+    expect(documents.calls().map((call) => call.args[0].constructor.name)).toEqual(['GetCommand']);
   });
 
   it('puts the request id and CORS headers on error responses too', async () => {
@@ -106,7 +112,7 @@ describe('the data API handler', () => {
 
   it("hides another user's private item behind a 404", async () => {
     const id = '01JNZ5X8Q6S1V7D2Y3M4K5P6R7';
-    documents.on(GetCommand).resolves({
+    documents.on(GetCommand, { Key: { PK: `ITEM#${id}` } }).resolves({
       Item: { id, ownerId: 'someone-else', title: 'Diary', visibility: 'private', version: 1 },
     });
 
@@ -123,6 +129,18 @@ describe('the data API handler', () => {
     expect(result.body).not.toContain('Diary');
   });
 
+  it('refuses a token of an account being deleted with 403 account-deleted, reading nothing else', async () => {
+    documents
+      .on(GetCommand, { Key: { PK: 'USER#user-1', SK: 'PROFILE' } })
+      .resolves({ Item: { PK: 'USER#user-1', SK: 'PROFILE', status: 'deleting' } });
+
+    const result = await invoke(apiGatewayEvent({ method: 'GET', path: '/v1/items' }));
+
+    expect(result.statusCode).toBe(403);
+    expect(bodyOf(result).type).toBe('https://mobile-backend.dev/problems/account-deleted');
+    expect(documents.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
   it('answers 400 for an out-of-range limit', async () => {
     const result = await invoke(
       apiGatewayEvent({ method: 'GET', path: '/v1/items', query: { limit: '500' } }),
@@ -133,7 +151,9 @@ describe('the data API handler', () => {
 
   it('answers DELETE /v1/items/{id} with 204 and an empty body', async () => {
     const id = '01JNZ5X8Q6S1V7D2Y3M4K5P6R7';
-    documents.on(GetCommand).resolves({ Item: { id, ownerId: 'user-1', title: 't', version: 3 } });
+    documents
+      .on(GetCommand, { Key: { PK: `ITEM#${id}` } })
+      .resolves({ Item: { id, ownerId: 'user-1', title: 't', version: 3 } });
     documents.on(DeleteCommand).resolves({});
 
     const result = await invoke(

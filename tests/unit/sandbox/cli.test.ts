@@ -14,6 +14,7 @@ const DOCUMENTED_PORTS = {
   'search-port': 4571,
   'push-port': 4575,
   'secrets-manager-port': 4584,
+  'step-functions-port': 4590,
 };
 
 const portServices = SANDBOX_SERVICES.flatMap((service) =>
@@ -119,6 +120,12 @@ describe('the command line of npm start', () => {
   it('keeps the asynchronous retry delay only when it is given', () => {
     expect(optionsOf(['--async-retry-delay-ms', '200']).asyncRetryDelayMs).toBe(200);
     expect(optionsOf([])).not.toHaveProperty('asyncRetryDelayMs');
+  });
+
+  it("keeps the state machines' retry delay only when it is given", () => {
+    expect(optionsOf(['--state-retry-delay-ms', '100']).stateRetryDelayMs).toBe(100);
+    expect(optionsOf([])).not.toHaveProperty('stateRetryDelayMs');
+    expect(() => optionsOf(['--state-retry-delay-ms', 'soon'])).toThrow(/state-retry-delay-ms/);
   });
 });
 

@@ -60,7 +60,6 @@ describe('the failure queues', () => {
   it('include the redrive target and every OnFailure destination', () => {
     expect(failureQueues()).toEqual(
       expect.arrayContaining([
-        'AccountDeletionDeadLetterQueue',
         'MediaProcessingDeadLetterQueue',
         'MessageDeadLetterQueue',
         'SearchIndexFailureQueue',

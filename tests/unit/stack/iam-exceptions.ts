@@ -47,6 +47,12 @@ const pushEndpointReason =
 export const wildcardResources: readonly WildcardException[] = [
   {
     wildcard: '*',
+    holders: ['AccountErasureStateMachineRole'],
+    reason:
+      'Step Functions delivers execution logs (logs:*LogDelivery*, PutResourcePolicy, Describe*) and traces (xray:Put*, GetSampling*) with actions that support no resource type.',
+  },
+  {
+    wildcard: '*',
     holders: ['UserPoolSmsRole'],
     reason:
       'Cognito sends MFA and phone verification codes with sns:Publish to a phone number, which has no ARN; the role is assumable only by this pool (external id and source account).',
@@ -126,7 +132,7 @@ export const managedPolicies: readonly ManagedPolicyException[] = [
   },
   {
     policyArn: 'arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess',
-    holders: samGeneratedRoles,
+    holders: [...samGeneratedRoles, 'AccountErasureStateMachineRole'],
     reason:
       'SAM attaches it for Tracing: Active; the X-Ray write actions support no resource type, so a scoped statement would be no narrower.',
   },

@@ -42,6 +42,7 @@ describe('events/env.json for sam local', () => {
         'AWS_ENDPOINT_URL_LAMBDA',
         'AWS_ENDPOINT_URL_S3',
         'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+        'AWS_ENDPOINT_URL_SFN',
         'AWS_ENDPOINT_URL_SNS',
         'AWS_ENDPOINT_URL_SQS',
       ].sort(),

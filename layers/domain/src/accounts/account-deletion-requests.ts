@@ -1,4 +1,4 @@
-/** Hands an account over to the asynchronous eraser. */
+/** Hands an account over to the erasure workflow. */
 export interface AccountDeletionRequests {
   request(userId: string): Promise<void>;
 }

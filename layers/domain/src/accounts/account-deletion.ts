@@ -1,7 +1,7 @@
 import type { ProfileStore } from '../profiles/profile-store';
 import type { AccountDeletionRequests } from './account-deletion-requests';
 
-/** DELETE /v1/me: mark the account, then let the eraser do the work asynchronously. */
+/** DELETE /v1/me: mark the account, then start its erasure workflow. */
 export class AccountDeletion {
   constructor(
     private readonly profiles: ProfileStore,
@@ -9,7 +9,7 @@ export class AccountDeletion {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Safe to repeat: the account stays marked and the eraser is idempotent. */
+  /** Safe to repeat: the account stays marked and the workflow starts once per account. */
   async request(userId: string): Promise<void> {
     await this.profiles.markDeleting(userId, this.now());
     await this.requests.request(userId);

@@ -1,4 +1,4 @@
-import { UnauthorizedError } from '../errors';
+import { AccountDeletedError } from '../errors';
 import type { ProfileStore } from '../profiles/profile-store';
 
 /**
@@ -18,7 +18,7 @@ export class ActiveAccounts {
 
   async assertActive(userId: string): Promise<void> {
     if (!(await this.isActive(userId))) {
-      throw new UnauthorizedError('This account has been deleted.');
+      throw new AccountDeletedError('This account is being or has been deleted.');
     }
   }
 

@@ -1,5 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { accountErasureSteps, AccountEraser, type ErasureStep } from '../accounts/account-eraser';
+import { AccountErasure } from '../accounts/account-erasure';
 import { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory';
 import { accountDeletionConfig, type AccountDeletionConfig, type Environment } from '../config';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
@@ -11,12 +10,11 @@ import { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
 import { DeviceOperations } from '../messaging/devices/device-operations';
 import { DynamoDbDeviceStore } from '../messaging/devices/dynamodb-device-store';
 import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
-import { messagingErasureSteps } from '../messaging/messaging-erasure';
 import { SnsPushSender } from '../messaging/push/sns-push-sender';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 import { createRealtime } from './parts/realtime';
 
-export { parseAccountDeletionRequest } from '../accounts/account-deletion-request';
+export { parseAccountErasureRequest } from '../accounts/account-erasure-request';
 
 /** AccountDeletionFunction's configuration: the account's table and pool, and the media bucket. */
 export interface AccountDeletionAppConfig extends AccountDeletionConfig {
@@ -27,44 +25,31 @@ export function accountDeletionAppConfig(env: Environment = process.env): Accoun
   return { ...accountDeletionConfig(env), mediaBucketName: mediaErasureBucket(env) };
 }
 
-/** AccountDeletionFunction's eraser, wired to DynamoDB, Cognito, S3, SNS and `@connections`. Call once at module scope. */
-export function createAccountEraser(config: AccountDeletionAppConfig): AccountEraser {
+/**
+ * AccountDeletionFunction's erasure steps, wired to DynamoDB, Cognito, S3, SNS
+ * and `@connections`. Call once at module scope.
+ */
+export function createAccountErasure(config: AccountDeletionAppConfig): AccountErasure {
   const documents = createDocumentClient(createDynamoDbClient());
-  const profiles = new DynamoDbProfileStore(documents, config.appTableName);
-  return new AccountEraser(
-    profiles,
-    accountErasureSteps({
-      items: new DynamoDbItemStore(documents, config.appTableName),
-      identities: CognitoIdentityDirectory.create(config.userPoolId),
-      profiles,
-      messaging: messagingErasureStepsOf(documents, config.appTableName),
-      connections: createRealtime(
-        {
-          appTableName: config.appTableName,
-          managementEndpoint: config.webSocketManagementEndpoint,
-        },
-        documents,
-      ),
-      media: new MediaErasure(
-        new DynamoDbMediaStore(documents, config.appTableName),
-        new S3MediaObjects(createS3Client(), config.mediaBucketName),
-      ),
-    }),
-  );
-}
-
-/** Devices and conversations; no platform application is needed to delete endpoints. */
-function messagingErasureStepsOf(
-  documents: DynamoDBDocumentClient,
-  appTableName: string,
-): ErasureStep[] {
+  // No platform application is needed to delete endpoints.
   const noApplications = { ios: '', android: '' };
-  return messagingErasureSteps({
+  return new AccountErasure({
+    profiles: new DynamoDbProfileStore(documents, config.appTableName),
+    items: new DynamoDbItemStore(documents, config.appTableName),
+    media: new MediaErasure(
+      new DynamoDbMediaStore(documents, config.appTableName),
+      new S3MediaObjects(createS3Client(), config.mediaBucketName),
+    ),
     devices: new DeviceOperations(
-      new DynamoDbDeviceStore(documents, appTableName),
+      new DynamoDbDeviceStore(documents, config.appTableName),
       SnsPushSender.create(),
       noApplications,
     ),
-    conversations: new DynamoDbConversationStore(documents, appTableName),
+    conversations: new DynamoDbConversationStore(documents, config.appTableName),
+    connections: createRealtime(
+      { appTableName: config.appTableName, managementEndpoint: config.webSocketManagementEndpoint },
+      documents,
+    ),
+    identities: CognitoIdentityDirectory.create(config.userPoolId),
   });
 }

@@ -18,13 +18,15 @@ import { ProfileOperations } from '../profiles/profile-operations';
 export { dataApiConfig } from '../config';
 export type { DataApiConfig } from '../config';
 
-/** What DataApiFunction's routes call, wired to DynamoDB and Lambda. */
+/** What DataApiFunction's routes call, wired to DynamoDB and Step Functions. */
 export interface DataApi {
   profiles: ProfileOperations;
   items: ItemOperations;
   /** `POST /v1/items`, idempotent per `Idempotency-Key`. */
   createItem: IdempotentOperation<Item>;
   accountDeletion: AccountDeletion;
+  /** Deleted accounts' tokens are refused on every route but `DELETE /v1/me`. */
+  accounts: ActiveAccounts;
 }
 
 /** DataApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
@@ -39,11 +41,13 @@ export function createDataApi(config: DataApiConfig): DataApi {
     new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
     { media },
   );
+  const accounts = new ActiveAccounts(profileStore);
   return {
+    accounts,
     profiles: new ProfileOperations(profileStore, { media }),
     items,
     createItem: idempotentOperation(
-      new ActiveAccounts(profileStore).guard(({ userId, body }) => items.create(userId, body)),
+      accounts.guard(({ userId, body }) => items.create(userId, body)),
       {
         client,
         tableName: config.idempotencyTableName,
@@ -52,19 +56,19 @@ export function createDataApi(config: DataApiConfig): DataApi {
     ),
     accountDeletion: new AccountDeletion(
       profileStore,
-      lambdaAccountDeletionRequests(config.accountDeletionFunctionName),
+      stepFunctionsAccountDeletionRequests(config.accountErasureStateMachineArn),
     ),
   };
 }
 
-// Loaded on first use: only DELETE /v1/me needs the Lambda client, so the
-// cold start of every other route does not pay for loading it.
-function lambdaAccountDeletionRequests(functionName: string): AccountDeletionRequests {
+// Loaded on first use: only DELETE /v1/me needs the Step Functions client, so
+// the cold start of every other route does not pay for loading it.
+function stepFunctionsAccountDeletionRequests(stateMachineArn: string): AccountDeletionRequests {
   let adapter: Promise<AccountDeletionRequests> | undefined;
   return {
     async request(userId) {
-      adapter ??= import('../accounts/lambda-account-deletion-requests').then((module) =>
-        module.LambdaAccountDeletionRequests.create(functionName),
+      adapter ??= import('../accounts/sfn-account-deletion-requests').then((module) =>
+        module.StepFunctionsAccountDeletionRequests.create(stateMachineArn),
       );
       await (await adapter).request(userId);
     },

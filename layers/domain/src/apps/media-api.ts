@@ -19,6 +19,8 @@ export interface MediaApi {
   media: MediaOperations;
   /** `POST /v1/media`, idempotent per `Idempotency-Key`. */
   requestUpload: IdempotentOperation<MediaUpload>;
+  /** Deleted accounts' tokens are refused on every route. */
+  accounts: ActiveAccounts;
 }
 
 /** MediaApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
@@ -41,6 +43,7 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
   const accounts = new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName));
   return {
     media,
+    accounts,
     requestUpload: idempotentOperation(
       accounts.guard(({ userId, body }) => media.requestUpload(userId, body)),
       {

@@ -21,6 +21,8 @@ export interface MessagingApi {
   messages: MessageOperations;
   /** `POST /v1/messages`, idempotent per `Idempotency-Key`: a retry queues nothing new. */
   sendMessage: IdempotentOperation<QueuedReceipt>;
+  /** Deleted accounts' tokens are refused on every route. */
+  accounts: ActiveAccounts;
 }
 
 /** MessagingApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
@@ -44,6 +46,7 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   return {
     devices,
     messages,
+    accounts,
     sendMessage: idempotentOperation(
       accounts.guard(({ userId, body }) => messages.send(userId, body)),
       {

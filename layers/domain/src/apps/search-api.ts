@@ -1,5 +1,8 @@
+import { ActiveAccounts } from '../accounts/active-accounts';
+import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { CursorCodec } from '../pagination/cursor';
 import { SecretsManagerCursorKeys } from '../secrets/secrets-manager-cursor-keys';
+import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 import type { SearchApiConfig } from '../search/search-config';
 import { SearchOperations } from '../search/search-operations';
 import { searchIndexOf } from './parts/search-engine';
@@ -8,10 +11,21 @@ export { searchApiConfig } from '../search/search-config';
 export type { SearchApiConfig } from '../search/search-config';
 export { parseSearchParameters } from '../search/search-parameters';
 
+/** What SearchApiFunction's route calls. */
+export interface SearchApi {
+  search: SearchOperations;
+  /** Deleted accounts' tokens are refused on every route. */
+  accounts: ActiveAccounts;
+}
+
 /** SearchApiFunction's operations. Call once at module scope. */
-export function createSearchApi(config: SearchApiConfig): SearchOperations {
-  return new SearchOperations(
-    searchIndexOf(config.engine, 'search'),
-    new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
-  );
+export function createSearchApi(config: SearchApiConfig): SearchApi {
+  const documents = createDocumentClient(createDynamoDbClient());
+  return {
+    search: new SearchOperations(
+      searchIndexOf(config.engine, 'search'),
+      new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
+    ),
+    accounts: new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)),
+  };
 }

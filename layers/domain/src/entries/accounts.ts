@@ -1,4 +1,5 @@
-// Account deletion: the request (DataApiFunction) and the eraser (AccountDeletionFunction).
+// Account deletion: the request (DataApiFunction) and the erasure steps
+// (AccountDeletionFunction, called by AccountErasureStateMachine).
 // The functions' wiring is in apps/data-api.ts and apps/account-deletion.ts.
 
 export { accountDeletionConfig } from '../config';
@@ -6,12 +7,21 @@ export type { AccountDeletionConfig } from '../config';
 export { AccountDeletion } from '../accounts/account-deletion';
 export type { AccountDeletionRequests } from '../accounts/account-deletion-requests';
 export {
-  AccountDeletionRequestSchema,
-  parseAccountDeletionRequest,
-} from '../accounts/account-deletion-request';
-export type { AccountDeletionRequest } from '../accounts/account-deletion-request';
-export { accountErasureSteps, AccountEraser } from '../accounts/account-eraser';
-export type { ErasureOutcome, ErasureStep } from '../accounts/account-eraser';
+  AccountErasureRequestSchema,
+  parseAccountErasureRequest,
+} from '../accounts/account-erasure-request';
+export type { AccountErasureRequest } from '../accounts/account-erasure-request';
+export {
+  AccountErasure,
+  CONVERSATIONS_PER_PAGE,
+  ERASURE_PAGE_SIZE,
+  ErasureNotRequestedError,
+} from '../accounts/account-erasure';
+export type { ErasureParts, ErasureResult } from '../accounts/account-erasure';
+export {
+  erasureExecutionName,
+  StepFunctionsAccountDeletionRequests,
+} from '../accounts/sfn-account-deletion-requests';
 export type { IdentityDirectory } from '../accounts/identity-directory';
 export { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory';
 export { ActiveAccounts } from '../accounts/active-accounts';

@@ -5,6 +5,7 @@ export { Router } from '@aws-lambda-powertools/event-handler/http';
 export { instrumentHandler, logger, metrics, MetricUnit, tracer } from '../observability';
 export type { InstrumentOptions } from '../observability';
 export {
+  AccountDeletedError,
   BadRequestError,
   ConflictError,
   DomainError,
@@ -22,6 +23,7 @@ export { parseWith, fieldErrorsOf } from '../validation';
 export { applyMergePatch } from '../json-merge-patch';
 
 export { allowOnly, apiRequestHandler, createApiRouter } from '../http/api-router';
+export { refuseDeletedAccounts } from '../http/deleted-accounts';
 export { callerOf, requestIdOf } from '../http/caller';
 export type { Caller } from '../http/caller';
 export { assertPrecondition, etagOf, parseIfMatch } from '../http/etag';

@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  paginateQuery,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchDelete, isConditionFailure } from '../dynamodb';
 import { StaleVersionError } from '../errors';
@@ -119,27 +113,21 @@ export class DynamoDbItemStore implements ItemStore {
     return { items, nextKey: { ...itemKey(last.id), ...ownerIndexKey(last) } };
   }
 
-  async deleteAllByOwner(ownerId: string): Promise<number> {
-    let deleted = 0;
-    const pages = paginateQuery(
-      { client: this.documents },
-      {
+  // Always the first page: the items of the page before are gone, so no cursor is needed.
+  async deleteOwnedPage(ownerId: string, limit: number): Promise<number> {
+    const { Items: records = [] } = await this.documents.send(
+      new QueryCommand({
         TableName: this.tableName,
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :owner AND begins_with(GSI1SK, :prefix)',
         ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}`, ':prefix': 'ITEM#' },
         ProjectionExpression: 'PK, SK',
-      },
+        Limit: limit,
+      }),
     );
-    for await (const page of pages) {
-      const keys = (page.Items ?? []).map((record) => ({
-        PK: String(record.PK),
-        SK: String(record.SK),
-      }));
-      await batchDelete(this.documents, this.tableName, keys);
-      deleted += keys.length;
-    }
-    return deleted;
+    const keys = records.map((record) => ({ PK: String(record.PK), SK: String(record.SK) }));
+    await batchDelete(this.documents, this.tableName, keys);
+    return keys.length;
   }
 
   private async conditionally(command: PutCommand | DeleteCommand): Promise<void> {

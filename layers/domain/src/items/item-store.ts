@@ -18,6 +18,6 @@ export interface ItemStore {
   deleteIfVersion(id: string, expectedVersion: number): Promise<void>;
   /** An owner's items, newest first. */
   listByOwner(ownerId: string, page: { limit: number; after?: PageKey }): Promise<ItemPage>;
-  /** Deletes every item of an owner; returns how many were deleted. */
-  deleteAllByOwner(ownerId: string): Promise<number>;
+  /** Deletes up to `limit` items of an owner (account erasure); returns how many were deleted. */
+  deleteOwnedPage(ownerId: string, limit: number): Promise<number>;
 }

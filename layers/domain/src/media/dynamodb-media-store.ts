@@ -1,8 +1,8 @@
 import {
   DeleteCommand,
   GetCommand,
-  paginateQuery,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -106,21 +106,17 @@ export class DynamoDbMediaStore implements MediaStore {
     );
   }
 
-  async idsByOwner(ownerId: string): Promise<string[]> {
-    const ids: string[] = [];
-    const pages = paginateQuery(
-      { client: this.documents },
-      {
+  async idsByOwner(ownerId: string, limit: number): Promise<string[]> {
+    const { Items: records = [] } = await this.documents.send(
+      new QueryCommand({
         TableName: this.tableName,
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :owner AND begins_with(GSI1SK, :prefix)',
         ExpressionAttributeValues: { ':owner': `OWNER#${ownerId}`, ':prefix': 'MEDIA#' },
         ProjectionExpression: 'mediaId',
-      },
+        Limit: limit,
+      }),
     );
-    for await (const page of pages) {
-      ids.push(...(page.Items ?? []).map((record) => String(record.mediaId)));
-    }
-    return ids;
+    return records.map((record) => String(record.mediaId));
   }
 }

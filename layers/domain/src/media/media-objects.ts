@@ -14,6 +14,9 @@ export interface MediaObjects {
   firstBytes(key: string, count: number): Promise<Uint8Array | undefined>;
   /** Deletes the object, every version of it; no error when it is already gone. */
   delete(key: string): Promise<void>;
-  /** Deletes every object (all versions) under the prefix; returns how many keys were deleted. */
-  deleteUnder(prefix: string): Promise<number>;
+  /**
+   * Deletes the objects (all versions) under the prefix, up to about `limit`
+   * versions when given; returns how many versions were deleted.
+   */
+  deleteUnder(prefix: string, limit?: number): Promise<number>;
 }

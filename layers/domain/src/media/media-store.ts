@@ -19,6 +19,6 @@ export interface MediaStore {
    */
   settle(mediaId: string, verdict: MediaVerdict, at: Date): Promise<boolean>;
   delete(mediaId: string): Promise<void>;
-  /** The ids of every media record of an owner. */
-  idsByOwner(ownerId: string): Promise<string[]>;
+  /** The ids of up to `limit` media records of an owner. */
+  idsByOwner(ownerId: string, limit: number): Promise<string[]>;
 }

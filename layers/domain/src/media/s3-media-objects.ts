@@ -100,14 +100,18 @@ export class S3MediaObjects implements MediaObjects {
     await this.purge(key, (candidate) => candidate === key);
   }
 
-  deleteUnder(prefix: string): Promise<number> {
-    return this.purge(prefix, () => true);
+  deleteUnder(prefix: string, limit = Number.POSITIVE_INFINITY): Promise<number> {
+    return this.purge(prefix, () => true, limit);
   }
 
   // Every version, not only the current one: with versioning on, a plain
   // DeleteObject only hides the object behind a delete marker, and deleted
   // media must not linger until the noncurrent-version lifecycle rule runs.
-  private async purge(prefix: string, matches: (key: string) => boolean): Promise<number> {
+  private async purge(
+    prefix: string,
+    matches: (key: string) => boolean,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<number> {
     let deleted = 0;
     let keyMarker: string | undefined;
     let versionIdMarker: string | undefined;
@@ -118,6 +122,7 @@ export class S3MediaObjects implements MediaObjects {
           Prefix: prefix,
           KeyMarker: keyMarker,
           VersionIdMarker: versionIdMarker,
+          ...(Number.isFinite(limit) && { MaxKeys: Math.min(1000, limit) }),
         }),
       );
       const objects: ObjectIdentifier[] = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
@@ -137,7 +142,7 @@ export class S3MediaObjects implements MediaObjects {
       deleted += objects.length;
       keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
       versionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
-    } while (keyMarker);
+    } while (keyMarker && deleted < limit);
     return deleted;
   }
 }

@@ -7,6 +7,8 @@ export interface ConversationSummary {
   lastMessage: StoredMessage;
   updatedAt: string;
   unread: number;
+  /** The peer's account was erased: their messages are gone, the line stays as a placeholder. */
+  peerDeleted?: true;
 }
 
 export interface Page<T> {
@@ -41,6 +43,18 @@ export interface ConversationStore {
     page: { limit: number; after?: PageKey },
   ): Promise<Page<StoredMessage>>;
   markRead(userId: string, peerId: string): Promise<void>;
-  /** Every conversation of the user, from both users' lists, with all its messages. Safe to run again. */
-  eraseConversationsOf(userId: string): Promise<void>;
+  /** Account erasure: up to `limit` peers of the user's own conversation lines. */
+  conversationPeers(userId: string, limit: number): Promise<string[]>;
+  /**
+   * Account erasure of one conversation, a page at a time: the user's messages
+   * of the page are deleted; after the last page the peer's line becomes a
+   * placeholder (`peerDeleted`, the user's last message without its text) and
+   * the user's own line goes. `after` is where the next page starts, absent
+   * once the conversation is done. Safe to run again.
+   */
+  eraseConversationPage(
+    userId: string,
+    peerId: string,
+    page: { limit: number; after?: string },
+  ): Promise<{ after?: string }>;
 }

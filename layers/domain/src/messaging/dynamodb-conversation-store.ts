@@ -40,6 +40,7 @@ function summaryOf(record: Record<string, unknown>): ConversationSummary {
     lastMessage: r.lastMessage,
     updatedAt: r.updatedAt,
     unread: r.unread ?? 0,
+    ...(r.peerDeleted && { peerDeleted: true }),
   };
 }
 
@@ -222,43 +223,84 @@ export class DynamoDbConversationStore implements ConversationStore {
     }
   }
 
-  async eraseConversationsOf(userId: string): Promise<void> {
-    const entries = await this.queryKeys({
-      KeyConditionExpression: 'PK = :user AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':user': `USER#${userId}`, ':prefix': 'CONV#' },
-    });
-    for (const entry of entries) {
-      const peerId = entry.SK.slice('CONV#'.length);
-      const messages = await this.queryKeys({
-        KeyConditionExpression: 'PK = :conversation',
-        ExpressionAttributeValues: { ':conversation': conversationKey(userId, peerId) },
-      });
-      await batchDelete(this.documents, this.tableName, messages);
-      // The peer's line goes too: it would point at messages that no longer exist.
-      await batchDelete(this.documents, this.tableName, [entryKey(peerId, userId)]);
-      // The user's own line last, so a retry after a partial run finds the conversation again.
-      await batchDelete(this.documents, this.tableName, [entry]);
-    }
+  async conversationPeers(userId: string, limit: number): Promise<string[]> {
+    const { Items: records = [] } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :user AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':user': `USER#${userId}`, ':prefix': 'CONV#' },
+        ProjectionExpression: 'SK',
+        Limit: limit,
+      }),
+    );
+    return records.map((record) => String(record.SK).slice('CONV#'.length));
   }
 
-  private async queryKeys(query: {
-    KeyConditionExpression: string;
-    ExpressionAttributeValues: Record<string, string>;
-  }): Promise<Record<'PK' | 'SK', string>[]> {
-    const keys: Record<'PK' | 'SK', string>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ...query,
-          ProjectionExpression: 'PK, SK',
-          ExclusiveStartKey: startKey,
+  async eraseConversationPage(
+    userId: string,
+    peerId: string,
+    page: { limit: number; after?: string },
+  ): Promise<{ after?: string }> {
+    const { Items: records = [], LastEvaluatedKey: more } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :conversation AND SK > :after',
+        ExpressionAttributeValues: {
+          ':conversation': conversationKey(userId, peerId),
+          ':after': page.after ?? 'MSG#',
+        },
+        ProjectionExpression: 'PK, SK, #from',
+        ExpressionAttributeNames: { '#from': 'from' },
+        Limit: page.limit,
+      }),
+    );
+    const own = records.filter((record) => record.from === userId);
+    await batchDelete(
+      this.documents,
+      this.tableName,
+      own.map((record) => ({ PK: String(record.PK), SK: String(record.SK) })),
+    );
+    const last = records.at(-1);
+    if (more && last) return { after: String(last.SK) };
+    await this.leavePlaceholder(peerId, userId);
+    // The user's own line last, so a retry after a partial run finds the conversation again.
+    await batchDelete(this.documents, this.tableName, [entryKey(userId, peerId)]);
+    return {};
+  }
+
+  /** The peer keeps the line, marked; a last message of the erased user keeps no text. */
+  private async leavePlaceholder(peerId: string, erasedId: string): Promise<void> {
+    const marked = {
+      TableName: this.tableName,
+      Key: entryKey(peerId, erasedId),
+      ExpressionAttributeNames: { '#from': 'from' },
+    };
+    const values = { ':yes': true, ':zero': 0, ':erased': erasedId };
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          ...marked,
+          UpdateExpression: 'SET peerDeleted = :yes, unread = :zero, lastMessage.#text = :none',
+          ConditionExpression: 'attribute_exists(PK) AND lastMessage.#from = :erased',
+          ExpressionAttributeNames: { '#from': 'from', '#text': 'text' },
+          ExpressionAttributeValues: { ...values, ':none': '' },
         }),
       );
-      keys.push(...((page.Items ?? []) as Record<'PK' | 'SK', string>[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return keys;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      try {
+        await this.documents.send(
+          new UpdateCommand({
+            ...marked,
+            UpdateExpression: 'SET peerDeleted = :yes, unread = :zero',
+            ConditionExpression: 'attribute_exists(PK) AND lastMessage.#from <> :erased',
+            ExpressionAttributeValues: values,
+          }),
+        );
+      } catch (second) {
+        // No line left: the peer's account was erased too.
+        if (!isConditionFailure(second)) throw second;
+      }
+    }
   }
 }

@@ -36,6 +36,8 @@ const SearchApiEnvironment = z.intersection(
     // The key itself is read from Secrets Manager at cold start, never from the environment.
     CURSOR_SIGNING_SECRET_ARN: nonEmpty,
     ALLOWED_ORIGIN: nonEmpty.default('*'),
+    // Profiles only: a deleted account's token is refused before any search.
+    APP_TABLE_NAME: nonEmpty,
   }),
 );
 
@@ -64,6 +66,7 @@ export interface SearchApiConfig {
   /** The secret whose AWSCURRENT version signs cursors (AWSPREVIOUS still verifies). */
   cursorSigningSecretArn: string;
   allowedOrigins: string[];
+  appTableName: string;
 }
 
 function openSearchLocationOf(vars: z.infer<typeof OpenSearchEnvironment>): OpenSearchLocation {
@@ -94,5 +97,6 @@ export function searchApiConfig(env: Environment = process.env): SearchApiConfig
         : { engine: 'cloudsearch', endpoint: vars.SEARCH_QUERY_ENDPOINT },
     cursorSigningSecretArn: vars.CURSOR_SIGNING_SECRET_ARN,
     allowedOrigins: allowedOriginsOf(vars.ALLOWED_ORIGIN),
+    appTableName: vars.APP_TABLE_NAME,
   };
 }

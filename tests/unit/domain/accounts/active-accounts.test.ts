@@ -1,6 +1,6 @@
 import { ActiveAccounts } from '@mobile-backend/domain/accounts';
 import { newProfile } from '@mobile-backend/domain/data';
-import { UnauthorizedError } from '@mobile-backend/domain/http';
+import { AccountDeletedError } from '@mobile-backend/domain/http';
 import { InMemoryProfileStore } from '../support/in-memory-stores';
 
 const now = new Date('2026-11-22T12:00:00Z');
@@ -30,7 +30,7 @@ describe('ActiveAccounts', () => {
       state === 'deleting' ? profiles.markDeleting('user-1') : profiles.erase('user-1'),
     );
 
-    await expect(accounts.assertActive('user-1')).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(accounts.assertActive('user-1')).rejects.toBeInstanceOf(AccountDeletedError);
   });
 
   it('runs a guarded operation only for an active account', async () => {
@@ -41,7 +41,7 @@ describe('ActiveAccounts', () => {
       return userId;
     });
 
-    await expect(create({ userId: 'gone' })).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(create({ userId: 'gone' })).rejects.toBeInstanceOf(AccountDeletedError);
     await expect(create({ userId: 'fresh' })).resolves.toBe('fresh');
     expect(created).toEqual(['fresh']);
   });

@@ -30,8 +30,11 @@ export class InMemoryMediaStore implements MediaStore {
     this.records.delete(mediaId);
   }
 
-  async idsByOwner(ownerId: string): Promise<string[]> {
-    return [...this.records.values()].filter((m) => m.ownerId === ownerId).map((m) => m.mediaId);
+  async idsByOwner(ownerId: string, limit: number): Promise<string[]> {
+    return [...this.records.values()]
+      .filter((m) => m.ownerId === ownerId)
+      .map((m) => m.mediaId)
+      .slice(0, limit);
   }
 }
 
@@ -59,8 +62,8 @@ export class InMemoryMediaObjects implements MediaObjects {
     this.objects.delete(key);
   }
 
-  async deleteUnder(prefix: string) {
-    const keys = [...this.objects.keys()].filter((key) => key.startsWith(prefix));
+  async deleteUnder(prefix: string, limit = Number.POSITIVE_INFINITY) {
+    const keys = [...this.objects.keys()].filter((key) => key.startsWith(prefix)).slice(0, limit);
     for (const key of keys) this.objects.delete(key);
     return keys.length;
   }

@@ -47,10 +47,11 @@ export class InMemoryItemStore implements ItemStore {
     return owned.length > page.limit && last ? { items, nextKey: { id: last.id } } : { items };
   }
 
-  async deleteAllByOwner(ownerId: string): Promise<number> {
+  async deleteOwnedPage(ownerId: string, limit: number): Promise<number> {
     const owned = [...this.items.values()].filter((item) => item.ownerId === ownerId);
-    for (const item of owned) this.items.delete(item.id);
-    return owned.length;
+    const page = owned.slice(0, limit);
+    for (const item of page) this.items.delete(item.id);
+    return page.length;
   }
 }
 

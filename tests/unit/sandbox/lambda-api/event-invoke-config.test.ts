@@ -6,7 +6,6 @@ import type { SandboxModel } from '../../../../sandbox/template/model';
 import { templateFixtures } from '../template/template-fixtures';
 
 const queues = {
-  AccountDeletionDeadLetterQueue: { ref: 'url-1', attributes: { Arn: 'arn:aws:sqs:::deletions' } },
   MediaProcessingDeadLetterQueue: { ref: 'url-2', attributes: { Arn: 'arn:aws:sqs:::media' } },
 };
 
@@ -32,16 +31,11 @@ Resources:
 }
 
 describe('EventInvokeConfig', () => {
-  it("reads template.yaml's OnFailure queues for account deletion and media processing", () => {
+  it("reads template.yaml's OnFailure queue for media processing", () => {
     const model = parseTemplate('template.yaml');
 
     const configs = readEventInvokeConfigs(model, contextOf(model));
 
-    expect(configs.get('AccountDeletionFunction')).toEqual({
-      maximumRetryAttempts: 2,
-      maximumEventAgeSeconds: 21_600,
-      onFailure: { type: 'SQS', arn: 'arn:aws:sqs:::deletions' },
-    });
     expect(configs.get('MediaProcessorFunction')?.onFailure).toEqual({
       type: 'SQS',
       arn: 'arn:aws:sqs:::media',

@@ -21,7 +21,10 @@ function searchEnvironment(overrides: Record<string, string> = {}): Record<strin
   if (!fn) throw new Error('template.yaml has no SearchApiFunction');
   const { SEARCH_ENGINE, OPENSEARCH_ENDPOINT, OPENSEARCH_INDEX } = localizeOpenSearchUrls(
     resolveEnvironment(
-      { ...fn, environment: { ...fn.environment, CURSOR_SIGNING_SECRET_ARN: '' } },
+      {
+        ...fn,
+        environment: { ...fn.environment, CURSOR_SIGNING_SECRET_ARN: '', APP_TABLE_NAME: '' },
+      },
       ctx,
     ),
     endpoint,

@@ -127,7 +127,7 @@ describe('parseTemplate on template.yaml', () => {
     expect(fn).toMatchObject({
       runtime: 'nodejs24.x',
       memorySizeMb: 512,
-      timeoutSeconds: 300,
+      timeoutSeconds: 60,
       layers: ['DomainLayer'],
       handler: 'handler.handler',
       codeUri: join(PROJECT, 'functions/account-deletion'),

@@ -154,8 +154,8 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       WebSocketApi: { ref: 'localws', attributes: {} },
       SearchIndexFailureQueue: { ref: 'http://sqs.local/000000000000/Search', attributes: {} },
       SearchDomain: { ref: 'searchdomain', attributes: { DomainEndpoint: 'search.local:443' } },
-      AccountDeletionDeadLetterQueue: {
-        ref: 'http://sqs.local/000000000000/Deletions',
+      AccountErasureStateMachine: {
+        ref: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
         attributes: {},
       },
       MediaProcessingDeadLetterQueue: {
@@ -183,8 +183,8 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       APP_TABLE_NAME: 'AppTable',
       IDEMPOTENCY_TABLE_NAME: 'IdempotencyTable',
       CURSOR_SIGNING_SECRET_ARN: SECRET_ARN,
-      ACCOUNT_DELETION_FUNCTION_NAME:
-        'arn:aws:lambda:us-east-1:000000000000:function:AccountDeletionFunction:live',
+      ACCOUNT_ERASURE_STATE_MACHINE_ARN:
+        'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
     });
   });
 
@@ -212,7 +212,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       WebSocketUrl: 'wss://localws.execute-api.us-east-1.amazonaws.com/api',
       SearchDomainEndpoint: 'https://search.local:443',
       SearchIndexFailureQueueUrl: 'http://sqs.local/000000000000/Search',
-      AccountDeletionFailureQueueUrl: 'http://sqs.local/000000000000/Deletions',
+      AccountErasureStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
       MediaProcessingFailureQueueUrl: 'http://sqs.local/000000000000/Media',
     });
   });
