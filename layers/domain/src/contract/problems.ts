@@ -21,7 +21,10 @@ export const PROBLEM_TYPES = {
   'idempotency-key-reused': { status: 422, when: 'an Idempotency-Key used with another body' },
   throttled: { status: 429, when: "over the stage's rate or burst limit (gateway)" },
   'internal-error': { status: 500, when: 'an unexpected failure, logged; no details' },
-  'gateway-refused': { status: 400, when: 'another refusal of API Gateway, with its status' },
+  'gateway-refused': {
+    status: 403,
+    when: 'another refusal of API Gateway (such as 403 ACCESS_DENIED), with its status',
+  },
   'gateway-error': { status: 502, when: 'a failure API Gateway reports (e.g. a timeout)' },
 } as const;
 
@@ -72,7 +75,7 @@ const EVERY_ROUTE: readonly ProblemName[] = ['unauthorized', 'throttled', 'inter
 
 /**
  * The problem responses of an operation, by status, from the names of the
- * problems it raises itself; the gateway's own (401, 413, 429, 4XX, 5XX) are
+ * problems it raises itself; the gateway's own (401, 403, 413, 429, 5XX) are
  * added to every operation.
  */
 export function problems(
@@ -85,7 +88,8 @@ export function problems(
     add(String(PROBLEM_TYPES[name].status), name);
   }
   add('413', 'payload-too-large');
-  add('4XX', 'gateway-refused');
+  // The other refusals of API Gateway that this API can meet are 403s.
+  add('403', 'gateway-refused');
   add('5XX', 'gateway-error');
   return Object.fromEntries(
     [...byStatus].map(([status, listed]) => [status, problemResponse([...new Set(listed)])]),
