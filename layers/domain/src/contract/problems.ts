@@ -21,9 +21,10 @@ export const PROBLEM_TYPES = {
   'idempotency-key-reused': { status: 422, when: 'an Idempotency-Key used with another body' },
   throttled: { status: 429, when: "over the stage's rate or burst limit (gateway)" },
   'internal-error': { status: 500, when: 'an unexpected failure, logged; no details' },
+  // Any 4xx API Gateway makes itself; of those, this API can meet the 403s.
   'gateway-refused': {
     status: 403,
-    when: 'another refusal of API Gateway (such as 403 ACCESS_DENIED), with its status',
+    when: "another refusal of API Gateway (such as 403 ACCESS_DENIED), with the gateway's status",
   },
   'gateway-error': { status: 502, when: 'a failure API Gateway reports (e.g. a timeout)' },
 } as const;
@@ -51,10 +52,10 @@ export const ProblemSchema = z
       .int()
       .meta({ description: 'The HTTP status; absent from `gateway-refused` and `gateway-error`' }),
     detail: z.string().meta({ description: 'For a developer; may change, do not parse it' }),
-    errors: z
-      .array(FieldErrorSchema)
-      .max(20)
-      .meta({ description: '`validation-failed` only: one entry per failing field' }),
+    errors: z.array(FieldErrorSchema).meta({
+      description:
+        '`validation-failed` only: one entry per failing field (at most 20 for the input limits)',
+    }),
     requestId: z.string().meta({ description: 'The same value as `X-Request-Id`' }),
   })
   .partial({ status: true, errors: true })

@@ -5,7 +5,7 @@ import type { DeviceOperations } from './devices/device-operations';
 /**
  * What account deletion erases of messaging: every device with its SNS
  * endpoint, then every conversation of the user — its messages and both
- * users' lines for it. The peer loses the conversation too: API.md promises
+ * users' lines for it. The peer loses the conversation too: docs/api.md promises
  * that the user's messages are erased, and a conversation is stored once.
  */
 export function messagingErasureSteps(parts: {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { parseTemplate } from '../../../sandbox/template/parse';
-import { openApiDocument } from '../../../layers/domain/src/contract/openapi-document';
-import { OPENAPI_JSON_PATH, renderOpenApiJson } from '../../../scripts/openapi-json';
+import { parseTemplate } from '../../../../sandbox/template/parse';
+import { openApiDocument } from '../../../../layers/domain/src/contract/openapi-document';
+import { OPENAPI_JSON_PATH, renderOpenApiJson } from '../../../../scripts/openapi-json';
 
 function templateRestPaths(): string[] {
   const paths = parseTemplate('template.yaml').functions.flatMap((fn) =>
