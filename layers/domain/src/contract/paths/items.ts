@@ -24,7 +24,7 @@ export const itemPaths: ZodOpenApiPathsObject = {
     post: {
       operationId: 'createItem',
       tags: ['Items'],
-      summary: 'Creates an item (private unless `visibility` says otherwise)',
+      summary: 'Creates an item (private unless visibility says otherwise)',
       requestParams: { header: IdempotencyKeyHeader },
       requestBody: jsonBody(ItemContentSchema),
       responses: {
@@ -54,7 +54,7 @@ export const itemPaths: ZodOpenApiPathsObject = {
     patch: {
       operationId: 'updateItem',
       tags: ['Items'],
-      summary: 'A JSON merge patch of an own item; `data` merges recursively',
+      summary: 'A JSON merge patch of an own item; data merges recursively',
       requestParams: { ...ItemPath, header: IfMatchHeader },
       requestBody: jsonBody(ItemPatchSchema, MERGE_PATCH_TYPES),
       responses: {

@@ -45,7 +45,7 @@ export const mediaPaths: ZodOpenApiPathsObject = {
     get: {
       operationId: 'getMedia',
       tags: ['Media'],
-      summary: "An own media in any state, or a ready one seen through a public item's `?item=`",
+      summary: "An own media in any state, or a ready one seen through a public item's ?item=",
       requestParams: { ...MediaPath, query: MediaQuery },
       responses: {
         '200': jsonReply('The media; poll until `status` is not `pending`', MediaSchema),

@@ -83,7 +83,7 @@ export const messagingPaths: ZodOpenApiPathsObject = {
     get: {
       operationId: 'listMessages',
       tags: ['Messages'],
-      summary: 'The messages between the caller and a peer, newest first; resets `unread`',
+      summary: 'The messages between the caller and a peer, newest first; resets unread',
       requestParams: {
         path: z.object({ peerId: pathId("The other user's id") }),
         query: PageQuery,

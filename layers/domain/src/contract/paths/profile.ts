@@ -19,7 +19,7 @@ export const profilePaths: ZodOpenApiPathsObject = {
     patch: {
       operationId: 'updateProfile',
       tags: ['Profile'],
-      summary: 'A JSON merge patch of the profile; `null` clears a nullable field',
+      summary: 'A JSON merge patch of the profile; null clears a nullable field',
       requestParams: { header: IfMatchHeader },
       requestBody: jsonBody(ProfilePatchSchema, MERGE_PATCH_TYPES),
       responses: {

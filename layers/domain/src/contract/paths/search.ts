@@ -10,7 +10,7 @@ export const searchPaths: ZodOpenApiPathsObject = {
       operationId: 'search',
       tags: ['Search'],
       summary:
-        "Full-text search over public items and the caller's own; `q`, `tags` or `owner` is required",
+        "Full-text search over public items and the caller's own; q, tags or owner is required",
       requestParams: { query: SearchQuery },
       responses: {
         '200': jsonReply(
