@@ -135,8 +135,9 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     const { reply, problem } = replyFromInvocation(
       await options.invoke(match.route.functionLogicalId, event),
     );
-    if (problem) log(`[api] ${requestId} ${match.route.functionLogicalId}: ${problem}`);
-    return reply;
+    if (!problem) return reply;
+    log(`[api] ${requestId} ${match.route.functionLogicalId}: ${problem}`);
+    return renderGatewayResponse(api, 'DEFAULT_5XX', { requestId });
   }
 
   function send(response: ServerResponse, reply: HttpReply, requestId: string): void {
