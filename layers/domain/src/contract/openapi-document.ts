@@ -2,7 +2,7 @@
 // the handlers validate with and the response schemas of the domain's types.
 // `npm run openapi` writes it to docs/openapi.json; the sandbox serves it.
 // No layer entry imports this module, so zod-openapi never reaches a bundle.
-import { createDocument } from 'zod-openapi';
+import { createDocument, createSchema } from 'zod-openapi';
 import { ItemContentSchema, ItemPatchSchema } from '../items/item';
 import { RegisterDeviceSchema } from '../messaging/devices/device';
 import { SendMessageSchema } from '../messaging/message';
@@ -41,7 +41,9 @@ export interface OpenApiOptions {
   serverUrl?: string;
 }
 
-export function openApiDocument(options: OpenApiOptions = {}): ReturnType<typeof createDocument> {
+type OpenApiDocument = ReturnType<typeof createDocument>;
+
+export function openApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
   const server = options.serverUrl
     ? { url: options.serverUrl, description: 'This API' }
     : {
@@ -53,7 +55,7 @@ export function openApiDocument(options: OpenApiOptions = {}): ReturnType<typeof
           stage: { default: 'api' },
         },
       };
-  return createDocument({
+  const document = createDocument({
     openapi: '3.1.0',
     info: { title: 'Mobile backend API', version: '1.0.0', description: DESCRIPTION },
     servers: [server],
@@ -77,12 +79,25 @@ export function openApiDocument(options: OpenApiOptions = {}): ReturnType<typeof
             "A Cognito ID token of the stack's user pool (the authorizer declares no scopes, so API Gateway accepts ID tokens only); valid 60 minutes",
         },
       },
-      schemas: {
-        ...requestBodySchemas,
-        ClientFrame: ClientFrameSchema,
-        ServerFrame: ServerFrameSchema,
-      },
+      schemas: requestBodySchemas,
     },
     'x-websocket': webSocketExtension,
   });
+  return withFrameSchemas(document);
+}
+
+/**
+ * No operation uses the WebSocket frames, so they are rendered on their own:
+ * client frames as input, server frames as output, sharing the components
+ * (`Message`) the operations already have.
+ */
+function withFrameSchemas(document: OpenApiDocument): OpenApiDocument {
+  const frames = [
+    createSchema(ClientFrameSchema, { io: 'input' }),
+    createSchema(ServerFrameSchema, { io: 'output' }),
+  ];
+  const schemas = Object.assign({}, ...frames.map((frame) => frame.components), {
+    ...document.components?.schemas,
+  });
+  return { ...document, components: { ...document.components, schemas } };
 }
