@@ -16,9 +16,11 @@ function parseOptions() {
 function printWelcome(sandbox: RunningSandbox, idToken: string): void {
   const { ApiUrl, WebSocketUrl, PushOutboxUrl, UserPoolId, UserPoolClientId, CognitoEndpoint } =
     sandbox.outputs;
+  const { ApiReferenceUrl, OpenApiUrl } = sandbox.outputs;
   const extras = [
     WebSocketUrl && `WebSocket ${WebSocketUrl}?token=<ID token>`,
     PushOutboxUrl && `Push outbox ${PushOutboxUrl}`,
+    ApiReferenceUrl && `API reference ${ApiReferenceUrl} (document ${OpenApiUrl})`,
   ].filter(Boolean);
   console.log(`
 Demo user   ${demoUser.email} / ${demoUser.password}

@@ -31,7 +31,7 @@ export const handler = instrumentHandler(
       default:
         await realtime.rejectFrame(
           connectionId,
-          'Send JSON with "action": "ping" or "typing" (see API.md, Real time).',
+          'Send JSON with "action": "ping" or "typing" (see docs/api.md, Real time).',
         );
     }
     return { statusCode: 200 };

@@ -3,8 +3,16 @@
 import type { RestApiSpec } from '../template/model';
 import type { HttpReply } from './response';
 
+/**
+ * DEFAULT_5XX stands for the 502 of a failed or malformed Lambda proxy
+ * result, which has no response type of its own and takes DEFAULT_5XX.
+ */
 export type GatewayResponseType =
-  'UNAUTHORIZED' | 'MISSING_AUTHENTICATION_TOKEN' | 'REQUEST_TOO_LARGE' | 'THROTTLED';
+  | 'UNAUTHORIZED'
+  | 'MISSING_AUTHENTICATION_TOKEN'
+  | 'REQUEST_TOO_LARGE'
+  | 'THROTTLED'
+  | 'DEFAULT_5XX';
 
 const defaults: Record<
   GatewayResponseType,
@@ -25,6 +33,11 @@ const defaults: Record<
     statusCode: 429,
     errorType: 'TooManyRequestsException',
     message: 'Too Many Requests',
+  },
+  DEFAULT_5XX: {
+    statusCode: 502,
+    errorType: 'InternalServerErrorException',
+    message: 'Internal server error',
   },
 };
 

@@ -147,8 +147,9 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     const result = await options.invoke(match.route.functionLogicalId, event);
     outcome.coldStart = result.coldStart;
     const { reply, problem } = replyFromInvocation(result);
-    if (problem) outcome.reason = `${match.route.functionLogicalId} ${requestId}: ${problem}`;
-    return reply;
+    if (!problem) return reply;
+    outcome.reason = `${match.route.functionLogicalId} ${requestId}: ${problem}`;
+    return renderGatewayResponse(api, 'DEFAULT_5XX', { requestId });
   }
 
   function send(response: ServerResponse, reply: HttpReply, requestId: string): void {

@@ -103,6 +103,17 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./step-functions'),
   },
+  // After the REST API, whose URL is the document's server.
+  {
+    name: 'docs',
+    label: 'API docs',
+    port: {
+      flag: 'docs-port',
+      defaultPort: 3003,
+      description: 'API reference page (/docs/) and /openapi.json port',
+    },
+    load: () => import('./docs'),
+  },
   // The functions, built, then hosted once every endpoint they may call is up;
   // the custom resources first, whose ids and Data the other functions' environments may name.
   { name: 'builds', label: 'function builds', load: () => import('./builds') },

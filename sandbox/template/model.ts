@@ -151,7 +151,8 @@ export interface CorsSpec {
 }
 
 export interface GatewayResponseSpec {
-  statusCode: number;
+  /** Absent only for DEFAULT_4XX and DEFAULT_5XX: each reply keeps its own status then. */
+  statusCode?: number;
   /** Header name → value, as API Gateway mapping expressions (`'literal'` or `context.requestId`). */
   headers: Record<string, string>;
   /** Body template, with `$context.*` variables. */

@@ -23,6 +23,8 @@ const DEFAULT_REAUTHORIZE_EVERY_SECONDS = 300;
 const MAX_REAUTHORIZE_EVERY_SECONDS = 3600;
 
 // API Gateway's status for a response type whose template entry sets no StatusCode.
+// DEFAULT_4XX and DEFAULT_5XX have none: without one, each reply keeps its own status.
+const FALLBACK_TYPES = ['DEFAULT_4XX', 'DEFAULT_5XX'];
 const DEFAULT_GATEWAY_STATUS: Record<string, number> = {
   ACCESS_DENIED: 403,
   API_CONFIGURATION_ERROR: 500,
@@ -30,8 +32,6 @@ const DEFAULT_GATEWAY_STATUS: Record<string, number> = {
   AUTHORIZER_FAILURE: 500,
   BAD_REQUEST_BODY: 400,
   BAD_REQUEST_PARAMETERS: 400,
-  DEFAULT_4XX: 400,
-  DEFAULT_5XX: 500,
   EXPIRED_TOKEN: 403,
   INTEGRATION_FAILURE: 504,
   INTEGRATION_TIMEOUT: 504,
@@ -217,10 +217,10 @@ function readGatewayResponses(
       response.StatusCode === undefined
         ? DEFAULT_GATEWAY_STATUS[type]
         : resolveNumber(response.StatusCode, ctx, `${at}.StatusCode`);
-    if (statusCode === undefined)
+    if (statusCode === undefined && !FALLBACK_TYPES.includes(type))
       throw new Error(`${at}.StatusCode is required for this response type`);
     result[type] = {
-      statusCode,
+      ...(statusCode !== undefined && { statusCode }),
       headers,
       ...(template !== undefined && { template }),
     };

@@ -1,3 +1,4 @@
+import { assertMatchesContract } from './contract';
 import { sandboxOutputs } from './outputs';
 
 export interface ApiReply {
@@ -16,7 +17,10 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** One HTTP call to the sandbox's REST API, e.g. `call('GET', '/v1/me', { token })`. */
+/**
+ * One HTTP call to the sandbox's REST API, e.g. `call('GET', '/v1/me', { token })`.
+ * Every reply is checked against docs/openapi.json (support/contract.ts).
+ */
 export async function call(
   method: string,
   path: string,
@@ -37,7 +41,9 @@ export async function call(
   } catch {
     // Not JSON: tests that care look at `text`.
   }
-  return { status: response.status, headers: response.headers, text, json };
+  const reply = { status: response.status, headers: response.headers, text, json };
+  assertMatchesContract(method, path, reply);
+  return reply;
 }
 
 /** Polls until `check` passes or the time is up; returns the last value. */

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { serverFrameProblems } from './contract';
 import { sandboxOutputs } from './outputs';
 
 export interface Frame {
@@ -26,8 +27,15 @@ export async function connect(token: string): Promise<LiveClient> {
   const socket = new WebSocket(webSocketUrl(token));
   const frames: Frame[] = [];
   const waiters: { matches: (frame: Frame) => boolean; done: (frame: Frame) => void }[] = [];
+  // Frames that break docs/openapi.json's ServerFrame: they fail the next wait and the close.
+  const violations: string[] = [];
+  const assertNoViolations = () => {
+    if (violations.length > 0)
+      throw new Error(`Frames break the contract:\n${violations.join('\n')}`);
+  };
   socket.on('message', (data) => {
     const frame = JSON.parse(data.toString()) as Frame;
+    violations.push(...serverFrameProblems(frame));
     frames.push(frame);
     for (const waiter of waiters.filter((w) => w.matches(frame))) {
       waiters.splice(waiters.indexOf(waiter), 1);
@@ -47,6 +55,7 @@ export async function connect(token: string): Promise<LiveClient> {
     closed,
     send: (frame) => socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
     nextFrame(matches, ms = 5000) {
+      assertNoViolations();
       const seen = frames.find(matches);
       if (seen) return Promise.resolve(seen);
       return new Promise((done, fail) => {
@@ -66,6 +75,7 @@ export async function connect(token: string): Promise<LiveClient> {
     async close() {
       if (socket.readyState === WebSocket.OPEN) socket.close(1000);
       await closed;
+      assertNoViolations();
     },
   };
 }

@@ -5,6 +5,7 @@ import { SANDBOX_SERVICES } from '../../../sandbox/services/table';
 const DOCUMENTED_PORTS = {
   port: 3000,
   'websocket-port': 3002,
+  'docs-port': 3003,
   'dynamodb-port': 8000,
   'cognito-port': 9229,
   'sign-in-port': 9230,

@@ -13,8 +13,25 @@ const Tags = z
   .transform((tags) => [...new Set(tags)])
   .pipe(z.array(z.string()).max(20));
 const Visibility = z.enum(['private', 'public']);
+/**
+ * Any JSON value: what `z.json()` is, spelled out so that its recursion
+ * refers to one named schema (`JsonValue` in docs/openapi.json).
+ */
+const JsonValue: z.ZodType<z.core.util.JSONType> = z
+  .lazy(() =>
+    z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(JsonValue),
+      z.record(z.string(), JsonValue),
+    ]),
+  )
+  .meta({ id: 'JsonValue' });
 /** The unstructured part: any JSON object. */
-const Data = z.record(z.string(), z.json());
+export const ItemDataSchema = z.record(z.string(), JsonValue);
+const Data = ItemDataSchema;
 // Ownership of media ids is checked once media exist; until then any id-shaped string.
 const MediaIds = z.array(z.string().min(1).max(64)).max(10);
 

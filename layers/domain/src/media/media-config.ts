@@ -7,6 +7,9 @@ import { MAX_UPLOAD_URL_SECONDS } from './media-operations';
 
 const nonEmpty = z.string().min(1);
 
+/** The template's MediaMaxBytes default: 25 MiB. */
+export const DEFAULT_MEDIA_MAX_BYTES = 25 * 1024 * 1024;
+
 const MediaTypeList = z
   .string()
   .transform((list) =>
@@ -25,11 +28,7 @@ const MediaApiEnvironment = z
     /** `cloudfront`: URLs on the distribution; `presigned`: presigned GETs of the bucket. */
     MEDIA_DELIVERY: z.enum(['cloudfront', 'presigned']).default('cloudfront'),
     MEDIA_DISTRIBUTION_DOMAIN: z.string().default(''),
-    MEDIA_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(25 * 1024 * 1024),
+    MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_MEDIA_MAX_BYTES),
     MEDIA_ALLOWED_TYPES: MediaTypeList.default([...MEDIA_TYPES]),
     MEDIA_UPLOAD_URL_SECONDS: z.coerce
       .number()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StoredMessage } from '../messaging/message';
 
-// The WebSocket protocol of API.md ("Real time"): JSON text frames both ways.
+// The WebSocket protocol of docs/api.md ("Real time"): JSON text frames both ways.
 
 /** Server → client. */
 export type ServerFrame =

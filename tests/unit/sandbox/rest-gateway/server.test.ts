@@ -23,7 +23,20 @@ beforeAll(async () => {
   pool = await startTokenIssuer();
   gateway = await startRestGateway({
     port: 0,
-    api: restApi(),
+    api: restApi({
+      gatewayResponses: {
+        ...restApi().gatewayResponses,
+        // As template.yaml declares it: no StatusCode, so each reply keeps its own.
+        DEFAULT_5XX: {
+          headers: {
+            'Content-Type': "'application/problem+json'",
+            'X-Request-Id': 'context.requestId',
+          },
+          template:
+            '{"type":"https://mobile-backend.dev/problems/gateway-error","title":$context.error.messageString,"requestId":"$context.requestId"}',
+        },
+      },
+    }),
     functions: [
       apiFunction('DataApiFunction', [
         { path: '/v1/me', method: 'ANY' },
@@ -159,13 +172,20 @@ describe('REST gateway', () => {
     expect(invocations).toEqual([]);
   });
 
-  it('answers 502 when the function fails', async () => {
+  it("answers 502 with the API's DEFAULT_5XX response when the function fails", async () => {
     nextResult = new Error('boom');
 
     const response = await fetch(`${gateway.url}/v1/me`, { headers: await authorized() });
 
+    const requestId = response.headers.get('x-amzn-requestid');
     expect(response.status).toBe(502);
-    expect(await response.text()).toBe('{"message": "Internal server error"}');
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('x-request-id')).toBe(requestId);
+    expect(await response.json()).toEqual({
+      type: 'https://mobile-backend.dev/problems/gateway-error',
+      title: 'Internal server error',
+      requestId,
+    });
   });
 
   it('refuses a body above 10 MB with 413', async () => {

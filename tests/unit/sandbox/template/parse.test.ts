@@ -197,6 +197,13 @@ describe('parseTemplate on template.yaml', () => {
     });
   });
 
+  it('reads DEFAULT_5XX without a status, so that each reply keeps its own', () => {
+    const [api] = model.restApis;
+
+    expect(api?.gatewayResponses.DEFAULT_5XX).not.toHaveProperty('statusCode');
+    expect(api?.gatewayResponses.DEFAULT_5XX?.template).toContain('gateway-error');
+  });
+
   it('keeps the outputs unresolved', () => {
     expect(model.outputs.UserPoolId).toEqual({ Ref: 'UserPool' });
   });
