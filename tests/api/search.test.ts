@@ -74,7 +74,7 @@ describe('GET /v1/search', () => {
     });
   });
 
-  it('returns the result shape of API.md with a highlighted snippet and a score', async () => {
+  it('returns the result shape of docs/api.md with a highlighted snippet and a score', async () => {
     const word = uniqueWord();
     const id = await createItem(alice, {
       title: 'Bicycle',

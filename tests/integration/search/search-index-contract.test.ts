@@ -12,7 +12,7 @@ import { parseSearchParameters } from '../../../layers/domain/src/search/search-
 import { startSearchServer, type SearchServer } from '../../../sandbox/search/search-server';
 
 // One contract for every SearchIndex adapter, each against the local endpoint
-// of its protocol: what API.md and the search API promise, whatever engine
+// of its protocol: what docs/api.md and the search API promise, whatever engine
 // the template chose. A new adapter joins the table below.
 
 interface Engine {
@@ -187,7 +187,7 @@ describe.each(engines)('SearchIndex contract: $name', (engine) => {
     expect(snippet(inTitle.id)).toBe(`Lamp <em>${w}</em>`);
   });
 
-  it('returns the hit fields of API.md', async () => {
+  it('returns the hit fields of docs/api.md', async () => {
     const w = word();
     const value = item('alice', { title: `Chair ${w}`, tags: ['wood'] });
     await index.apply([upsert(value)]);
