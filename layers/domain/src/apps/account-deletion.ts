@@ -5,7 +5,9 @@ import { accountDeletionConfig, type AccountDeletionConfig, type Environment } f
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { DynamoDbItemStore } from '../items/dynamodb-item-store';
 import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
-import { mediaErasureBucket } from '../media/media-config';
+import { CloudFrontMediaCache } from '../media/cloudfront-media-cache';
+import { noMediaCache } from '../media/media-cache';
+import { mediaErasureBucket, mediaErasureDistribution } from '../media/media-config';
 import { MediaErasure } from '../media/media-erasure';
 import { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
 import { DeviceOperations } from '../messaging/devices/device-operations';
@@ -21,10 +23,16 @@ export { parseAccountDeletionRequest } from '../accounts/account-deletion-reques
 /** AccountDeletionFunction's configuration: the account's table and pool, and the media bucket. */
 export interface AccountDeletionAppConfig extends AccountDeletionConfig {
   mediaBucketName: string;
+  /** Where the erased media are invalidated; undefined for none. */
+  mediaDistributionId?: string | undefined;
 }
 
 export function accountDeletionAppConfig(env: Environment = process.env): AccountDeletionAppConfig {
-  return { ...accountDeletionConfig(env), mediaBucketName: mediaErasureBucket(env) };
+  return {
+    ...accountDeletionConfig(env),
+    mediaBucketName: mediaErasureBucket(env),
+    mediaDistributionId: mediaErasureDistribution(env),
+  };
 }
 
 /** AccountDeletionFunction's eraser, wired to DynamoDB, Cognito, S3, SNS and `@connections`. Call once at module scope. */
@@ -48,6 +56,9 @@ export function createAccountEraser(config: AccountDeletionAppConfig): AccountEr
       media: new MediaErasure(
         new DynamoDbMediaStore(documents, config.appTableName),
         new S3MediaObjects(createS3Client(), config.mediaBucketName),
+        config.mediaDistributionId
+          ? CloudFrontMediaCache.create(config.mediaDistributionId)
+          : noMediaCache,
       ),
     }),
   );
