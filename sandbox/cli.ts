@@ -33,7 +33,7 @@ const SANDBOX_USAGE = `  --in-memory               keep no data between runs
   --no-watch                do not rebuild on source changes
   --async-retry-delay-ms N  wait before retrying a failed asynchronous invocation
                             (default: 1 minute, then 2, as Lambda does)
-  --host ADDR               where the REST, WebSocket, S3 and Cognito endpoints listen
+  --host ADDR               where the REST, WebSocket, S3, CloudFront and Cognito endpoints listen
                             (default 127.0.0.1; 0.0.0.0 for a phone on this network);
                             internal services always listen on 127.0.0.1 only
   --public-host HOST        the host written into URLs, tokens' issuer and outputs.json

@@ -13,6 +13,7 @@ const DOCUMENTED_PORTS = {
   'search-port': 4571,
   'push-port': 4575,
   'secrets-manager-port': 4584,
+  'cloudfront-port': 4588,
 };
 
 const portServices = SANDBOX_SERVICES.flatMap((service) =>
