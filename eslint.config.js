@@ -17,6 +17,7 @@ const domainAdapters = [
   'layers/domain/src/**/api-gateway-*.ts',
   'layers/domain/src/**/opensearch-*.ts',
   'layers/domain/src/**/cloudsearch-*.ts',
+  'layers/domain/src/**/cloudfront-*.ts',
   'layers/domain/src/**/secrets-manager-*.ts',
   'layers/domain/src/**/adapters/**',
   'layers/domain/src/apps/**',

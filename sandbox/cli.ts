@@ -36,7 +36,8 @@ const SANDBOX_USAGE = `  --in-memory               keep no data between runs
                             (default: 1 minute, then 2, as Lambda does)
   --state-retry-delay-ms N  wait before each Retry of a state machine's state
                             (default: the Retry's own intervals and backoff)
-  --host ADDR               where the REST, WebSocket, S3, Cognito and sign-in endpoints listen
+  --host ADDR               where the REST, WebSocket, S3, CloudFront, Cognito and
+                            sign-in endpoints listen
                             (default 127.0.0.1; 0.0.0.0 for a phone on this network);
                             internal services always listen on 127.0.0.1 only
   --public-host HOST        the host written into URLs, tokens' issuer and outputs.json

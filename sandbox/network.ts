@@ -1,5 +1,5 @@
 // Where the sandbox listens and which address it writes into URLs. Only the
-// endpoints a phone or an emulator talks to (REST, WebSocket, S3, Cognito)
+// endpoints a phone or an emulator talks to (REST, WebSocket, S3, CloudFront, Cognito)
 // listen on --host; every internal service stays on loopback. The public host
 // is what tokens' issuer, presigned URLs, outputs.json and the printed lines
 // name, so it must reach this machine from the client and from here.

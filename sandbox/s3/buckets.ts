@@ -1,7 +1,8 @@
 // The template's AWS::S3::Bucket resources, created on the local S3 with the
 // name the template gives (resolved) or one derived from the stack, plus
-// stand-ins for the CloudFront resources in front of them, which have no
-// local counterpart: media are delivered locally by presigned GETs.
+// stand-ins for the CloudFront resources in front of them: their ids and
+// domain names, which the local CloudFront endpoint (services/cloudfront.ts)
+// later serves and localizes.
 import type { PhysicalResources, SandboxModel } from '../template/model';
 import type { PseudoParameters } from '../template/pseudo-parameters';
 import { resolveValue, type ResolveContext } from '../template/resolve';
@@ -74,7 +75,8 @@ export function bucketResources(
 
 /**
  * CloudFront distributions and origin access controls resolve to names under
- * `.invalid` (RFC 2606): nothing local serves them, and nothing may try to.
+ * `.invalid` (RFC 2606): no deployed name is ever reached; URLs on them are
+ * rewritten to the local CloudFront endpoint once it listens.
  */
 export function cloudFrontStandIns(model: SandboxModel): PhysicalResources {
   const standIns: PhysicalResources = {};

@@ -1,9 +1,8 @@
 // The template as the sandbox runs it: the parameters the sandbox sets unless
-// the user does (media served as presigned GETs, push credentials naming the
-// local test secrets). They are given to the parse as overrides, not patched
+// the user does (push credentials naming the local test secrets; media are
+// served as on AWS, through the local CloudFront endpoint). They are given to the parse as overrides, not patched
 // into the model afterwards, because conditions such as ApnsConfigured decide
 // which resources exist, and the parse evaluates them.
-import { localMediaParameters } from '../s3/local-parameters';
 import { localPushParameters } from '../secrets/push-credentials';
 import type { SandboxModel } from '../template/model';
 import { parseTemplate } from '../template/parse';
@@ -19,10 +18,7 @@ export function parseLocalTemplate(
   pseudo: PseudoParameters,
 ): SandboxModel {
   const declared = parseTemplate(templatePath, parameterOverrides, pseudo);
-  const localValues = {
-    ...localMediaParameters(declared.parameters, parameterOverrides),
-    ...localPushParameters(declared.parameters, parameterOverrides, pseudo),
-  };
+  const localValues = localPushParameters(declared.parameters, parameterOverrides, pseudo);
   if (Object.keys(localValues).length === 0) return declared;
   return parseTemplate(templatePath, { ...localValues, ...parameterOverrides }, pseudo);
 }

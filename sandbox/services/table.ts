@@ -122,6 +122,17 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     label: 'custom resources',
     load: () => import('./custom-resources'),
   },
+  // After the custom resources, whose key pair the distribution's public key names.
+  {
+    name: 'cloudfront',
+    label: 'CloudFront',
+    port: {
+      flag: 'cloudfront-port',
+      defaultPort: 4588,
+      description: 'CloudFront endpoint port (signed media URLs and invalidations)',
+    },
+    load: () => import('./cloudfront'),
+  },
   { name: 'functions', label: 'functions', load: () => import('./functions') },
   // Event sources poll from the start, so they need the functions hosted.
   {

@@ -28,6 +28,7 @@ export const configurationChecks: Record<
   WebSocketAuthorizerFunction: webSocketAuthorizerConfig,
   // A custom resource: its properties come in the CloudFormation event.
   PushPlatformApplicationsFunction: 'reads no configuration',
+  MediaSigningKeyFunction: 'reads no configuration',
   // A rotation function: Secrets Manager names the secret in each event.
   CursorKeyRotationFunction: 'reads no configuration',
 };

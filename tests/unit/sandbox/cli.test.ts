@@ -16,6 +16,7 @@ const DOCUMENTED_PORTS = {
   'push-port': 4575,
   'secrets-manager-port': 4584,
   'step-functions-port': 4590,
+  'cloudfront-port': 4588,
 };
 
 const portServices = SANDBOX_SERVICES.flatMap((service) =>

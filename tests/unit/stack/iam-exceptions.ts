@@ -32,6 +32,7 @@ const samGeneratedRoles = [
   'FederatedSignUpFunctionRole',
   'MediaApiFunctionRole',
   'MediaProcessorFunctionRole',
+  'MediaSigningKeyFunctionRole',
   'MessagingApiFunctionRole',
   'PushPlatformApplicationsFunctionRole',
   'SearchApiFunctionRole',

@@ -110,9 +110,10 @@ export const securityRuleSuppressions: readonly RuleSuppression[] = [
   },
   // ---------------------------------------------------------------- media
   {
-    rule: 'AwsSolutions-S1',
-    resources: ['MediaBucket'],
-    reason: 'No log bucket yet: media access is logged by the API, which alone hands out URLs.',
+    rule: 'AwsSolutions-SMG4',
+    resources: ['MediaSigningKeySecret'],
+    reason:
+      'A CloudFront key pair is rotated by deploying a new Generation of MediaSigningKeyPair (a new public key in the key group), not by Secrets Manager rotation, which would break the key group.',
   },
   {
     rule: 'AwsSolutions-CFR1',
@@ -171,6 +172,11 @@ export const securityRuleSuppressions: readonly RuleSuppression[] = [
     resources: ['FederatedSignUpFunction'],
     reason:
       'Cognito invokes the pre-sign-up trigger synchronously and answers the sign-in with its error; there is no asynchronous event to keep.',
+  },
+  {
+    rule: 'Serverless-LambdaDLQ',
+    resources: ['MediaSigningKeyFunction'],
+    reason: 'A custom resource: CloudFormation reports its failure and rolls back.',
   },
   {
     rule: 'Serverless-LambdaDLQ',

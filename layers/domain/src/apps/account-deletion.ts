@@ -3,8 +3,10 @@ import { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory
 import { accountDeletionConfig, type AccountDeletionConfig, type Environment } from '../config';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { DynamoDbItemStore } from '../items/dynamodb-item-store';
+import { CloudFrontMediaCache } from '../media/cloudfront-media-cache';
 import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
-import { mediaErasureBucket } from '../media/media-config';
+import { noMediaCache } from '../media/media-cache';
+import { mediaErasureBucket, mediaErasureDistribution } from '../media/media-config';
 import { MediaErasure } from '../media/media-erasure';
 import { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
 import { DeviceOperations } from '../messaging/devices/device-operations';
@@ -19,10 +21,16 @@ export { parseAccountErasureRequest } from '../accounts/account-erasure-request'
 /** AccountDeletionFunction's configuration: the account's table and pool, and the media bucket. */
 export interface AccountDeletionAppConfig extends AccountDeletionConfig {
   mediaBucketName: string;
+  /** Where the erased media are invalidated; undefined for none. */
+  mediaDistributionId?: string | undefined;
 }
 
 export function accountDeletionAppConfig(env: Environment = process.env): AccountDeletionAppConfig {
-  return { ...accountDeletionConfig(env), mediaBucketName: mediaErasureBucket(env) };
+  return {
+    ...accountDeletionConfig(env),
+    mediaBucketName: mediaErasureBucket(env),
+    mediaDistributionId: mediaErasureDistribution(env),
+  };
 }
 
 /**
@@ -39,6 +47,9 @@ export function createAccountErasure(config: AccountDeletionAppConfig): AccountE
     media: new MediaErasure(
       new DynamoDbMediaStore(documents, config.appTableName),
       new S3MediaObjects(createS3Client(), config.mediaBucketName),
+      config.mediaDistributionId
+        ? CloudFrontMediaCache.create(config.mediaDistributionId)
+        : noMediaCache,
     ),
     devices: new DeviceOperations(
       new DynamoDbDeviceStore(documents, config.appTableName),

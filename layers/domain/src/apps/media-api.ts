@@ -5,10 +5,14 @@ import type { IdempotentOperation } from '../dynamodb-idempotency';
 import { DynamoDbItemStore } from '../items/dynamodb-item-store';
 import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
 import type { MediaApiConfig } from '../media/media-config';
-import { CloudFrontDelivery, PresignedDelivery } from '../media/media-delivery';
+import { CloudFrontMediaCache } from '../media/cloudfront-media-cache';
+import { noMediaCache } from '../media/media-cache';
+import { SignedCloudFrontDelivery } from '../media/cloudfront-signed-delivery';
+import { PresignedDelivery } from '../media/media-delivery';
 import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
 import type { MediaUpload } from '../media/media-operations';
 import { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
+import { SecretsManagerSigningKey } from '../media/secrets-manager-signing-key';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 
 export { mediaApiConfig } from '../media/media-config';
@@ -30,7 +34,10 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
   const objects = new S3MediaObjects(createS3Client(), config.bucketName);
   const delivery =
     config.delivery.kind === 'cloudfront'
-      ? new CloudFrontDelivery(config.delivery.distributionDomain)
+      ? new SignedCloudFrontDelivery(
+          config.delivery,
+          SecretsManagerSigningKey.create(config.delivery.signingKeySecretArn),
+        )
       : new PresignedDelivery(objects, MAX_UPLOAD_URL_SECONDS);
   const media = new MediaOperations(
     new DynamoDbMediaStore(documents, config.appTableName),
@@ -38,7 +45,12 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
     delivery,
     config,
     // Items hold media: the item store answers "which item, owned by whom, how visible".
-    { holders: new DynamoDbItemStore(documents, config.appTableName) },
+    {
+      holders: new DynamoDbItemStore(documents, config.appTableName),
+      cache: config.distributionId
+        ? CloudFrontMediaCache.create(config.distributionId)
+        : noMediaCache,
+    },
   );
   const accounts = new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName));
   return {

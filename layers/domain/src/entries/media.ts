@@ -14,8 +14,14 @@ export type { MediaStore, MediaVerdict } from '../media/media-store';
 export type { MediaObjects } from '../media/media-objects';
 export { DynamoDbMediaStore } from '../media/dynamodb-media-store';
 export { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
-export { CloudFrontDelivery, PresignedDelivery } from '../media/media-delivery';
-export type { MediaDelivery } from '../media/media-delivery';
+export { PresignedDelivery } from '../media/media-delivery';
+export type { MediaDelivery, MediaSigningKey } from '../media/media-delivery';
+export { SignedCloudFrontDelivery } from '../media/cloudfront-signed-delivery';
+export type { SignedDeliverySettings } from '../media/cloudfront-signed-delivery';
+export { noMediaCache, pathOf } from '../media/media-cache';
+export type { MediaCache } from '../media/media-cache';
+export { CloudFrontMediaCache } from '../media/cloudfront-media-cache';
+export { SecretsManagerSigningKey } from '../media/secrets-manager-signing-key';
 export { noMediaReferences } from '../media-references';
 export type { MediaReference, MediaReferences } from '../media-references';
 export { StoredMediaReferences } from '../media/stored-media-references';
@@ -33,5 +39,14 @@ export type { ProcessingOutcome } from '../media/media-processor';
 export { MediaErasure } from '../media/media-erasure';
 export { decodeEventKey, objectCreationsOf } from '../media/s3-event';
 export type { ObjectCreation } from '../media/s3-event';
-export { mediaApiConfig, mediaErasureBucket, mediaProcessorConfig } from '../media/media-config';
-export type { MediaApiConfig, MediaProcessorConfig } from '../media/media-config';
+export {
+  mediaApiConfig,
+  mediaErasureBucket,
+  mediaErasureDistribution,
+  mediaProcessorConfig,
+} from '../media/media-config';
+export type {
+  MediaApiConfig,
+  MediaProcessorConfig,
+  SignedMediaDelivery,
+} from '../media/media-config';

@@ -10,6 +10,16 @@ const nonEmpty = z.string().min(1);
 /** The template's MediaMaxBytes default: 25 MiB. */
 export const DEFAULT_MEDIA_MAX_BYTES = 25 * 1024 * 1024;
 
+/** Signed media URLs: short by default, never longer than a day. */
+export const DEFAULT_MEDIA_URL_SECONDS = 300;
+export const MAX_MEDIA_URL_SECONDS = 24 * 60 * 60;
+
+const SIGNED_DELIVERY_VARIABLES = [
+  'MEDIA_DISTRIBUTION_URL',
+  'MEDIA_SIGNING_KEY_SECRET_ARN',
+  'MEDIA_SIGNING_KEY_PAIR_ID',
+] as const;
+
 const MediaTypeList = z
   .string()
   .transform((list) =>
@@ -25,9 +35,19 @@ const MediaApiEnvironment = z
     APP_TABLE_NAME: nonEmpty,
     IDEMPOTENCY_TABLE_NAME: nonEmpty,
     MEDIA_BUCKET_NAME: nonEmpty,
-    /** `cloudfront`: URLs on the distribution; `presigned`: presigned GETs of the bucket. */
+    /** `cloudfront`: signed URLs on the distribution; `presigned`: presigned GETs of the bucket. */
     MEDIA_DELIVERY: z.enum(['cloudfront', 'presigned']).default('cloudfront'),
-    MEDIA_DISTRIBUTION_DOMAIN: z.string().default(''),
+    MEDIA_DISTRIBUTION_URL: z.string().default(''),
+    /** Where deleted media are invalidated; empty for no invalidation. */
+    MEDIA_DISTRIBUTION_ID: z.string().default(''),
+    MEDIA_SIGNING_KEY_SECRET_ARN: z.string().default(''),
+    MEDIA_SIGNING_KEY_PAIR_ID: z.string().default(''),
+    MEDIA_URL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_MEDIA_URL_SECONDS)
+      .default(DEFAULT_MEDIA_URL_SECONDS),
     MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(DEFAULT_MEDIA_MAX_BYTES),
     MEDIA_ALLOWED_TYPES: MediaTypeList.default([...MEDIA_TYPES]),
     MEDIA_UPLOAD_URL_SECONDS: z.coerce
@@ -38,9 +58,17 @@ const MediaApiEnvironment = z
       .default(MAX_UPLOAD_URL_SECONDS),
     ALLOWED_ORIGIN: nonEmpty.default('*'),
   })
-  .refine((vars) => vars.MEDIA_DELIVERY !== 'cloudfront' || vars.MEDIA_DISTRIBUTION_DOMAIN !== '', {
-    path: ['MEDIA_DISTRIBUTION_DOMAIN'],
-    message: 'is required when MEDIA_DELIVERY is cloudfront',
+  .superRefine((vars, issues) => {
+    if (vars.MEDIA_DELIVERY !== 'cloudfront') return;
+    for (const name of SIGNED_DELIVERY_VARIABLES) {
+      if (vars[name] === '') {
+        issues.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is required when MEDIA_DELIVERY is cloudfront',
+        });
+      }
+    }
   });
 
 const MediaProcessorEnvironment = z.object({
@@ -52,11 +80,21 @@ export interface MediaApiConfig {
   appTableName: string;
   idempotencyTableName: string;
   bucketName: string;
-  delivery: { kind: 'cloudfront'; distributionDomain: string } | { kind: 'presigned' };
+  delivery: SignedMediaDelivery | { kind: 'presigned' };
+  /** The distribution deleted media are invalidated in; undefined for none. */
+  distributionId: string | undefined;
   maxBytes: number;
   allowedTypes: MediaType[];
   uploadUrlSeconds: number;
   allowedOrigins: string[];
+}
+
+export interface SignedMediaDelivery {
+  kind: 'cloudfront';
+  distributionUrl: string;
+  signingKeySecretArn: string;
+  keyPairId: string;
+  urlSeconds: number;
 }
 
 export interface MediaProcessorConfig {
@@ -72,8 +110,15 @@ export function mediaApiConfig(env: Environment = process.env): MediaApiConfig {
     bucketName: vars.MEDIA_BUCKET_NAME,
     delivery:
       vars.MEDIA_DELIVERY === 'cloudfront'
-        ? { kind: 'cloudfront', distributionDomain: vars.MEDIA_DISTRIBUTION_DOMAIN }
+        ? {
+            kind: 'cloudfront',
+            distributionUrl: vars.MEDIA_DISTRIBUTION_URL,
+            signingKeySecretArn: vars.MEDIA_SIGNING_KEY_SECRET_ARN,
+            keyPairId: vars.MEDIA_SIGNING_KEY_PAIR_ID,
+            urlSeconds: vars.MEDIA_URL_SECONDS,
+          }
         : { kind: 'presigned' },
+    distributionId: vars.MEDIA_DISTRIBUTION_ID || undefined,
     maxBytes: vars.MEDIA_MAX_BYTES,
     allowedTypes: vars.MEDIA_ALLOWED_TYPES,
     uploadUrlSeconds: vars.MEDIA_UPLOAD_URL_SECONDS,
@@ -89,4 +134,10 @@ export function mediaProcessorConfig(env: Environment = process.env): MediaProce
 /** The bucket account deletion empties of the user's objects. */
 export function mediaErasureBucket(env: Environment = process.env): string {
   return readEnvironment(z.object({ MEDIA_BUCKET_NAME: nonEmpty }), env).MEDIA_BUCKET_NAME;
+}
+
+/** The distribution account deletion invalidates the user's media in; undefined for none. */
+export function mediaErasureDistribution(env: Environment = process.env): string | undefined {
+  const vars = readEnvironment(z.object({ MEDIA_DISTRIBUTION_ID: z.string().default('') }), env);
+  return vars.MEDIA_DISTRIBUTION_ID || undefined;
 }

@@ -6,14 +6,10 @@ export interface MediaDelivery {
   urlOf(media: Media): Promise<string>;
 }
 
-/** Through the CloudFront distribution, whose Origin Access Control alone may read the bucket. */
-export class CloudFrontDelivery implements MediaDelivery {
-  constructor(private readonly distributionDomain: string) {}
-
-  async urlOf(media: Media): Promise<string> {
-    const path = media.key.split('/').map(encodeURIComponent).join('/');
-    return `https://${this.distributionDomain}/${path}`;
-  }
+/** The private half of a key pair in the distribution's trusted key group. */
+export interface MediaSigningKey {
+  /** PEM; read once and cached, so calling it per request costs nothing. */
+  privateKey(): Promise<string>;
 }
 
 /** A short-lived presigned GET of the object itself: for stacks served without CloudFront. */

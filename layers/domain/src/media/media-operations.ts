@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import { isUlid } from '../ulid';
 import { isMediaId, mediaKey, parseNewMedia } from './media';
 import type { Media, MediaLimits, MediaStatus, MediaType } from './media';
+import { noMediaCache, pathOf, type MediaCache } from './media-cache';
 import type { MediaDelivery } from './media-delivery';
 import type { MediaObjects } from './media-objects';
 import type { MediaStore } from './media-store';
@@ -50,6 +51,8 @@ export interface MediaSettings extends MediaLimits {
 export interface MediaOperationsOptions {
   /** Without it no media is seen through an item: only owners see media. */
   holders?: MediaHolders;
+  /** Edge caches a deleted media is invalidated in; none by default. */
+  cache?: MediaCache;
   now?: () => Date;
   newId?: () => string;
 }
@@ -57,6 +60,7 @@ export interface MediaOperationsOptions {
 /** The media use cases of the API: `/v1/media`. */
 export class MediaOperations {
   private readonly holders: MediaHolders | undefined;
+  private readonly cache: MediaCache;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
@@ -68,6 +72,7 @@ export class MediaOperations {
     options: MediaOperationsOptions = {},
   ) {
     this.holders = options.holders;
+    this.cache = options.cache ?? noMediaCache;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? monotonicFactory();
   }
@@ -141,10 +146,14 @@ export class MediaOperations {
     return this.get(callerId, mediaId, holder);
   }
 
-  /** The object first: a failure leaves the record, so a retried DELETE finds it again. */
+  /**
+   * The object first, then its cached copies: a failure leaves the record, so
+   * a retried DELETE finds it again and finishes both.
+   */
   async remove(callerId: string, mediaId: string): Promise<void> {
     const media = await this.owned(callerId, mediaId);
     await this.objects.delete(media.key);
+    await this.cache.invalidate([pathOf(media.key)]);
     await this.store.delete(media.mediaId);
   }
 

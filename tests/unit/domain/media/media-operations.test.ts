@@ -10,6 +10,7 @@ import {
   MediaOperations,
   PresignedDelivery,
   StoredMediaReferences,
+  type MediaCache,
   type MediaHolder,
   type MediaHolders,
 } from '@mobile-backend/domain/media';
@@ -21,14 +22,16 @@ const MEDIA_ID = '01HZZZZZZZZZZZZZZZZZZZZZZ1';
 function setup(holders?: MediaHolders) {
   const store = new InMemoryMediaStore();
   const objects = new InMemoryMediaObjects();
+  const invalidated: string[][] = [];
+  const cache: MediaCache = { invalidate: async (paths) => void invalidated.push([...paths]) };
   const media = new MediaOperations(
     store,
     objects,
     new PresignedDelivery(objects, 900),
     { maxBytes: 1000, allowedTypes: ['image/jpeg', 'image/png'], uploadUrlSeconds: 3600 },
-    { now: () => new Date('2025-03-01T10:00:00.000Z'), newId: () => MEDIA_ID, holders },
+    { now: () => new Date('2025-03-01T10:00:00.000Z'), newId: () => MEDIA_ID, holders, cache },
   );
-  return { store, objects, media };
+  return { store, objects, media, invalidated };
 }
 
 describe('requesting an upload', () => {
@@ -85,8 +88,8 @@ describe('reading and deleting media', () => {
     expect(objects.objects.size).toBe(1);
   });
 
-  it('removes the object and the record for the owner', async () => {
-    const { store, objects, media } = setup();
+  it('removes the object and the record for the owner, and invalidates its path', async () => {
+    const { store, objects, media, invalidated } = setup();
     await media.requestUpload('user-1', { contentType: 'image/png', size: 10 });
     objects.objects.set(`media/user-1/${MEDIA_ID}`, Buffer.alloc(10));
 
@@ -94,6 +97,16 @@ describe('reading and deleting media', () => {
 
     expect(objects.objects.size).toBe(0);
     expect(store.records.size).toBe(0);
+    expect(invalidated).toEqual([[`/media/user-1/${MEDIA_ID}`]]);
+  });
+
+  it("invalidates nothing for someone else's media", async () => {
+    const { media, invalidated } = setup();
+    await media.requestUpload('user-1', { contentType: 'image/png', size: 10 });
+
+    await media.remove('user-2', MEDIA_ID).catch(() => undefined);
+
+    expect(invalidated).toEqual([]);
   });
 });
 

@@ -68,12 +68,12 @@ describe('the template as the sandbox runs it', () => {
     expect(model.resources.map((resource) => resource.logicalId)).toEqual(['Topic']);
   });
 
-  it('serves media as presigned GETs unless the user asks for CloudFront', () => {
+  it("serves media the template's way: CloudFront by default, presigned GETs when asked", () => {
     const localDefault = parse('push.yaml');
-    const chosen = parse('push.yaml', { MediaDelivery: 'cloudfront' });
+    const chosen = parse('push.yaml', { MediaDelivery: 'presigned' });
 
-    expect(localDefault.parameters.MediaDelivery).toBe('presigned');
-    expect(chosen.parameters.MediaDelivery).toBe('cloudfront');
+    expect(localDefault.parameters.MediaDelivery).toBe('cloudfront');
+    expect(chosen.parameters.MediaDelivery).toBe('presigned');
   });
 
   it('parses a template that declares none of those parameters as it is', () => {

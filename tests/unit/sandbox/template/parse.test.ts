@@ -105,9 +105,10 @@ describe('parseTemplate on template.yaml', () => {
     expect(pool?.groups.map((group) => group.groupName)).toEqual(['customers', 'providers']);
   });
 
-  it('reads the cursor signing secret with its generation settings', () => {
+  it('reads the secrets, the cursor signing one with its generation settings', () => {
     expect(model.secrets).toEqual([
       { logicalId: 'CursorSigningSecret', passwordLength: 64, excludePunctuation: true },
+      { logicalId: 'MediaSigningKeySecret' },
     ]);
   });
 
