@@ -9,7 +9,9 @@ import { allStates } from './definition';
 import type { JsonValue, TaskHandlers } from './executions';
 import { namedError, type TaskFaults } from './task-faults';
 
-const LAMBDA_ARN = /^arn:[^:]+:lambda:[^:]+:[^:]+:function:([^:]+)$/;
+// A function's ARN, or a qualified one (its `live` alias or a version): every
+// qualifier runs the one local version, as for the other invokers.
+const LAMBDA_ARN = /^arn:[^:]+:lambda:[^:]+:[^:]+:function:([^:]+)(?::[^:]+)?$/;
 
 export interface TaskHandlerOptions {
   stateMachine: string;

@@ -72,6 +72,17 @@ describe("the local Step Functions' Task states", () => {
     expect(seen).toEqual([{ userId: 'u1' }]);
   });
 
+  it('invoke the function named by its alias ARN, as a template with AutoPublishAlias names it', async () => {
+    const seen: unknown[] = [];
+    const handlers = handlersFor(
+      { Step: { Type: 'Task', Resource: `${STEPS_ARN}:live`, End: true } },
+      registryAnswering(succeeded({ erased: 3 }), seen),
+    );
+
+    expect(await handlers.Step?.({ userId: 'u1' })).toEqual({ erased: 3 });
+    expect(seen).toEqual([{ userId: 'u1' }]);
+  });
+
   it("fail with the function's error type as the error and its error document as the cause", async () => {
     const errorDocument = {
       errorType: 'ThrottlingException',
