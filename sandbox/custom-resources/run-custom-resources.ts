@@ -9,6 +9,7 @@ import type {
   CloudFormationCustomResourceCreateEvent,
   CloudFormationCustomResourceResponse,
 } from 'aws-lambda';
+import { unqualifiedFunctionArn } from '../runtime/function-arn';
 import type { FunctionHost } from '../runtime/function-host';
 import type { PhysicalResources, SandboxModel } from '../template/model';
 import { pseudoParameterValue } from '../template/pseudo-parameters';
@@ -40,7 +41,7 @@ export function serviceTokenFunctions(
   const arns = new Set(
     model.resources
       .filter(isCustomResource)
-      .map((resource) => unqualified(serviceTokenOf(resource, ctx))),
+      .map((resource) => unqualifiedFunctionArn(serviceTokenOf(resource, ctx))),
   );
   return new Set(
     Object.entries(ctx.resources)
@@ -144,7 +145,9 @@ function hostOf(
   hosts: ReadonlyMap<string, FunctionHost>,
   where: string,
 ): FunctionHost {
-  const host = [...hosts.values()].find((candidate) => candidate.functionArn === unqualified(arn));
+  const host = [...hosts.values()].find(
+    (candidate) => candidate.functionArn === unqualifiedFunctionArn(arn),
+  );
   if (!host) {
     throw new Error(
       `${where}: its ServiceToken ${arn} is not a function of this template (SNS topics are not supported)`,
@@ -157,10 +160,6 @@ function hostOf(
  * A ServiceToken may name a version or an alias (`!Ref Fn.Alias`); locally
  * each qualifier runs the function's one local version.
  */
-function unqualified(arn: string): string {
-  return arn.split(':').slice(0, 7).join(':');
-}
-
 /** Data values as `!GetAtt` gives them: text. */
 function dataOf(reply: CloudFormationCustomResourceResponse): Record<string, string> {
   return Object.fromEntries(

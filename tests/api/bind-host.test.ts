@@ -18,6 +18,7 @@ const CLIENT_FACING = [
   'WebSocketUrl',
   'CognitoEndpoint',
   'S3Endpoint',
+  'CloudFrontEndpoint',
   'SignInEndpoint',
 ] as const;
 // DynamoDB Local has no bind-address option: a launcher keeps it on loopback

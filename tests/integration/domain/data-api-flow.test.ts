@@ -1,12 +1,34 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { apiGatewayEvent, lambdaContext } from '../../unit/functions/api-gateway-event';
+import { localCredentials } from '../../../sandbox/runtime/lambda-environment';
+import { createLocalSecrets } from '../../../sandbox/secrets/local-secrets';
+import {
+  startLocalSecretsManager,
+  type LocalSecretsManager,
+} from '../../../sandbox/secrets/secrets-manager-server';
+import { LOCAL_PSEUDO_PARAMETERS } from '../../../sandbox/template/pseudo-parameters';
 import { uniqueUserId } from './stores';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 let handler: Handler;
+let secretsManager: LocalSecretsManager;
+
+// The cursor key is read from Secrets Manager, as on AWS: here the local one.
+const secrets = createLocalSecrets({
+  secrets: [
+    { logicalId: 'CursorSigningSecret', name: 'cursor-signing', secretString: 'k'.repeat(64) },
+  ],
+  pseudo: LOCAL_PSEUDO_PARAMETERS,
+});
 
 beforeAll(async () => {
+  secretsManager = await startLocalSecretsManager({
+    port: 0,
+    find: secrets.find,
+    keys: { [localCredentials.accessKeyId]: localCredentials.secretAccessKey },
+  });
   Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
     CURSOR_SIGNING_SECRET_ARN:
       'arn:aws:secretsmanager:us-east-1:000000000000:secret:cursor-signing-local',
     ACCOUNT_ERASURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
@@ -15,6 +37,10 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   ({ handler } = (await import('../../../functions/data-api/handler')) as { handler: Handler });
+});
+
+afterAll(async () => {
+  await secretsManager.stop();
 });
 
 function call(

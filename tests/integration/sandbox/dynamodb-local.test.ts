@@ -183,6 +183,9 @@ describe('DynamoDB Local with a data directory', () => {
             .catch(() => false),
         30_000,
       );
+      // The supervisor says so once the new JVM passed its probe, which can be
+      // a moment after it first answers.
+      await eventually(async () => restarts.length > 0, 30_000);
       const found = await Promise.all(acknowledged.map(async (pk) => (await read(pk)).Item));
 
       expect(restarts.join('\n')).toMatch(/exited \(SIGKILL\); started again on its data/);
