@@ -149,7 +149,8 @@ export interface CorsSpec {
 }
 
 export interface GatewayResponseSpec {
-  statusCode: number;
+  /** Undefined for DEFAULT_4XX/DEFAULT_5XX without a StatusCode: each reply keeps its own status. */
+  statusCode?: number;
   /** Header name → value, as API Gateway mapping expressions (`'literal'` or `context.requestId`). */
   headers: Record<string, string>;
   /** Body template, with `$context.*` variables. */

@@ -145,6 +145,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       ...context().resources,
       IdempotencyTable: { ref: 'IdempotencyTable', attributes: {} },
       UserPoolClient: { ref: 'client123', attributes: {} },
+      IdentityPool: { ref: 'us-east-1:identity-pool', attributes: {} },
       ...functionResources(model, LOCAL_PSEUDO_PARAMETERS),
       Api: { ref: 'localapi', attributes: {} },
       MessageQueue: { ref: 'http://sqs.local/000000000000/MessageQueue', attributes: {} },
@@ -214,6 +215,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       SearchIndexFailureQueueUrl: 'http://sqs.local/000000000000/Search',
       AccountDeletionFailureQueueUrl: 'http://sqs.local/000000000000/Deletions',
       MediaProcessingFailureQueueUrl: 'http://sqs.local/000000000000/Media',
+      IdentityPoolId: 'us-east-1:identity-pool',
     });
   });
 });
