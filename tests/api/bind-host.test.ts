@@ -18,6 +18,7 @@ const CLIENT_FACING = [
   'CognitoEndpoint',
   'S3Endpoint',
   'SignInEndpoint',
+  'CognitoIdentityEndpoint',
 ] as const;
 // DynamoDB Local has no bind-address option: it listens on every interface
 // (README.md, "What runs locally").

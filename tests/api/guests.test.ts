@@ -184,7 +184,7 @@ describe('a guest', () => {
     expect(reply.status).toBe(404);
   });
 
-  it('cannot use an item route the role does not name', async () => {
+  it('finds no DELETE on a guest path', async () => {
     const reply = await signed('DELETE', `/v1/public/items/${publicId}`, guest);
 
     expect(reply.status).toBe(404);
