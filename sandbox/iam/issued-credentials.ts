@@ -42,9 +42,10 @@ export function createIssuedCredentials(now: () => number = Date.now): IssuedCre
   const byAccessKey = new Map<string, IssuedCredential>();
   return {
     issue(principal) {
-      // Expired ones go when new ones come, so the map cannot grow without bound.
+      // Long-expired ones go when new ones come, so the map cannot grow without
+      // bound; recently expired ones stay, so that they are refused as expired.
       for (const [key, credential] of byAccessKey) {
-        if (credential.expiresAt.getTime() <= now()) byAccessKey.delete(key);
+        if (credential.expiresAt.getTime() + LIFETIME_MS <= now()) byAccessKey.delete(key);
       }
       const credential: IssuedCredential = {
         accessKeyId: temporaryAccessKeyId(),
