@@ -3,6 +3,7 @@ import {
   apiRequestHandler,
   callerOf,
   createApiRouter,
+  guestOf,
   instrumentHandler,
   jsonResponse,
   noContentResponse,
@@ -74,9 +75,16 @@ app.delete('/v1/items/:id', async ({ event, req, params }) => {
   return noContentResponse();
 });
 
+// The guest route (SigV4 with identity pool credentials): a public item, or 404.
+app.get('/v1/public/items/:id', async ({ event, params }) => {
+  guestOf(event);
+  return versionedResponse(200, await items.getPublic(params.id ?? ''));
+});
+
 allowOnly(app, '/v1/me', ['GET', 'PATCH', 'DELETE']);
 allowOnly(app, '/v1/items', ['GET', 'POST']);
 allowOnly(app, '/v1/items/:id', ['GET', 'PATCH', 'DELETE']);
+allowOnly(app, '/v1/public/items/:id', ['GET']);
 
 export const handler = instrumentHandler(
   apiRequestHandler(app, { allowedOrigins: config.allowedOrigins }),

@@ -3,6 +3,7 @@ import {
   apiRequestHandler,
   callerOf,
   createApiRouter,
+  guestOf,
   instrumentHandler,
   jsonResponse,
   refuseDeletedAccounts,
@@ -25,7 +26,15 @@ app.get('/v1/search', async ({ event, req }) => {
   return jsonResponse(200, await search.search(caller.userId, parameters));
 });
 
+// The guest route (SigV4 with identity pool credentials): public items only.
+app.get('/v1/public/search', async ({ event, req }) => {
+  const guest = guestOf(event);
+  const parameters = parseSearchParameters(new URL(req.url).searchParams);
+  return jsonResponse(200, await search.searchPublic(guest.identityId, parameters));
+});
+
 allowOnly(app, '/v1/search', ['GET']);
+allowOnly(app, '/v1/public/search', ['GET']);
 
 export const handler = instrumentHandler(
   apiRequestHandler(app, { allowedOrigins: config.allowedOrigins }),

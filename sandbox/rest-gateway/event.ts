@@ -1,7 +1,7 @@
 // An HTTP request as API Gateway hands it to a Lambda proxy integration
 // (payload format 1.0), in the shape of `sam local generate-event apigateway aws-proxy`.
 import { randomBytes } from 'node:crypto';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type { APIGatewayEventIdentity, APIGatewayProxyEvent } from 'aws-lambda';
 import type { RouteMatch } from './routes';
 
 export interface GatewayRequest {
@@ -25,6 +25,8 @@ export interface GatewayContext {
   receivedAt: Date;
   /** Cognito claims, when an authorizer accepted the request. */
   claims?: Record<string, string>;
+  /** The signer's identity, when AWS_IAM authorization accepted the request. */
+  identity?: Partial<APIGatewayEventIdentity>;
 }
 
 const textTypes = [
@@ -162,6 +164,7 @@ export function toProxyEvent(
         apiKey: null,
         apiKeyId: null,
         clientCert: null,
+        ...context.identity,
       },
       path: `/${context.stage}${request.path}`,
       resourcePath: match.route.resource,

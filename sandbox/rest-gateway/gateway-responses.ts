@@ -12,7 +12,10 @@ export type GatewayResponseType =
   | 'MISSING_AUTHENTICATION_TOKEN'
   | 'REQUEST_TOO_LARGE'
   | 'THROTTLED'
-  | 'DEFAULT_5XX';
+  | 'DEFAULT_5XX'
+  | 'INVALID_SIGNATURE'
+  | 'EXPIRED_TOKEN'
+  | 'ACCESS_DENIED';
 
 const defaults: Record<
   GatewayResponseType,
@@ -39,17 +42,36 @@ const defaults: Record<
     errorType: 'InternalServerErrorException',
     message: 'Internal server error',
   },
+  // AWS_IAM methods (iam-authorization.ts).
+  INVALID_SIGNATURE: {
+    statusCode: 403,
+    errorType: 'InvalidSignatureException',
+    message:
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  },
+  EXPIRED_TOKEN: {
+    statusCode: 403,
+    errorType: 'ExpiredTokenException',
+    message: 'The security token included in the request is expired',
+  },
+  ACCESS_DENIED: {
+    statusCode: 403,
+    errorType: 'AccessDeniedException',
+    message: 'User is not authorized to access this resource',
+  },
 };
 
 export interface GatewayResponseContext {
   requestId: string;
+  /** API Gateway's message for this very request, when it names more than the type's default. */
+  message?: string;
 }
 
 function contextVariables(
   type: GatewayResponseType,
   context: GatewayResponseContext,
 ): Record<string, string> {
-  const message = defaults[type].message;
+  const message = context.message ?? defaults[type].message;
   return {
     requestId: context.requestId,
     'error.message': message,
@@ -93,6 +115,6 @@ export function renderGatewayResponse(
   }
   const body = spec?.template
     ? renderTemplate(spec.template, variables)
-    : JSON.stringify({ message: fallback.message });
+    : JSON.stringify({ message: variables['error.message'] });
   return { statusCode: spec?.statusCode ?? fallback.statusCode, headers, body: Buffer.from(body) };
 }

@@ -9,10 +9,12 @@ import { restLine } from '../runtime/access-lines';
 import type { InvokeResult } from '../runtime/function-host';
 import { closeServer, listen } from '../runtime/listen';
 import type { FunctionSpec, RestApiSpec } from '../template/model';
+import type { IssuedCredentials } from '../iam/issued-credentials';
 import type { TokenAuthorizer } from './authorizer';
 import { preflightReply } from './cors';
 import { toProxyEvent, type GatewayRequest } from './event';
 import { renderGatewayResponse } from './gateway-responses';
+import { authorizeIam, type IamVerdict } from './iam-authorization';
 import { internalServerError, replyFromInvocation, type HttpReply } from './response';
 import { createRouteTable } from './routes';
 import { readBody } from '../http/read-body';
@@ -28,6 +30,12 @@ export interface RestGatewayOptions {
   /** By authorizer name, as in the API's Auth.Authorizers. */
   authorizers: Record<string, TokenAuthorizer>;
   accountId?: string;
+  /** AWS_IAM methods: the credentials to check signatures against, and the API's method ARNs. */
+  iam?: {
+    credentials: IssuedCredentials;
+    /** `arn:aws:execute-api:<region>:<account>:<api id>/<stage>`, as the template's policies name it. */
+    methodArnPrefix: string;
+  };
   /** Access log line per request; defaults to the console. */
   log?: (line: string) => void;
 }
@@ -43,6 +51,9 @@ interface RequestOutcome {
   coldStart?: boolean;
   reason?: string;
 }
+
+/** The authorizer name SAM gives SigV4-signed methods. */
+const IAM_AUTHORIZER = 'AWS_IAM';
 
 /** API Gateway's payload limit for REST APIs. */
 export const maxBodyBytes = 10 * 1024 * 1024;
@@ -84,7 +95,12 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       fn.apiEvents.map((event) => event.authorizer ?? api.defaultAuthorizer),
     ),
   )) {
-    if (name && name !== 'NONE' && !options.authorizers[name]) {
+    if (name === IAM_AUTHORIZER && !options.iam) {
+      throw new Error(
+        `${api.logicalId} has AWS_IAM methods, but the gateway was given no credentials to check`,
+      );
+    }
+    if (name && name !== 'NONE' && name !== IAM_AUTHORIZER && !options.authorizers[name]) {
       throw new Error(
         `${api.logicalId} uses authorizer ${name}, but none was given to the gateway`,
       );
@@ -117,7 +133,23 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     if (!match) return renderGatewayResponse(api, 'MISSING_AUTHENTICATION_TOKEN', { requestId });
 
     let claims: Record<string, string> | undefined;
-    if (match.route.authorizer) {
+    let identity: (IamVerdict & { allowed: true })['identity'] | undefined;
+    if (match.route.authorizer === IAM_AUTHORIZER) {
+      const verdict = await authorizeIamRequest(
+        request,
+        path,
+        queryStart < 0 ? '' : url.slice(queryStart + 1),
+        body,
+      );
+      if (!verdict.allowed) {
+        log(`[api] ${requestId} refused (AWS_IAM): ${verdict.reason}`);
+        return renderGatewayResponse(api, verdict.response, {
+          requestId,
+          ...(verdict.message !== undefined && { message: verdict.message }),
+        });
+      }
+      identity = verdict.identity;
+    } else if (match.route.authorizer) {
       const authorizer = options.authorizers[match.route.authorizer] as TokenAuthorizer;
       const verdict = await authorizer.authorize(findHeader(request.rawHeaders, authorizer.header));
       if (!verdict.authorized) {
@@ -143,6 +175,7 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       requestId,
       receivedAt: new Date(),
       claims,
+      identity,
     });
     const result = await options.invoke(match.route.functionLogicalId, event);
     outcome.coldStart = result.coldStart;
@@ -150,6 +183,23 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     if (!problem) return reply;
     outcome.reason = `${match.route.functionLogicalId} ${requestId}: ${problem}`;
     return renderGatewayResponse(api, 'DEFAULT_5XX', { requestId });
+  }
+
+  function authorizeIamRequest(
+    request: IncomingMessage,
+    path: string,
+    rawQuery: string,
+    body: Buffer,
+  ): Promise<IamVerdict> {
+    const iam = options.iam as NonNullable<RestGatewayOptions['iam']>;
+    const method = (request.method ?? 'GET').toUpperCase();
+    // Signed over the path the client sent, stage included.
+    const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+    return authorizeIam(
+      { method, rawPath, rawQuery, headers: request.headers, body },
+      `${iam.methodArnPrefix}/${method}${path}`,
+      iam.credentials,
+    );
   }
 
   function send(response: ServerResponse, reply: HttpReply, requestId: string): void {

@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createIssuedCredentials } from '../iam/issued-credentials';
 import { chooseNetwork } from '../network';
 import { createFunctionRegistry } from '../runtime/function-registry';
 import { createLocalSecrets } from '../secrets/local-secrets';
@@ -93,6 +94,7 @@ export function createSandboxContext(
     endpoints,
     environment,
     secrets,
+    issuedCredentials: createIssuedCredentials(),
     functions: createFunctionRegistry({
       buildDir: directories.build,
       pseudo,

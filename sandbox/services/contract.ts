@@ -5,6 +5,7 @@
 // of the services table (table.ts) naming it, its port option and its place in
 // the start-up order. The context carries what earlier rows produced.
 import type { SandboxNetwork } from '../network';
+import type { IssuedCredentials } from '../iam/issued-credentials';
 import type { FunctionRegistry } from '../runtime/function-registry';
 import type { LocalSecrets } from '../secrets/local-secrets';
 import type { PhysicalResources, SandboxModel } from '../template/model';
@@ -106,6 +107,8 @@ export interface SandboxContext {
   readonly environment: Record<string, string>;
   /** The template's secrets and the local test push credentials, with their local values. */
   readonly secrets: LocalSecrets;
+  /** Temporary credentials the identity pool issued; the REST gateway checks SigV4 against them. */
+  readonly issuedCredentials: IssuedCredentials;
   /** The functions hosted so far; gateways look functions up here when a request comes. */
   readonly functions: FunctionRegistry;
   readonly directories: SandboxDirectories;

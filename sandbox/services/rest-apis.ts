@@ -43,6 +43,10 @@ function startGateway(context: SandboxContext, api: RestApiSpec, port: number) {
       context.functions.hostOf(id).invoke(event, { requestId: event.requestContext.requestId }),
     authorizers: authorizersOf(api.cognitoAuthorizers, context.model, context.resolve.resources),
     accountId: context.pseudo.accountId,
+    iam: {
+      credentials: context.issuedCredentials,
+      methodArnPrefix: `arn:${context.pseudo.partition}:execute-api:${context.pseudo.region}:${context.pseudo.accountId}:${context.resolve.resources[api.logicalId]?.ref ?? api.logicalId}/${api.stageName}`,
+    },
     log: context.accessLog,
   });
 }

@@ -29,6 +29,17 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./hosted-sign-in'),
   },
+  // After Cognito: it checks the ID tokens of the pools Cognito made.
+  {
+    name: 'cognito-identity',
+    label: 'Cognito Identity (identity pools)',
+    port: {
+      flag: 'cognito-identity-port',
+      defaultPort: 9231,
+      description: 'Cognito Identity port (identity pools: GetId, GetCredentialsForIdentity)',
+    },
+    load: () => import('./cognito-identity'),
+  },
   {
     name: 'sqs',
     label: 'SQS',

@@ -47,6 +47,8 @@ const DEFAULT_GATEWAY_STATUS: Record<string, number> = {
   WAF_FILTERED: 403,
 };
 
+const DEFAULT_RESPONSE_TYPES = new Set(['DEFAULT_4XX', 'DEFAULT_5XX']);
+
 export function readRestApis(
   resources: TemplateResource[],
   apiGlobals: Record<string, unknown>,
@@ -219,8 +221,10 @@ function readGatewayResponses(
         : resolveNumber(response.StatusCode, ctx, `${at}.StatusCode`);
     if (statusCode === undefined && !FALLBACK_TYPES.includes(type))
       throw new Error(`${at}.StatusCode is required for this response type`);
+    // A default response without StatusCode stands for many types, each keeping its own.
+    const keepsStatus = response.StatusCode === undefined && DEFAULT_RESPONSE_TYPES.has(type);
     result[type] = {
-      ...(statusCode !== undefined && { statusCode }),
+      ...(!keepsStatus && { statusCode }),
       headers,
       ...(template !== undefined && { template }),
     };

@@ -20,6 +20,7 @@ const CLIENT_FACING = [
   'S3Endpoint',
   'CloudFrontEndpoint',
   'SignInEndpoint',
+  'CognitoIdentityEndpoint',
 ] as const;
 // DynamoDB Local has no bind-address option: a launcher keeps it on loopback
 // when java is a JDK; with a JRE only it listens on every interface

@@ -9,6 +9,7 @@ const DOCUMENTED_PORTS = {
   'dynamodb-port': 8000,
   'cognito-port': 9229,
   'sign-in-port': 9230,
+  'cognito-identity-port': 9231,
   'lambda-port': 3001,
   'sqs-port': 4566,
   's3-port': 4569,

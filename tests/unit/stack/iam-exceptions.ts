@@ -106,6 +106,12 @@ export const wildcardResources: readonly WildcardException[] = [
   },
   {
     wildcard:
+      'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/${StageName}/GET/v1/public/items/*',
+    holders: ['GuestIdentityRole', 'SignedInIdentityRole'],
+    reason: 'Item ids are path values; GET of the one public-item route on this stage only.',
+  },
+  {
+    wildcard:
       'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/${StageName}/DELETE/@connections/*',
     holders: ['AccountDeletionFunctionRole'],
     reason: 'Connection ids are given at $connect; DELETE (disconnect) on this stage only.',

@@ -11,6 +11,7 @@ import { itemPaths } from './paths/items';
 import { mediaPaths } from './paths/media';
 import { messagingPaths } from './paths/messaging';
 import { profilePaths } from './paths/profile';
+import { publicPaths, SIGV4_SCHEME } from './paths/public';
 import { searchPaths } from './paths/search';
 import { ClientFrameSchema, ServerFrameSchema, webSocketExtension } from './realtime';
 
@@ -29,7 +30,8 @@ const DESCRIPTION = `The REST API of the mobile backend. The prose contract, wit
 convention this document cannot express (pagination, concurrency, idempotency, input limits,
 real time, account deletion), is docs/api.md in the repository.
 
-- Send a Cognito **ID token** of the stack's user pool as \`Authorization: Bearer <token>\`.
+- Send a Cognito **ID token** of the stack's user pool as \`Authorization: Bearer <token>\`;
+  the guest routes under \`/v1/public\` take SigV4 instead.
 - Errors are RFC 9457 problem documents (\`application/problem+json\`, schema \`Problem\`).
 - A method a path does not list is a \`405\` \`method-not-allowed\` with an \`Allow\` header;
   a path not listed here is a \`404\` \`not-found\`.
@@ -67,8 +69,16 @@ export function openApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
       { name: 'Search' },
       { name: 'Devices' },
       { name: 'Messages' },
+      { name: 'Guests' },
     ],
-    paths: { ...profilePaths, ...itemPaths, ...mediaPaths, ...searchPaths, ...messagingPaths },
+    paths: {
+      ...profilePaths,
+      ...itemPaths,
+      ...mediaPaths,
+      ...searchPaths,
+      ...messagingPaths,
+      ...publicPaths,
+    },
     components: {
       securitySchemes: {
         [BEARER_SCHEME]: {
@@ -77,6 +87,14 @@ export function openApiDocument(options: OpenApiOptions = {}): OpenApiDocument {
           bearerFormat: 'JWT',
           description:
             "A Cognito ID token of the stack's user pool (the authorizer declares no scopes, so API Gateway accepts ID tokens only); valid 60 minutes",
+        },
+        [SIGV4_SCHEME]: {
+          type: 'apiKey',
+          name: 'Authorization',
+          in: 'header',
+          'x-amazon-apigateway-authtype': 'awsSigv4',
+          description:
+            'AWS Signature Version 4 for the service `execute-api`, with identity-pool credentials (`X-Amz-Security-Token` carries the session token); see docs/api.md, Guests',
         },
       },
       schemas: requestBodySchemas,

@@ -24,8 +24,8 @@ export { applyMergePatch } from '../json-merge-patch';
 
 export { allowOnly, apiRequestHandler, createApiRouter } from '../http/api-router';
 export { refuseDeletedAccounts } from '../http/deleted-accounts';
-export { callerOf, requestIdOf } from '../http/caller';
-export type { Caller } from '../http/caller';
+export { callerOf, guestOf, requestIdOf } from '../http/caller';
+export type { Caller, Guest } from '../http/caller';
 export { assertPrecondition, etagOf, parseIfMatch } from '../http/etag';
 export type { VersionPrecondition } from '../http/etag';
 export { MAX_JSON_BODY_BYTES, readJsonBody } from '../http/json-body';

@@ -39,6 +39,31 @@ export function callerOf(event: unknown): Caller {
   };
 }
 
+/**
+ * A caller the gateway let in with SigV4 (AWS_IAM) credentials of the identity
+ * pool: a guest, or a signed-in user on a guest route. Either way the route
+ * serves public data only, so it needs no more than the identity.
+ */
+export interface Guest {
+  /** The identity pool's identity id, e.g. `us-east-1:0f1e…`; never a user's id. */
+  identityId: string;
+}
+
+const IamAuthorizedEvent = z.object({
+  requestContext: z.object({
+    identity: z.object({ cognitoIdentityId: z.string().min(1) }),
+  }),
+});
+
+/** The identity of an AWS_IAM-authorized event; 401 if the gateway passed none. */
+export function guestOf(event: unknown): Guest {
+  const parsed = IamAuthorizedEvent.safeParse(event);
+  if (!parsed.success) {
+    throw new UnauthorizedError('A request signed with identity pool credentials is required.');
+  }
+  return { identityId: parsed.data.requestContext.identity.cognitoIdentityId };
+}
+
 const EventWithRequestId = z.object({ requestContext: z.object({ requestId: z.string() }) });
 
 /** The API Gateway request id of an event, `unknown` if it has none. */

@@ -10,6 +10,12 @@ export interface AccountGate {
 const STILL_ALLOWED = new Set(['DELETE /v1/me']);
 
 /**
+ * The guest routes take SigV4 from identity-pool credentials, not a user's
+ * token: there is no account to check, and they serve only what anyone may read.
+ */
+const GUEST_ROUTES = '/v1/public/';
+
+/**
  * Refuses every route of the router (403 `account-deleted`) to a token whose
  * account is being or has been erased. Tokens stay valid until they expire,
  * and without this an erased user would still list (empty) data or race the
@@ -18,7 +24,8 @@ const STILL_ALLOWED = new Set(['DELETE /v1/me']);
 export function refuseDeletedAccounts(router: Router, accounts: AccountGate): void {
   router.use(async ({ reqCtx, next }) => {
     const { httpMethod, resource } = reqCtx.event as { httpMethod?: string; resource?: string };
-    if (!STILL_ALLOWED.has(`${httpMethod} ${resource}`)) {
+    const guestRoute = resource?.startsWith(GUEST_ROUTES) ?? false;
+    if (!guestRoute && !STILL_ALLOWED.has(`${httpMethod} ${resource}`)) {
       await accounts.assertActive(callerOf(reqCtx.event).userId);
     }
     await next();

@@ -67,6 +67,13 @@ export class ItemOperations {
     return item;
   }
 
+  /** A public item for a guest; a private one is 404 as if it did not exist. */
+  async getPublic(id: string): Promise<Item> {
+    const item = isUlid(id) ? await this.store.get(id) : undefined;
+    if (!item || item.visibility !== 'public') throw itemNotFound();
+    return item;
+  }
+
   async list(
     callerId: string,
     page: { limit: number; cursor?: string | undefined },

@@ -10,12 +10,17 @@ export function quoted(value: string): string {
 }
 
 /**
- * The filter every search runs under: public items or the viewer's own,
+ * The filter every search runs under: public items or the viewer's own (a
+ * guest's: public items only),
  * then the caller's tag and owner filters, all inside one `and`.
  */
 export function filterQueryOf(query: Pick<SearchQuery, 'viewerId' | 'tags' | 'ownerId'>): string {
+  const visible =
+    query.viewerId === null
+      ? `(term field=visibility 'public')`
+      : `(or (term field=visibility 'public') (term field=owner_id ${quoted(query.viewerId)}))`;
   const clauses = [
-    `(or (term field=visibility 'public') (term field=owner_id ${quoted(query.viewerId)}))`,
+    visible,
     ...query.tags.map((tag) => `(term field=tags ${quoted(tag)})`),
     ...(query.ownerId === undefined ? [] : [`(term field=owner_id ${quoted(query.ownerId)})`]),
   ];

@@ -14,15 +14,14 @@ export const QUERY_FIELDS = ['title^3', 'tags.text^2', 'body'];
 
 const SOURCE_FIELDS = ['owner_id', 'title', 'tags', 'visibility', 'updated_at'];
 
-/** Public items or the viewer's own, then every tag, then the owner. */
+/** Public items or the viewer's own (a guest's: public only), then every tag, then the owner. */
 export function filterOf(query: Pick<SearchQuery, 'viewerId' | 'tags' | 'ownerId'>) {
+  const visible = [
+    { term: { visibility: 'public' } },
+    ...(query.viewerId === null ? [] : [{ term: { owner_id: query.viewerId } }]),
+  ];
   return [
-    {
-      bool: {
-        should: [{ term: { visibility: 'public' } }, { term: { owner_id: query.viewerId } }],
-        minimum_should_match: 1,
-      },
-    },
+    { bool: { should: visible, minimum_should_match: 1 } },
     ...query.tags.map((tag) => ({ term: { tags: tag } })),
     ...(query.ownerId === undefined ? [] : [{ term: { owner_id: query.ownerId } }]),
   ];

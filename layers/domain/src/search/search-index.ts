@@ -5,9 +5,12 @@ import type { SearchDocument } from './search-document';
 export type IndexChange =
   { type: 'upsert'; document: SearchDocument } | { type: 'delete'; id: string; version: number };
 
-/** A search on behalf of `viewerId`, who may only ever see public items and their own. */
+/**
+ * A search on behalf of `viewerId`, who may only ever see public items and
+ * their own; `null` for a guest, who owns nothing and sees public items only.
+ */
 export interface SearchQuery {
-  viewerId: string;
+  viewerId: string | null;
   /** Free text; empty when only filters are given. */
   text: string;
   /** Every tag must be on the item. */

@@ -28,7 +28,19 @@ export class SearchOperations {
   ) {}
 
   async search(viewerId: string, parameters: SearchParameters): Promise<SearchPage> {
-    const scope = { userId: viewerId, listing: listingOf(parameters) };
+    return this.run({ viewerId, cursorOwner: viewerId }, parameters);
+  }
+
+  /** Public items only, for a guest; its cursors continue only for the same guest identity. */
+  async searchPublic(guestId: string, parameters: SearchParameters): Promise<SearchPage> {
+    return this.run({ viewerId: null, cursorOwner: guestId }, parameters);
+  }
+
+  private async run(
+    { viewerId, cursorOwner }: { viewerId: string | null; cursorOwner: string },
+    parameters: SearchParameters,
+  ): Promise<SearchPage> {
+    const scope = { userId: cursorOwner, listing: listingOf(parameters) };
     const start =
       parameters.cursor === undefined
         ? 0

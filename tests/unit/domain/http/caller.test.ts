@@ -1,4 +1,4 @@
-import { callerOf, requestIdOf, UnauthorizedError } from '@mobile-backend/domain/http';
+import { callerOf, guestOf, requestIdOf, UnauthorizedError } from '@mobile-backend/domain/http';
 import { roleFromGroups } from '@mobile-backend/domain/data';
 
 const eventWith = (claims: Record<string, unknown>) => ({
@@ -66,5 +66,26 @@ describe('the request id of an event', () => {
 
   it('is "unknown" when the event has none', () => {
     expect(requestIdOf({})).toBe('unknown');
+  });
+});
+
+describe('the guest of an AWS_IAM-authorized API event', () => {
+  it('is identified by the identity pool identity', () => {
+    const event = {
+      requestContext: {
+        identity: {
+          cognitoIdentityId: 'us-east-1:guest',
+          cognitoAuthenticationType: 'unauthenticated',
+        },
+      },
+    };
+
+    expect(guestOf(event)).toEqual({ identityId: 'us-east-1:guest' });
+  });
+
+  it('is refused with 401 when the gateway passed no identity', () => {
+    const event = { requestContext: { identity: { cognitoIdentityId: null } } };
+
+    expect(() => guestOf(event)).toThrow(UnauthorizedError);
   });
 });

@@ -102,6 +102,28 @@ describe('reading an item', () => {
   });
 });
 
+describe('reading a public item as a guest', () => {
+  it('shows a public item', async () => {
+    const { operations } = setup();
+    const item = await operations.create(alice, { title: 'Bike', visibility: 'public' });
+
+    await expect(operations.getPublic(item.id)).resolves.toEqual(item);
+  });
+
+  it('hides a private item as 404', async () => {
+    const { operations } = setup();
+    const item = await operations.create(alice, { title: 'Diary' });
+
+    await expect(operations.getPublic(item.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers 404 for an id that cannot be an item id', async () => {
+    const { operations } = setup();
+
+    await expect(operations.getPublic('../PROFILE')).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
 describe('listing items', () => {
   it("returns only the caller's items, newest first, page by page", async () => {
     const { operations } = setup();

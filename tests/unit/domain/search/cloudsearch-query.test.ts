@@ -37,6 +37,18 @@ describe('CloudSearch query building', () => {
     });
   });
 
+  it('shows a guest public items only, whatever owner they filter by', () => {
+    const fq = filterQueryOf({ viewerId: null, tags: [], ownerId: 'owner' });
+
+    expect(parseStructuredQuery(fq)).toEqual({
+      kind: 'and',
+      operands: [
+        { kind: 'term', field: 'visibility', value: 'public' },
+        { kind: 'term', field: 'owner_id', value: 'owner' },
+      ],
+    });
+  });
+
   it('lets the viewer see their own private items, not those of the owner they filter by', () => {
     const fq = filterQueryOf({ viewerId: 'viewer', tags: [], ownerId: 'owner' });
 

@@ -53,6 +53,19 @@ describe('OpenSearch search requests', () => {
     expect(body).toMatchObject({ from: 10, size: 5, track_total_hits: true });
   });
 
+  it('shows a guest public items only', () => {
+    const body = searchBodyOf({ viewerId: null, text: '', tags: [], size: 5, start: 0 });
+
+    expect(body.query).toEqual({
+      bool: {
+        must: [{ match_all: {} }],
+        filter: [
+          { bool: { should: [{ term: { visibility: 'public' } }], minimum_should_match: 1 } },
+        ],
+      },
+    });
+  });
+
   it('lets the viewer see their own private items, not those of the owner they filter by', () => {
     const body = searchBodyOf({
       viewerId: 'viewer',

@@ -47,6 +47,27 @@ describe('SearchOperations', () => {
     expect(queries[1]).toMatchObject({ viewerId: 'u', start: 2, size: 2 });
   });
 
+  it('searches for a guest as a viewer who owns nothing', async () => {
+    const queries: SearchQuery[] = [];
+    const search = new SearchOperations(indexOf(1, queries), cursors);
+
+    await search.searchPublic('us-east-1:guest', params('q=bike'));
+
+    expect(queries[0]).toMatchObject({ viewerId: null, text: 'bike' });
+  });
+
+  it("refuses a guest's cursor to another guest with a 400", async () => {
+    const search = new SearchOperations(indexOf(3), cursors);
+    const first = await search.searchPublic('us-east-1:one', params('q=bike&limit=2'));
+
+    const other = search.searchPublic('us-east-1:two', {
+      ...params('q=bike&limit=2'),
+      cursor: first.nextCursor ?? '',
+    });
+
+    await expect(other).rejects.toMatchObject({ status: 400 });
+  });
+
   it('refuses a cursor from another search with a 400', async () => {
     const search = new SearchOperations(indexOf(3), cursors);
     const first = await search.search('u', params('q=bike&limit=2'));

@@ -45,4 +45,20 @@ describe('gateway responses', () => {
     expect(reply.statusCode).toBe(400);
     expect(reply.body.toString()).toBe('{"error":"Request Too Long"}');
   });
+
+  it("keeps a refusal's own status under a DEFAULT_4XX without a status code", () => {
+    const api = restApi({
+      gatewayResponses: {
+        DEFAULT_4XX: { headers: {}, template: '{"detail":$context.error.messageString}' },
+      },
+    });
+
+    const reply = renderGatewayResponse(api, 'ACCESS_DENIED', {
+      requestId: 'req-4',
+      message: 'No.',
+    });
+
+    expect(reply.statusCode).toBe(403);
+    expect(reply.body.toString()).toBe('{"detail":"No."}');
+  });
 });

@@ -151,6 +151,13 @@ describe('parseTemplate on template.yaml', () => {
       { name: 'Me', restApiLogicalId: 'Api', path: '/v1/me', method: 'ANY' },
       { name: 'Items', restApiLogicalId: 'Api', path: '/v1/items', method: 'ANY' },
       { name: 'Item', restApiLogicalId: 'Api', path: '/v1/items/{id}', method: 'ANY' },
+      {
+        name: 'PublicItem',
+        restApiLogicalId: 'Api',
+        path: '/v1/public/items/{id}',
+        method: 'GET',
+        authorizer: 'AWS_IAM',
+      },
     ]);
   });
 
@@ -176,7 +183,8 @@ describe('parseTemplate on template.yaml', () => {
       },
       cors: {
         allowOrigin: '*',
-        allowHeaders: 'Authorization,Content-Type,Idempotency-Key,If-Match',
+        allowHeaders:
+          'Authorization,Content-Type,Idempotency-Key,If-Match,X-Amz-Date,X-Amz-Security-Token',
         allowMethods: 'GET,POST,PATCH,DELETE,OPTIONS',
         maxAge: '600',
       },

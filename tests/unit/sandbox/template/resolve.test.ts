@@ -145,6 +145,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       ...context().resources,
       IdempotencyTable: { ref: 'IdempotencyTable', attributes: {} },
       UserPoolClient: { ref: 'client123', attributes: {} },
+      IdentityPool: { ref: 'us-east-1:identity-pool', attributes: {} },
       ...functionResources(model, LOCAL_PSEUDO_PARAMETERS),
       Api: { ref: 'localapi', attributes: {} },
       MessageQueue: { ref: 'http://sqs.local/000000000000/MessageQueue', attributes: {} },
@@ -217,6 +218,7 @@ describe('resolveEnvironment and resolveOutputs on template.yaml', () => {
       SearchIndexFailureQueueUrl: 'http://sqs.local/000000000000/Search',
       AccountErasureStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:Erasure',
       MediaProcessingFailureQueueUrl: 'http://sqs.local/000000000000/Media',
+      IdentityPoolId: 'us-east-1:identity-pool',
     });
   });
 });
