@@ -10,6 +10,10 @@ import { eventually } from './support/http';
 import { sandboxOutputs } from './support/outputs';
 import { newUser, trySignIn } from './support/users';
 
+// Each test signs a user up, confirms it through the mail outbox and signs in:
+// several round trips to the local Cognito, slow while the whole suite runs.
+jest.setTimeout(30_000);
+
 // Password recovery with the calls docs/api.md lists: the code Cognito would
 // email lands in the sandbox's mail outbox.
 interface Mail {

@@ -8,6 +8,10 @@ import {
 import { call, eventually } from './support/http';
 import { sandboxOutputs } from './support/outputs';
 
+// Each test signs a user up, confirms it through the mail outbox and signs in:
+// several round trips to the local Cognito, slow while the whole suite runs.
+jest.setTimeout(30_000);
+
 // An app's own sign-up against the local Cognito: the confirmation code that
 // Cognito would email lands in the sandbox's mail outbox.
 interface Mail {
