@@ -32,6 +32,9 @@ export const ROUTES: [method: string, path: string][] = [
   ['POST', '/v1/messages'],
   ['GET', '/v1/conversations'],
   ['GET', '/v1/conversations/{id}/messages'],
+  // SigV4 routes: a bearer token, a forged or no signature must be refused as a problem.
+  ['GET', '/v1/public/search'],
+  ['GET', '/v1/public/items/{id}'],
 ];
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND'];
