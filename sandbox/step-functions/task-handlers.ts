@@ -9,7 +9,8 @@ import { allStates } from './definition';
 import type { JsonValue, TaskHandlers } from './executions';
 import { namedError, type TaskFaults } from './task-faults';
 
-const LAMBDA_ARN = /^arn:[^:]+:lambda:[^:]+:[^:]+:function:([^:]+)$/;
+// A qualifier (an alias such as `live`, or a version) runs the one local version.
+const LAMBDA_ARN = /^arn:[^:]+:lambda:[^:]+:[^:]+:function:([^:]+)(?::[^:]+)?$/;
 
 export interface TaskHandlerOptions {
   stateMachine: string;
