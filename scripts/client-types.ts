@@ -21,6 +21,8 @@ const JSON_VALUE_ALIAS = `export type JsonValue = string | number | boolean | nu
 export async function renderClientTypes(openApiJson: string): Promise<string> {
   const nodes = await openapiTS(openApiJson, {
     alphabetize: false,
+    // A property with a default is optional in a request body: the server fills it in.
+    defaultNonNullable: false,
     transform: (_schema, { path }) =>
       path === JSON_VALUE_POINTER ? ts.factory.createTypeReferenceNode('JsonValue') : undefined,
   });

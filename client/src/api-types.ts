@@ -257,19 +257,19 @@ export interface components {
     NewItem: {
       title: string;
       /** @default  */
-      body: string;
+      body?: string;
       tags?: string[];
       /**
        * @default private
        * @enum {string}
        */
-      visibility: 'private' | 'public';
+      visibility?: 'private' | 'public';
       /** @default {} */
-      data: {
+      data?: {
         [key: string]: components['schemas']['JsonValue'];
       };
       /** @default [] */
-      mediaIds: string[];
+      mediaIds?: string[];
     };
     ItemPatch: {
       title?: string;

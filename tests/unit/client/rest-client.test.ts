@@ -106,7 +106,7 @@ describe('the REST client', () => {
     const client = createRestClient({ apiUrl: 'http://api', token: async () => undefined, fetch });
 
     await client.request('get', '/v1/search', {
-      query: { q: 'red bike', limit: 5, cursor: undefined },
+      query: { q: 'red bike', limit: '5', cursor: undefined },
     });
 
     expect(sent[0]?.url).toBe('http://api/v1/search?q=red+bike&limit=5');
