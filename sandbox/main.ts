@@ -16,8 +16,9 @@ function parseOptions() {
 function printWelcome(sandbox: RunningSandbox, idToken: string): void {
   const { ApiUrl, WebSocketUrl, PushOutboxUrl, UserPoolId, UserPoolClientId, CognitoEndpoint } =
     sandbox.outputs;
-  const { ApiReferenceUrl, OpenApiUrl } = sandbox.outputs;
+  const { ApiReferenceUrl, OpenApiUrl, DemoAppUrl } = sandbox.outputs;
   const extras = [
+    DemoAppUrl && `Demo app ${DemoAppUrl} (sign up, items, photos, search, live messages)`,
     WebSocketUrl && `WebSocket ${WebSocketUrl}?token=<ID token>`,
     PushOutboxUrl && `Push outbox ${PushOutboxUrl}`,
     ApiReferenceUrl && `API reference ${ApiReferenceUrl} (document ${OpenApiUrl})`,

@@ -1,16 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { LOOPBACK } from '../network';
 import { writeIssuer } from './issuer-config';
 import { assertPortFree } from '../ports';
 import { startChildService, stopProcess } from '../processes';
 import type { RunningService } from '../processes';
 
-// Anchored at the project (npm runs scripts there) rather than import.meta: jest compiles global
-// setup files and what they import to CommonJS, where import.meta is a syntax error.
-const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
+// Paths are anchored at the project (npm runs scripts there) rather than import.meta: jest
+// compiles global setup files and what they import to CommonJS, where import.meta is a syntax error.
 
 export interface CognitoLocalOptions {
   /** On loopback: clients reach it through the Cognito front (cognito-front.ts). */
@@ -24,9 +22,9 @@ export interface CognitoLocalOptions {
   onLog?: (line: string) => void;
 }
 
+/** cognito-local's start, with a log that writes every line at once (see the file). */
 function cognitoLocalBin(): string {
-  const packageDir = dirname(requireFromProject.resolve('cognito-local/package.json'));
-  return join(packageDir, 'lib', 'bin', 'start.js');
+  return join(process.cwd(), 'sandbox', 'cognito', 'cognito-local-start.mjs');
 }
 
 /**

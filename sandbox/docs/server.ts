@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApiDocument } from '../../layers/domain/src/contract/openapi-document';
+import type { DemoApp } from '../demo-app/server';
 import type { RunningService } from '../processes';
 import { closeServer, listen } from '../runtime/listen';
 
@@ -47,6 +48,8 @@ export async function startDocsServer(options: {
   port: number;
   /** The REST API's base URL, stage included: the document's server. */
   apiUrl: string;
+  /** Served at `/` (and its own paths); without it `/` leads to the reference page. */
+  demoApp?: DemoApp;
 }): Promise<DocsServer> {
   const document = JSON.stringify(openApiDocument({ serverUrl: options.apiUrl }), null, 2);
   const server = createServer((request, response) => {
@@ -55,6 +58,7 @@ export async function startDocsServer(options: {
       return send(response, 405, 'text/plain', 'GET only\n');
     }
     if (path === '/openapi.json') return send(response, 200, 'application/json', document);
+    if (options.demoApp?.handle(path, request, response)) return;
     if (path === '/' || path === '/docs') {
       response.writeHead(302, { Location: '/docs/' }).end();
       return;

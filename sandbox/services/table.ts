@@ -121,7 +121,7 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     port: {
       flag: 'docs-port',
       defaultPort: 3003,
-      description: 'API reference page (/docs/) and /openapi.json port',
+      description: 'demo app (/), API reference page (/docs/) and /openapi.json port',
     },
     load: () => import('./docs'),
   },

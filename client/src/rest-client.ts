@@ -1,0 +1,99 @@
+// Every REST route, typed from the OpenAPI document: `request('patch',
+// '/v1/items/{id}', { path: { id }, body, ifMatch })`. POSTs get an
+// Idempotency-Key (one per call, the same on every retry), 429 and 5xx are
+// retried (retry.ts), and a reply outside 2xx is thrown as an ApiError.
+import type { paths } from './api-types';
+import { apiErrorOf } from './api-error';
+import { DEFAULT_RETRY_POLICY, fetchWithRetry, type RetryPolicy } from './retry';
+import type { CallOptions, HttpMethod, PathsWith, Reply } from './typed-routes';
+
+export interface RestClientOptions {
+  /** The stack's `ApiUrl` output, stage included. */
+  apiUrl: string;
+  /** The bearer token of each request; undefined sends none. */
+  token: () => Promise<string | undefined>;
+  fetch?: typeof fetch;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface RestClient {
+  request<M extends HttpMethod, P extends PathsWith<M>>(
+    method: M,
+    path: P,
+    options?: CallOptions<P, M>,
+  ): Promise<Reply<P, M>>;
+}
+
+/** `"3"` for version 3; an ETag already quoted is sent as it is. */
+export function ifMatchValue(version: string | number): string {
+  const text = String(version);
+  return text.startsWith('"') || text.startsWith('W/') ? text : `"${text}"`;
+}
+
+export function expandPath(template: string, values: Record<string, unknown> | undefined): string {
+  return template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const value = values?.[name];
+    if (value === undefined) throw new Error(`${template}: missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function queryString(query: Record<string, unknown> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+interface LooseOptions {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  ifMatch?: string | number;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+function headersFor(method: HttpMethod, options: LooseOptions, token: string | undefined) {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) {
+    headers['Content-Type'] =
+      method === 'patch' ? 'application/merge-patch+json' : 'application/json';
+  }
+  if (options.ifMatch !== undefined) headers['If-Match'] = ifMatchValue(options.ifMatch);
+  if (method === 'post') headers['Idempotency-Key'] = options.idempotencyKey ?? crypto.randomUUID();
+  return headers;
+}
+
+export function createRestClient(options: RestClientOptions): RestClient {
+  const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const base = options.apiUrl.replace(/\/$/, '');
+  return {
+    async request(method, path, callOptions) {
+      const loose = (callOptions ?? {}) as LooseOptions;
+      const url = `${base}${expandPath(path, loose.path)}${queryString(loose.query)}`;
+      const headers = headersFor(method, loose, await options.token());
+      const body = loose.body === undefined ? undefined : JSON.stringify(loose.body);
+      const response = await fetchWithRetry(
+        () =>
+          send(url, { method: method.toUpperCase(), headers, body, signal: loose.signal ?? null }),
+        policy,
+      );
+      if (!response.ok) throw await apiErrorOf(response);
+      const text = await response.text();
+      return {
+        status: response.status,
+        data: (text ? JSON.parse(text) : undefined) as Reply<typeof path, typeof method>['data'],
+        etag: response.headers.get('etag') ?? undefined,
+        headers: response.headers,
+      };
+    },
+  };
+}
+
+export type { paths };

@@ -1,0 +1,82 @@
+// The demo app the sandbox serves at `/` of the docs port: one page and its
+// script, bundled by esbuild from the typed client (client/) when the sandbox
+// starts. The page reads the sandbox's outputs.json through /demo/config.json
+// and, since both outboxes are loopback-only and answer no other origin, reads
+// them through /demo/outbox/mail and /demo/outbox/push of its own origin.
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+
+export interface DemoApp {
+  /** Answers the demo's own paths; false for any other path. */
+  handle(path: string, request: IncomingMessage, response: ServerResponse): boolean;
+}
+
+const SOURCE_DIR = join(process.cwd(), 'sandbox', 'demo-app');
+
+/** The outputs the page needs, and the outboxes it reads through this origin. */
+const CLIENT_OUTPUTS = ['ApiUrl', 'WebSocketUrl', 'UserPoolClientId', 'CognitoEndpoint'] as const;
+const OUTBOXES: Record<string, { output: string; filter: string }> = {
+  '/demo/outbox/mail': { output: 'MailOutboxUrl', filter: 'to' },
+  '/demo/outbox/push': { output: 'PushOutboxUrl', filter: 'userId' },
+};
+
+async function bundle(): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [join(SOURCE_DIR, 'browser', 'main.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string) {
+  response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+export async function createDemoApp(options: { outputsFile: string }): Promise<DemoApp> {
+  const script = await bundle();
+  const page = readFileSync(join(SOURCE_DIR, 'index.html'), 'utf8');
+  // Written once the whole sandbox is up; read on every request, so a page loaded early sees it.
+  const outputs = (): Record<string, string> | undefined =>
+    existsSync(options.outputsFile)
+      ? (JSON.parse(readFileSync(options.outputsFile, 'utf8')) as Record<string, string>)
+      : undefined;
+
+  const config = (response: ServerResponse) => {
+    const all = outputs();
+    if (!all) return send(response, 503, 'text/plain', 'The sandbox is still starting\n');
+    const picked = Object.fromEntries(CLIENT_OUTPUTS.map((name) => [name, all[name]]));
+    return send(response, 200, 'application/json', JSON.stringify(picked));
+  };
+
+  const outbox = (path: string, request: IncomingMessage, response: ServerResponse) => {
+    const { output, filter } = OUTBOXES[path] ?? {};
+    const target = output && outputs()?.[output];
+    const value = new URL(request.url ?? '/', 'http://demo').searchParams.get(filter ?? '');
+    if (!target || !value) return send(response, 400, 'text/plain', `Give ?${filter}=\n`);
+    void fetch(`${target}?${filter}=${encodeURIComponent(value)}`)
+      .then(async (answer) =>
+        send(response, answer.status, 'application/json', await answer.text()),
+      )
+      .catch(() => send(response, 502, 'text/plain', 'The outbox did not answer\n'));
+  };
+
+  return {
+    handle(path, request, response) {
+      if (path === '/') send(response, 200, 'text/html; charset=utf-8', page);
+      else if (path === '/demo/app.js') send(response, 200, 'text/javascript', script);
+      else if (path === '/demo/config.json') config(response);
+      else if (path in OUTBOXES) outbox(path, request, response);
+      else return false;
+      return true;
+    },
+  };
+}

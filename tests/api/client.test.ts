@@ -1,0 +1,188 @@
+// The typed client (client/) against the sandbox, as an app uses it: every
+// REST reply it gets is also checked against docs/openapi.json.
+import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
+import {
+  ApiError,
+  CognitoError,
+  createMobileBackendClient,
+  type MobileBackendClient,
+  type ServerFrame,
+} from '../../client/src/index';
+import { assertMatchesContract } from './support/contract';
+import { eventually } from './support/http';
+import { sandboxOutputs } from './support/outputs';
+import { newUser } from './support/users';
+
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** fetch, with every reply of the REST API checked against the document. */
+const contractCheckedFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const { ApiUrl } = sandboxOutputs();
+  const url = String(input);
+  if (url.startsWith(ApiUrl)) {
+    const path = new URL(url).pathname.slice(new URL(ApiUrl).pathname.length);
+    const text = await response.clone().text();
+    assertMatchesContract(String(init?.method ?? 'GET'), path, {
+      status: response.status,
+      headers: response.headers,
+      text,
+    });
+  }
+  return response;
+};
+
+// Each test signs users up through Cognito and waits for asynchronous work.
+jest.setTimeout(30_000);
+
+const newClient = () =>
+  createMobileBackendClient(sandboxOutputs(), { fetch: contractCheckedFetch });
+
+async function confirmationCode(email: string): Promise<string> {
+  const url = `${sandboxOutputs().MailOutboxUrl}?to=${encodeURIComponent(email)}`;
+  const mails = await eventually(
+    async () => ((await (await fetch(url)).json()) as { items: { code: string }[] }).items,
+    (items) => items.length > 0,
+    15_000,
+  );
+  return mails.at(-1)?.code ?? '';
+}
+
+/** A client signed in with the client's own sign-in, as a user the test support created. */
+async function signedInClient(): Promise<{
+  client: MobileBackendClient;
+  email: string;
+  sub: string;
+  password: string;
+}> {
+  const user = await newUser();
+  const client = newClient();
+  await client.auth.signIn(user.email, user.password);
+  return { client, email: user.email, sub: user.sub, password: user.password };
+}
+
+/** A client of a new user who signed up, confirmed the code from the mail outbox and signed in. */
+async function signedUpClient(): Promise<{
+  client: MobileBackendClient;
+  email: string;
+  sub: string;
+}> {
+  const client = newClient();
+  const email = `client-${randomUUID().slice(0, 13)}@example.com`;
+  const password = `Pw-${randomUUID()}-A1!`;
+  const { userSub } = await client.auth.signUp(email, password);
+  await client.auth.confirmSignUp(email, await confirmationCode(email));
+  await client.auth.signIn(email, password);
+  return { client, email, sub: userSub };
+}
+
+describe('the typed client', () => {
+  it('signs up, confirms, signs in and reads the profile with the ID token', async () => {
+    const { client, email, sub } = await signedUpClient();
+
+    const { data: profile } = await client.api.request('get', '/v1/me');
+
+    expect(profile).toMatchObject({ userId: sub, email });
+  });
+
+  it('refuses a wrong password with Cognito’s error', async () => {
+    const { client, email } = await signedInClient();
+
+    const signIn = client.auth.signIn(email, `Pw-${randomUUID()}-B2!`);
+
+    const error = await signIn.catch((failure: unknown) => failure);
+
+    // Cognito says NotAuthorizedException; cognito-local says InvalidPasswordException.
+    expect(error).toBeInstanceOf(CognitoError);
+    expect(['NotAuthorizedException', 'InvalidPasswordException']).toContain(
+      (error as CognitoError).type,
+    );
+    expect((error as CognitoError).status).toBe(400);
+  });
+
+  it('refreshes the tokens, and after sign-out no longer can', async () => {
+    const { client } = await signedInClient();
+
+    const refreshed = await client.auth.refresh();
+    const { data: profile } = await client.api.request('get', '/v1/me');
+    await client.auth.signOut();
+
+    expect(refreshed.idToken.split('.')).toHaveLength(3);
+    expect(profile.userId).toBeTruthy();
+    expect(client.auth.current()).toBeUndefined();
+    await expect(client.auth.refresh()).rejects.toMatchObject({ type: 'NotAuthorizedException' });
+  });
+
+  it('creates an item once for one Idempotency-Key, edits it with If-Match and deletes it', async () => {
+    const { client } = await signedInClient();
+    const idempotencyKey = randomUUID();
+    const body = { title: 'Red bike', visibility: 'public' as const, tags: ['bike'] };
+
+    const first = await client.api.request('post', '/v1/items', { body, idempotencyKey });
+    const replay = await client.api.request('post', '/v1/items', { body, idempotencyKey });
+    const id = first.data.id;
+    const edited = await client.api.request('patch', '/v1/items/{id}', {
+      path: { id },
+      body: { title: 'Blue bike' },
+      ifMatch: first.etag,
+    });
+    const stale = client.api.request('patch', '/v1/items/{id}', {
+      path: { id },
+      body: { title: 'Green bike' },
+      ifMatch: first.etag,
+    });
+
+    expect(replay.data.id).toBe(id);
+    expect(edited.data).toMatchObject({ title: 'Blue bike', version: 2 });
+    await expect(stale).rejects.toMatchObject({ status: 412, kind: 'precondition-failed' });
+    await client.api.request('delete', '/v1/items/{id}', {
+      path: { id },
+      ifMatch: edited.data.version,
+    });
+    await expect(
+      client.api.request('get', '/v1/items/{id}', { path: { id } }),
+    ).rejects.toBeInstanceOf(ApiError);
+  });
+
+  it('uploads a photo through the presigned URL until it is ready to download', async () => {
+    const { client } = await signedInClient();
+
+    const mediaId = await client.uploadMedia(png, { contentType: 'image/png', size: png.length });
+    const media = await client.waitForMedia(mediaId);
+    const download = await fetch(String(media.url));
+
+    expect(media.status).toBe('ready');
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(png);
+  });
+
+  it('delivers the typing indicator and then the message live over the WebSocket API', async () => {
+    const a = await signedInClient();
+    const b = await signedInClient();
+    await a.client.api.request('get', '/v1/me');
+    const frames: ServerFrame[] = [];
+    const live = a.client.realtime();
+    live.onFrame((frame) => frames.push(frame));
+    await live.opened();
+    const bLive = b.client.realtime();
+    await bLive.opened();
+
+    bLive.typing(a.sub);
+    await b.client.api.request('post', '/v1/messages', {
+      body: { to: a.sub, text: 'Is it still there?' },
+    });
+    await eventually(
+      async () => frames,
+      (seen) => seen.some((frame) => frame.type === 'message'),
+      10_000,
+    );
+    live.close();
+    bLive.close();
+
+    expect(frames.map((frame) => frame.type)).toEqual(['typing', 'message']);
+    expect(frames[1]).toMatchObject({ message: { from: b.sub, text: 'Is it still there?' } });
+  });
+});
