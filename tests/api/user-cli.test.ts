@@ -4,6 +4,10 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { call } from './support/http';
 
+// Each test runs the command line in fresh Node processes (TypeScript loaded by
+// tsx), one or more per step: seconds each while the whole suite runs.
+jest.setTimeout(30_000);
+
 // `npm run user -- …` against the running sandbox, as a developer types it.
 const run = promisify(execFile);
 const stateDir = () => dirname(process.env.SANDBOX_OUTPUTS_FILE ?? '');
