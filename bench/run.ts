@@ -2,7 +2,7 @@ import { benchGetItem } from './api-get-item';
 import { benchSearch } from './search';
 import { benchRealtime } from './realtime-delivery';
 import { benchMessaging } from './messaging-delivery';
-import { benchLayerColdStart } from './layer-cold-start';
+import { benchColdStart } from './cold-start';
 import { selectBenchmarks, type Benchmark } from './lib/select';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one;
@@ -18,9 +18,9 @@ const benchmarks: Record<string, Benchmark> = {
     run: benchRealtime,
   },
   messaging: { description: 'message worker throughput against raw SQS', run: benchMessaging },
-  'layer-cold-start': {
-    description: "each function's layer entries, loaded in fresh Node processes",
-    run: benchLayerColdStart,
+  'cold-start': {
+    description: "each function's import in fresh Node processes against a minimal handler",
+    run: benchColdStart,
   },
 };
 
