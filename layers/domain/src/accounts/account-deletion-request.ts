@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The event AccountDeletionFunction receives. */
 export const AccountDeletionRequestSchema = z.object({ userId: z.string().min(1) });
