@@ -1,5 +1,5 @@
 import { CursorCodec } from '../pagination/cursor';
-import { SecretsManagerCursorKeys } from '../secrets/secrets-manager-cursor-keys';
+import { secretsManagerCursorKeys } from './parts/cursor-keys';
 import type { SearchApiConfig } from '../search/search-config';
 import { SearchOperations } from '../search/search-operations';
 import { searchIndexOf } from './parts/search-engine';
@@ -12,6 +12,6 @@ export { parseSearchParameters } from '../search/search-parameters';
 export function createSearchApi(config: SearchApiConfig): SearchOperations {
   return new SearchOperations(
     searchIndexOf(config.engine, 'search'),
-    new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
+    new CursorCodec(secretsManagerCursorKeys(config.cursorSigningSecretArn)),
   );
 }
