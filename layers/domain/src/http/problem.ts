@@ -2,6 +2,7 @@ import { HttpError, RouteMatchingError } from '@aws-lambda-powertools/event-hand
 import { DomainError, MethodNotAllowedError, ValidationError } from '../errors';
 import type { FieldError } from '../errors';
 import { logger } from '../observability';
+import { mapStackToSources } from '../source-mapped-stack';
 
 /** Same base as the gateway's own problem responses in template.yaml. */
 export const PROBLEM_TYPE_BASE = 'https://mobile-backend.dev/problems/';
@@ -62,6 +63,7 @@ function describe(error: unknown): Problem {
   ) {
     return { problemType: 'not-found', title: 'Not Found', status: 404, detail: 'No such route.' };
   }
+  mapStackToSources(error);
   logger.error('Unexpected error', error instanceof Error ? error : String(error));
   return {
     problemType: 'internal-error',
