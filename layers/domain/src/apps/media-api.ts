@@ -6,10 +6,11 @@ import { DynamoDbItemStore } from '../items/dynamodb-item-store';
 import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
 import type { MediaApiConfig } from '../media/media-config';
 import { CloudFrontDelivery, PresignedDelivery } from '../media/media-delivery';
+import type { MediaObjects } from '../media/media-objects';
 import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
 import type { MediaUpload } from '../media/media-operations';
-import { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
+import { onFirstUse } from './parts/on-first-use';
 
 export { mediaApiConfig } from '../media/media-config';
 export type { MediaApiConfig } from '../media/media-config';
@@ -25,7 +26,7 @@ export interface MediaApi {
 export function createMediaApi(config: MediaApiConfig): MediaApi {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
-  const objects = new S3MediaObjects(createS3Client(), config.bucketName);
+  const objects = s3MediaObjects(config.bucketName);
   const delivery =
     config.delivery.kind === 'cloudfront'
       ? new CloudFrontDelivery(config.delivery.distributionDomain)
@@ -50,4 +51,23 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
       },
     ),
   };
+}
+
+// Loaded on first use: reading media delivered through CloudFront needs no S3
+// client, so those cold starts do not load it.
+function s3MediaObjects(bucketName: string): MediaObjects {
+  return onFirstUse<MediaObjects>(
+    async () => {
+      const { createS3Client, S3MediaObjects } = await import('../media/s3-media-objects');
+      return new S3MediaObjects(createS3Client(), bucketName);
+    },
+    {
+      uploadUrl: true,
+      downloadUrl: true,
+      size: true,
+      firstBytes: true,
+      delete: true,
+      deleteUnder: true,
+    },
+  );
 }
