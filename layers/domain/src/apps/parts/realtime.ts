@@ -2,11 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ActiveAccounts } from '../../accounts/active-accounts';
 import { createDocumentClient, createDynamoDbClient } from '../../dynamodb';
 import { DynamoDbProfileStore } from '../../profiles/dynamodb-profile-store';
-import type { ConnectionMessenger } from '../../realtime/connection-messenger';
+import { ApiGatewayConnectionMessenger } from '../../realtime/api-gateway-connection-messenger';
 import { DynamoDbConnectionStore } from '../../realtime/dynamodb-connection-store';
 import type { RealtimeConfig } from '../../realtime/realtime-config';
 import { RealtimeOperations } from '../../realtime/realtime-operations';
-import { onFirstUse } from './on-first-use';
 
 /**
  * Connections in DynamoDB, frames through the `@connections` API, and only
@@ -20,19 +19,7 @@ export function createRealtime(
 ): RealtimeOperations {
   return new RealtimeOperations(
     new DynamoDbConnectionStore(documents, config.appTableName),
-    connectionMessenger(config.managementEndpoint),
+    ApiGatewayConnectionMessenger.create(config.managementEndpoint),
     { accounts: new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)) },
-  );
-}
-
-// Loaded on first use: $connect and $disconnect never send a frame, so the
-// cold start of a new connection does not load the @connections client.
-function connectionMessenger(endpoint: string): ConnectionMessenger {
-  return onFirstUse<ConnectionMessenger>(
-    async () =>
-      (
-        await import('../../realtime/api-gateway-connection-messenger')
-      ).ApiGatewayConnectionMessenger.create(endpoint),
-    { send: true, disconnect: true },
   );
 }
