@@ -26,18 +26,41 @@ export function freshImportMs(subject: ImportSubject): number {
   }
 }
 
+export interface PairedTiming {
+  /** Median import time of the subject. */
+  medianMs: number;
+  /** Median over rounds of the subject's time divided by the baseline's, sampled just before it. */
+  ratio: number;
+}
+
 /**
- * Median import time of each subject over `rounds`, one process per sample,
- * the subjects interleaved round by round (each round in a rotated order), so
- * that a burst of load on the machine falls on all of them alike.
+ * Each subject imported `rounds` times, one process per sample, every sample
+ * right after a sample of its baseline, subjects in a rotated order each
+ * round: load on the machine that comes and goes falls on both sides of
+ * each ratio alike. Returns the baseline's median under its own name.
  */
-export function interleavedMedians(subjects: ImportSubject[], rounds: number): Map<string, number> {
-  const samples = new Map<string, number[]>(subjects.map((subject) => [subject.name, []]));
+export function pairedTimings(
+  pairs: { subject: ImportSubject; baseline: ImportSubject }[],
+  rounds: number,
+): Map<string, PairedTiming> {
+  const times = new Map<string, number[]>();
+  const ratios = new Map<string, number[]>();
+  const record = (map: Map<string, number[]>, name: string, value: number) =>
+    map.set(name, [...(map.get(name) ?? []), value]);
   for (let round = 0; round < rounds; round += 1) {
-    const shift = round % subjects.length;
-    for (const subject of [...subjects.slice(shift), ...subjects.slice(0, shift)]) {
-      samples.get(subject.name)?.push(freshImportMs(subject));
+    const shift = round % pairs.length;
+    for (const { subject, baseline } of [...pairs.slice(shift), ...pairs.slice(0, shift)]) {
+      const floor = freshImportMs(baseline);
+      const time = freshImportMs(subject);
+      record(times, baseline.name, floor);
+      record(times, subject.name, time);
+      record(ratios, subject.name, time / floor);
     }
   }
-  return new Map([...samples].map(([name, times]) => [name, percentile(times, 50)]));
+  return new Map(
+    [...times].map(([name, samples]) => [
+      name,
+      { medianMs: percentile(samples, 50), ratio: percentile(ratios.get(name) ?? [1], 50) },
+    ]),
+  );
 }
