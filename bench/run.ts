@@ -2,8 +2,8 @@ import { benchGetItem } from './api-get-item';
 import { benchSearch } from './search';
 import { benchRealtime } from './realtime-delivery';
 import { benchMessaging } from './messaging-delivery';
-import { benchLayerColdStart } from './layer-cold-start';
 import { benchAccountErasure } from './account-erasure';
+import { benchColdStart } from './cold-start';
 import { selectBenchmarks, type Benchmark } from './lib/select';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one;
@@ -23,9 +23,9 @@ const benchmarks: Record<string, Benchmark> = {
     description: 'DELETE /v1/me of an account with 5,000 items, through the state machine',
     run: benchAccountErasure,
   },
-  'layer-cold-start': {
-    description: "each function's layer entries, loaded in fresh Node processes",
-    run: benchLayerColdStart,
+  'cold-start': {
+    description: "each function's import in fresh Node processes against a minimal handler",
+    run: benchColdStart,
   },
 };
 

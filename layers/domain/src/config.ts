@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Each function reads its environment once, at cold start, and fails loudly
 // there rather than on the first request that needs a missing value.

@@ -1,6 +1,4 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 
 /** A client request that may carry an `Idempotency-Key`. */
@@ -26,8 +24,34 @@ export type IdempotentOperation<TResult> = (
  */
 export function idempotentOperation<TResult>(
   operation: (request: IdempotentRequest) => Promise<TResult>,
-  options: { client: DynamoDBClient; tableName: string; name: string },
+  options: IdempotencyOptions,
 ): IdempotentOperation<TResult> {
+  // Powertools idempotency is loaded by the first request with a key, so a
+  // cold start for any other request does not pay for it.
+  let keyed: Promise<KeyedOperation<TResult>> | undefined;
+  return async (request, context) => {
+    if (request.idempotencyKey === undefined) return operation(request);
+    keyed ??= powertoolsIdempotent(operation, options);
+    return (await keyed)(request, context);
+  };
+}
+
+interface IdempotencyOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  name: string;
+}
+
+type KeyedOperation<TResult> = (request: IdempotentRequest, context: Context) => Promise<TResult>;
+
+async function powertoolsIdempotent<TResult>(
+  operation: (request: IdempotentRequest) => Promise<TResult>,
+  options: IdempotencyOptions,
+): Promise<KeyedOperation<TResult>> {
+  const [{ IdempotencyConfig, makeIdempotent }, { DynamoDBPersistenceLayer }] = await Promise.all([
+    import('@aws-lambda-powertools/idempotency'),
+    import('@aws-lambda-powertools/idempotency/dynamodb'),
+  ]);
   const config = new IdempotencyConfig({
     eventKeyJmesPath: '[userId, idempotencyKey]',
     payloadValidationJmesPath: 'body',
@@ -42,7 +66,6 @@ export function idempotentOperation<TResult>(
     config,
   });
   return async (request, context) => {
-    if (request.idempotencyKey === undefined) return operation(request);
     config.registerLambdaContext(context);
     return idempotent(request);
   };

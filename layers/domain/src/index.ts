@@ -1,6 +1,5 @@
-// Every feature entry in one bundle: the baseline the cold-start bench
-// (bench/layer-cold-start.ts) compares the functions' imports with. Functions
-// import their app ('@mobile-backend/domain/apps/<function>') and tests the
+// Every feature entry in one bundle, for tools that want the whole domain.
+// Functions import their app ('@mobile-backend/domain/apps/<function>') and tests the
 // entry of their feature ('@mobile-backend/domain/media', ...), so that each
 // loads only the code it runs.
 export * from './entries/http';

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
+import { mapStackToSources } from './source-mapped-stack';
 
 // One instance of each per cold start, shared by handlers, adapters and the router.
 export const logger = new Logger();
@@ -50,6 +51,7 @@ export function instrumentHandler<TEvent, TResult>(
         logger.info('Refused', { reason: error instanceof Error ? error.message : String(error) });
         throw error;
       }
+      mapStackToSources(error);
       if (error instanceof Error) tracer.addErrorAsMetadata(error);
       logger.error('Invocation failed', error as Error);
       throw error;

@@ -28,19 +28,27 @@ afterAll(() => {
   rmSync(artifactsDir, { recursive: true, force: true });
 });
 
-/** The source of an entry and of every module it imports, transitively (paths relative to the package). */
+/**
+ * The source files bundled into an entry and into every module it imports,
+ * transitively, as the bundles' source maps name them (the bundles are minified).
+ */
 function moduleGraphOf(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(join(packageDir, file), 'utf8');
-    for (const [, specifier] of text.matchAll(/(?:from |import )"(\.\.?\/[^"]+\.mjs)"/g)) {
+    for (const [, specifier] of text.matchAll(/(?:from|import)\s*"(\.\.?\/[^"]+\.mjs)"/g)) {
       visit(posix.join(posix.dirname(file), specifier ?? ''));
     }
   };
   visit(entry);
-  return [...seen].map((file) => readFileSync(join(packageDir, file), 'utf8'));
+  return [...seen].flatMap((file) => {
+    const map = JSON.parse(readFileSync(join(packageDir, `${file}.map`), 'utf8')) as {
+      sources: string[];
+    };
+    return map.sources;
+  });
 }
 
 describe('the built domain layer', () => {
@@ -55,28 +63,36 @@ describe('the built domain layer', () => {
     }
   });
 
-  // esbuild marks each bundled module with its source path, which tells the
+  // The source maps name each bundled module's source path, which tells the
   // clients a bundle holds apart.
   it('keeps the clients of other features out of the search entry', () => {
-    const code = moduleGraphOf('search.mjs');
+    const sources = moduleGraphOf('search.mjs');
 
     expect(
-      code.some((text) => text.includes('node_modules/@aws-sdk/client-cloudsearch-domain/')),
+      sources.some((source) => source.includes('node_modules/@aws-sdk/client-cloudsearch-domain/')),
     ).toBe(true);
-    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-s3/'))).toBe(false);
+    expect(sources.some((source) => source.includes('node_modules/@aws-sdk/client-s3/'))).toBe(
+      false,
+    );
   });
 
   it('keeps the S3 client out of the search API app', () => {
-    const code = moduleGraphOf('apps/search-api.mjs');
+    const sources = moduleGraphOf('apps/search-api.mjs');
 
-    expect(code.some((text) => text.includes('// src/search/search-operations.ts'))).toBe(true);
-    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-s3/'))).toBe(false);
+    expect(sources.some((source) => source.includes('/src/search/search-operations.ts'))).toBe(
+      true,
+    );
+    expect(sources.some((source) => source.includes('node_modules/@aws-sdk/client-s3/'))).toBe(
+      false,
+    );
   });
 
   it('keeps the Step Functions client out of the data API app until DELETE /v1/me loads it', () => {
-    const code = moduleGraphOf('apps/data-api.mjs');
+    const sources = moduleGraphOf('apps/data-api.mjs');
 
-    expect(code.some((text) => text.includes('// src/items/item-operations.ts'))).toBe(true);
-    expect(code.some((text) => text.includes('node_modules/@aws-sdk/client-sfn/'))).toBe(false);
+    expect(sources.some((source) => source.includes('/src/items/item-operations.ts'))).toBe(true);
+    expect(sources.some((source) => source.includes('node_modules/@aws-sdk/client-sfn/'))).toBe(
+      false,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // What AccountErasureStateMachine's Task states send AccountDeletionFunction:
 // one bounded step of an erasure each (statemachines/account-erasure.asl.json).

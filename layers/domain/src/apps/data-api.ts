@@ -11,7 +11,7 @@ import { ItemOperations } from '../items/item-operations';
 import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
 import { StoredMediaReferences } from '../media/stored-media-references';
 import { CursorCodec } from '../pagination/cursor';
-import { SecretsManagerCursorKeys } from '../secrets/secrets-manager-cursor-keys';
+import { secretsManagerCursorKeys } from './parts/cursor-keys';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 import { ProfileOperations } from '../profiles/profile-operations';
 
@@ -38,7 +38,7 @@ export function createDataApi(config: DataApiConfig): DataApi {
   const media = new StoredMediaReferences(new DynamoDbMediaStore(documents, config.appTableName));
   const items = new ItemOperations(
     new DynamoDbItemStore(documents, config.appTableName),
-    new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
+    new CursorCodec(secretsManagerCursorKeys(config.cursorSigningSecretArn)),
     { media },
   );
   const accounts = new ActiveAccounts(profileStore);

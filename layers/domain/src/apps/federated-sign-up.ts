@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountLinker } from '../accounts/account-links';
 import { CognitoAccountLinks } from '../accounts/cognito-account-links';
 import { readEnvironment, type Environment } from '../config';

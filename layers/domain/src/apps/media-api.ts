@@ -5,15 +5,15 @@ import type { IdempotentOperation } from '../dynamodb-idempotency';
 import { DynamoDbItemStore } from '../items/dynamodb-item-store';
 import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
 import type { MediaApiConfig } from '../media/media-config';
-import { CloudFrontMediaCache } from '../media/cloudfront-media-cache';
-import { noMediaCache } from '../media/media-cache';
+import { noMediaCache, type MediaCache } from '../media/media-cache';
 import { SignedCloudFrontDelivery } from '../media/cloudfront-signed-delivery';
 import { PresignedDelivery } from '../media/media-delivery';
+import type { MediaObjects } from '../media/media-objects';
 import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
 import type { MediaUpload } from '../media/media-operations';
-import { createS3Client, S3MediaObjects } from '../media/s3-media-objects';
 import { SecretsManagerSigningKey } from '../media/secrets-manager-signing-key';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
+import { onFirstUse } from './parts/on-first-use';
 
 export { mediaApiConfig } from '../media/media-config';
 export type { MediaApiConfig } from '../media/media-config';
@@ -31,7 +31,7 @@ export interface MediaApi {
 export function createMediaApi(config: MediaApiConfig): MediaApi {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
-  const objects = new S3MediaObjects(createS3Client(), config.bucketName);
+  const objects = s3MediaObjects(config.bucketName);
   const delivery =
     config.delivery.kind === 'cloudfront'
       ? new SignedCloudFrontDelivery(
@@ -47,9 +47,7 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
     // Items hold media: the item store answers "which item, owned by whom, how visible".
     {
       holders: new DynamoDbItemStore(documents, config.appTableName),
-      cache: config.distributionId
-        ? CloudFrontMediaCache.create(config.distributionId)
-        : noMediaCache,
+      cache: config.distributionId ? cloudFrontCache(config.distributionId) : noMediaCache,
     },
   );
   const accounts = new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName));
@@ -65,4 +63,32 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
       },
     ),
   };
+}
+
+// Loaded on first use: reading media delivered through CloudFront needs no S3
+// client, so those cold starts do not load it.
+function s3MediaObjects(bucketName: string): MediaObjects {
+  return onFirstUse<MediaObjects>(
+    async () => {
+      const { createS3Client, S3MediaObjects } = await import('../media/s3-media-objects');
+      return new S3MediaObjects(createS3Client(), bucketName);
+    },
+    {
+      uploadUrl: true,
+      downloadUrl: true,
+      size: true,
+      firstBytes: true,
+      delete: true,
+      deleteUnder: true,
+    },
+  );
+}
+
+// Loaded on first use: only deleting a media invalidates the edge caches.
+function cloudFrontCache(distributionId: string): MediaCache {
+  return onFirstUse<MediaCache>(
+    async () =>
+      (await import('../media/cloudfront-media-cache')).CloudFrontMediaCache.create(distributionId),
+    { invalidate: true },
+  );
 }

@@ -5,11 +5,12 @@ import { DeviceOperations } from '../messaging/devices/device-operations';
 import { DynamoDbDeviceStore } from '../messaging/devices/dynamodb-device-store';
 import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
 import { MessageOperations, type QueuedReceipt } from '../messaging/message-operations';
+import type { MessageQueue } from '../messaging/message-queue';
 import type { MessagingApiConfig } from '../messaging/messaging-config';
-import { SnsPushSender } from '../messaging/push/sns-push-sender';
-import { SqsMessageQueue } from '../messaging/sqs-message-queue';
+import type { PushSender } from '../messaging/push/push-sender';
 import { CursorCodec } from '../pagination/cursor';
-import { SecretsManagerCursorKeys } from '../secrets/secrets-manager-cursor-keys';
+import { secretsManagerCursorKeys } from './parts/cursor-keys';
+import { onFirstUse } from './parts/on-first-use';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 
 export { messagingApiConfig } from '../messaging/messaging-config';
@@ -33,15 +34,15 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   const accounts = new ActiveAccounts(profiles);
   const devices = new DeviceOperations(
     new DynamoDbDeviceStore(documents, config.appTableName),
-    SnsPushSender.create(),
+    snsPushSender(),
     config.platformApplications,
     { accounts },
   );
   const messages = new MessageOperations(
     profiles,
-    SqsMessageQueue.create(config.messageQueueUrl),
+    sqsMessageQueue(config.messageQueueUrl),
     new DynamoDbConversationStore(documents, config.appTableName),
-    new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
+    new CursorCodec(secretsManagerCursorKeys(config.cursorSigningSecretArn)),
   );
   return {
     devices,
@@ -56,4 +57,26 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
       },
     ),
   };
+}
+
+// Loaded on first use: only the device routes need the SNS client, and only
+// POST /v1/messages the SQS client.
+function snsPushSender(): PushSender {
+  return onFirstUse<PushSender>(
+    async () => (await import('../messaging/push/sns-push-sender')).SnsPushSender.create(),
+    {
+      createEndpoint: true,
+      getEndpoint: true,
+      enableEndpoint: true,
+      deleteEndpoint: true,
+      publish: true,
+    },
+  );
+}
+
+function sqsMessageQueue(queueUrl: string): MessageQueue {
+  return onFirstUse<MessageQueue>(
+    async () => (await import('../messaging/sqs-message-queue')).SqsMessageQueue.create(queueUrl),
+    { enqueue: true },
+  );
 }

@@ -1,8 +1,8 @@
 import { ActiveAccounts } from '../accounts/active-accounts';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { CursorCodec } from '../pagination/cursor';
-import { SecretsManagerCursorKeys } from '../secrets/secrets-manager-cursor-keys';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
+import { secretsManagerCursorKeys } from './parts/cursor-keys';
 import type { SearchApiConfig } from '../search/search-config';
 import { SearchOperations } from '../search/search-operations';
 import { searchIndexOf } from './parts/search-engine';
@@ -24,7 +24,7 @@ export function createSearchApi(config: SearchApiConfig): SearchApi {
   return {
     search: new SearchOperations(
       searchIndexOf(config.engine, 'search'),
-      new CursorCodec(SecretsManagerCursorKeys.create(config.cursorSigningSecretArn)),
+      new CursorCodec(secretsManagerCursorKeys(config.cursorSigningSecretArn)),
     ),
     accounts: new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)),
   };

@@ -1,6 +1,39 @@
 // WebSocketFunction: every route of the WebSocket API.
-export { createRealtime } from './parts/realtime';
+import { ActiveAccounts } from '../accounts/active-accounts';
+import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
+import type { ConnectionMessenger } from '../realtime/connection-messenger';
+import { DynamoDbConnectionStore } from '../realtime/dynamodb-connection-store';
+import type { RealtimeConfig } from '../realtime/realtime-config';
+import { RealtimeOperations } from '../realtime/realtime-operations';
+import { onFirstUse } from './parts/on-first-use';
+
 export { realtimeConfig } from '../realtime/realtime-config';
 export type { RealtimeConfig } from '../realtime/realtime-config';
 export { connectionUserOf, frameBodyOf } from '../realtime/websocket-event';
 export type { WebSocketRouteEvent } from '../realtime/websocket-event';
+
+/**
+ * What parts/realtime.ts wires, with the @connections client loaded on first
+ * use: a new connection's cold start runs $connect, which never sends a
+ * frame. (The message worker sends frames with every message, so it loads
+ * the client at once.) Call once at module scope.
+ */
+export function createRealtime(config: RealtimeConfig): RealtimeOperations {
+  const documents = createDocumentClient(createDynamoDbClient());
+  return new RealtimeOperations(
+    new DynamoDbConnectionStore(documents, config.appTableName),
+    connectionMessenger(config.managementEndpoint),
+    { accounts: new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)) },
+  );
+}
+
+function connectionMessenger(endpoint: string): ConnectionMessenger {
+  return onFirstUse<ConnectionMessenger>(
+    async () =>
+      (
+        await import('../realtime/api-gateway-connection-messenger')
+      ).ApiGatewayConnectionMessenger.create(endpoint),
+    { send: true, disconnect: true },
+  );
+}

@@ -1,6 +1,6 @@
 // Request and response headers of the contract: concurrency (ETag, If-Match),
 // idempotency (Idempotency-Key), and what every response carries.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../http/request-parameters';
 
 export const IfMatchHeader = z.object({

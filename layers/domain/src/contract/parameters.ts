@@ -1,6 +1,6 @@
 // Path and query parameters, with the limits the parsers in http/ and
 // search/ enforce.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PATH_PARAMETER_LENGTH } from '../http/api-router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../http/request-parameters';
 import { MAX_QUERY_LENGTH } from '../search/search-parameters';

@@ -1,6 +1,6 @@
 // Problem documents (RFC 9457), as http/problem.ts and the template's gateway
 // responses write them, and the problem types each status may carry.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ZodOpenApiResponseObject } from 'zod-openapi';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../http/problem';
 import { ResponseHeaders } from './headers';

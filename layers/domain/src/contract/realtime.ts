@@ -1,7 +1,7 @@
 // The WebSocket protocol (docs/api.md, "Real time"): JSON text frames both
 // ways, described as schemas in the document and an `x-websocket` extension
 // that says where they travel.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServerFrame } from '../realtime/frames';
 import { TypingFrameSchema } from '../realtime/frames';
 import { describes } from './same-shape';

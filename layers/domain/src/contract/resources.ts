@@ -1,6 +1,6 @@
 // The bodies the API answers with, as schemas of the domain's own types:
 // `describes<T>()` keeps each one exactly the type the operations return.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ItemDataSchema, type Item } from '../items/item';
 import type { ItemList } from '../items/item-operations';
 import type { MediaUpload, MediaView } from '../media/media-operations';

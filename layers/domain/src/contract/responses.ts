@@ -1,5 +1,5 @@
 // Building blocks of successful responses.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ZodOpenApiResponseObject } from 'zod-openapi';
 import { ResponseHeaders, VersionedHeaders } from './headers';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnauthorizedError } from '../errors';
 
 /** The authenticated user making the request, as the gateway's Cognito authorizer saw them. */

@@ -1,11 +1,8 @@
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
 import { HttpError, RouteMatchingError } from '@aws-lambda-powertools/event-handler/http';
 import { DomainError, MethodNotAllowedError, ValidationError } from '../errors';
 import type { FieldError } from '../errors';
 import { logger } from '../observability';
+import { mapStackToSources } from '../source-mapped-stack';
 
 /** Same base as the gateway's own problem responses in template.yaml. */
 export const PROBLEM_TYPE_BASE = 'https://mobile-backend.dev/problems/';
@@ -43,7 +40,7 @@ function describe(error: unknown): Problem {
       }),
     };
   }
-  if (error instanceof IdempotencyValidationError) {
+  if (isIdempotencyError(error, 'IdempotencyValidationError')) {
     return {
       problemType: 'idempotency-key-reused',
       title: 'Idempotency Key Reused',
@@ -51,7 +48,7 @@ function describe(error: unknown): Problem {
       detail: 'This Idempotency-Key was already used with a different request body.',
     };
   }
-  if (error instanceof IdempotencyAlreadyInProgressError) {
+  if (isIdempotencyError(error, 'IdempotencyAlreadyInProgressError')) {
     return {
       problemType: 'idempotency-in-progress',
       title: 'Request In Progress',
@@ -66,6 +63,7 @@ function describe(error: unknown): Problem {
   ) {
     return { problemType: 'not-found', title: 'Not Found', status: 404, detail: 'No such route.' };
   }
+  mapStackToSources(error);
   logger.error('Unexpected error', error instanceof Error ? error : String(error));
   return {
     problemType: 'internal-error',
@@ -91,4 +89,16 @@ export function problemResponse(error: unknown, requestId: string): Response {
     status: problem.status,
     headers: { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE },
   });
+}
+
+/**
+ * Powertools idempotency's errors, by the names it gives them: importing its
+ * classes here would load the whole package at every cold start, while it is
+ * loaded only by the first request with an Idempotency-Key.
+ */
+function isIdempotencyError(
+  error: unknown,
+  name: 'IdempotencyValidationError' | 'IdempotencyAlreadyInProgressError',
+): boolean {
+  return error instanceof Error && error.name === name;
 }

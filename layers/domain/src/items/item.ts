@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PayloadTooLargeError } from '../errors';
 import { applyMergePatch } from '../json-merge-patch';
 import { parseWith } from '../validation';

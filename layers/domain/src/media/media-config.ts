@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnvironment, allowedOriginsOf } from '../config';
 import type { Environment } from '../config';
 import { MEDIA_TYPES } from './media';

@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   CustomResourceProvider,
   ProvidedResource,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from '../validation';
 
 /** A message as the worker stores it and as `GET /v1/conversations/{peerId}/messages` serves it. */

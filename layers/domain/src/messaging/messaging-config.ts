@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnvironment, type Environment, allowedOriginsOf } from '../config';
 
 const nonEmpty = z.string().min(1);

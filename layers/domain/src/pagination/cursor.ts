@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequestError } from '../errors';
 import type { CursorKeySource } from './cursor-keys';
 

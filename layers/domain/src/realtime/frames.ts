@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoredMessage } from '../messaging/message';
 
 // The WebSocket protocol of docs/api.md ("Real time"): JSON text frames both ways.

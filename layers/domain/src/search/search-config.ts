@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnvironment, type Environment, allowedOriginsOf } from '../config';
 
 // Read once at cold start, as config.ts does for the other functions. Only

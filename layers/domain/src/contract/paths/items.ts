@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { ItemContentSchema, ItemPatchSchema } from '../../items/item';
 import { createdHeaders, IdempotencyKeyHeader, IfMatchHeader } from '../headers';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { MEDIA_TYPES, newMediaSchema } from '../../media/media';
 import { DEFAULT_MEDIA_MAX_BYTES } from '../../media/media-config';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { RegisterDeviceSchema } from '../../messaging/devices/device';
 import { SendMessageSchema } from '../../messaging/message';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { pathId, SearchQuery } from '../parameters';
 import { problems } from '../problems';

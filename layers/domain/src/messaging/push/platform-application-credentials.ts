@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PushPlatformKey } from './push-notification';
 
 /** The attributes SNS takes for a platform application's credentials. */
