@@ -7,6 +7,7 @@ import {
   ResendConfirmationCodeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { eventually } from './support/http';
+import { mailsTo } from './support/mail-outbox';
 import { sandboxOutputs } from './support/outputs';
 import { newUser, trySignIn } from './support/users';
 
@@ -16,15 +17,6 @@ jest.setTimeout(30_000);
 
 // Password recovery with the calls docs/api.md lists: the code Cognito would
 // email lands in the sandbox's mail outbox.
-interface Mail {
-  to: string;
-  code: string;
-}
-
-const mailTo = async (email: string): Promise<Mail[]> => {
-  const url = `${sandboxOutputs().MailOutboxUrl}?to=${encodeURIComponent(email)}`;
-  return ((await (await fetch(url)).json()) as { items: Mail[] }).items;
-};
 
 let cognito: CognitoIdentityProviderClient;
 
@@ -43,7 +35,7 @@ async function recoveryCodeFor(email: string): Promise<string> {
     new ForgotPasswordCommand({ ClientId: sandboxOutputs().UserPoolClientId, Username: email }),
   );
   const [mail] = await eventually(
-    () => mailTo(email),
+    () => mailsTo(email),
     (mails) => mails.length > 0,
   );
   return mail?.code ?? '';
@@ -111,6 +103,6 @@ describe('resending a sign-up code', () => {
 
     // assess
     await expect(resent).rejects.toThrow(/Unsupported/);
-    expect(await mailTo(user.email)).toEqual([]);
+    expect(await mailsTo(user.email)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { call, eventually } from './support/http';
+import { mailsTo } from './support/mail-outbox';
 import { sandboxOutputs } from './support/outputs';
 
 // Each test signs a user up, confirms it through the mail outbox and signs in:
@@ -14,15 +15,6 @@ jest.setTimeout(30_000);
 
 // An app's own sign-up against the local Cognito: the confirmation code that
 // Cognito would email lands in the sandbox's mail outbox.
-interface Mail {
-  to: string;
-  code: string;
-}
-
-const mailTo = async (email: string): Promise<Mail[]> => {
-  const url = `${sandboxOutputs().MailOutboxUrl}?to=${encodeURIComponent(email)}`;
-  return ((await (await fetch(url)).json()) as { items: Mail[] }).items;
-};
 
 it('confirms a signed-up user with the code from the mail outbox, who can then sign in', async () => {
   // prepare
@@ -45,7 +37,7 @@ it('confirms a signed-up user with the code from the mail outbox, who can then s
 
   // act
   const [mail] = await eventually(
-    () => mailTo(email),
+    () => mailsTo(email),
     (mails) => mails.length > 0,
   );
   await cognito.send(

@@ -6,6 +6,7 @@ import {
   VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { call, eventually } from './http';
+import { mailsTo } from './mail-outbox';
 import { sandboxOutputs } from './outputs';
 import { cognito, type TestUser } from './users';
 
@@ -35,10 +36,6 @@ export async function eventuallySms(phoneNumber: string, count: number): Promise
     (sms) => sms.length >= count,
     10_000,
   );
-}
-
-interface MailedCode {
-  code: string;
 }
 
 /** The app's side: set the number on the Cognito user, without confirming it; returns the codes sent. */
@@ -93,11 +90,6 @@ async function nudgeLocalCognito(): Promise<void> {
   await cognito()
     .send(new GetUserCommand({ AccessToken: 'not-a-token' }))
     .catch(() => undefined);
-}
-
-async function mailsTo(email: string): Promise<MailedCode[]> {
-  const url = `${sandboxOutputs().MailOutboxUrl}?to=${encodeURIComponent(email)}`;
-  return ((await (await fetch(url)).json()) as { items: MailedCode[] }).items;
 }
 
 /** `PATCH /v1/me` opting in to SMS notices at the number. */
