@@ -60,7 +60,9 @@ export class MessageProcessor {
     }
     // Every channel gets its chance; the first failure then fails the record.
     const results = await Promise.allSettled(
-      this.deliveries.map((delivery) => delivery.deliver(message)),
+      this.deliveries.map((delivery) =>
+        delivery.deliver(message, { newlyStored: outcome === 'stored' }),
+      ),
     );
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
