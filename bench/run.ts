@@ -4,6 +4,7 @@ import { benchRealtime } from './realtime-delivery';
 import { benchMessaging } from './messaging-delivery';
 import { benchLayerColdStart } from './layer-cold-start';
 import { benchAccountErasure } from './account-erasure';
+import { benchLoad } from './load';
 import { selectBenchmarks, type Benchmark } from './lib/select';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one;
@@ -22,6 +23,10 @@ const benchmarks: Record<string, Benchmark> = {
   erasure: {
     description: 'DELETE /v1/me of an account with 5,000 items, through the state machine',
     run: benchAccountErasure,
+  },
+  load: {
+    description: 'mixed reads and writes at rising concurrency against raw DynamoDB Local',
+    run: benchLoad,
   },
   'layer-cold-start': {
     description: "each function's layer entries, loaded in fresh Node processes",

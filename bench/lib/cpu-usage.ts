@@ -82,7 +82,13 @@ export function cpuBetween(
  */
 export function labelOf(name: string, argv: readonly string[]): string {
   if (name !== 'MainThread' && name !== 'node') return name;
-  const script = argv.slice(1).find((arg) => /\.(m?[jt]s|cjs)$/.test(arg));
+  // A script given to --require or --import is a loader (tsx), not what the process runs.
+  const script = argv
+    .slice(1)
+    .find(
+      (arg, i, args) =>
+        /\.(m?[jt]s|cjs)$/.test(arg) && !/^(-r|--require|--import)$/.test(args[i - 1] ?? ''),
+    );
   return script ? script.split('/').slice(-2).join('/') : name;
 }
 

@@ -38,15 +38,16 @@ export function stepFigures(
 }
 
 /**
- * The knee: the last step after which the next one (more concurrency) adds
- * less than `minGain` of throughput, so that only latency grows beyond it.
- * Undefined when throughput still grows at the last step.
+ * The knee: the first step that no later step (more concurrency) beats by
+ * `minGain` or more of throughput, so that beyond it only latency grows. A
+ * dip that a later step makes up for is noise, not the knee. Undefined when
+ * the last step still beats every step before it by that much.
  */
 export function kneeOf(steps: readonly StepFigures[], minGain = 0.1): StepFigures | undefined {
-  for (let i = 1; i < steps.length; i++) {
-    const before = steps[i - 1] as StepFigures;
-    const after = steps[i] as StepFigures;
-    if (after.throughput < before.throughput * (1 + minGain)) return before;
+  for (let i = 0; i < steps.length - 1; i++) {
+    const step = steps[i] as StepFigures;
+    const best = Math.max(...steps.slice(i + 1).map((later) => later.throughput));
+    if (best < step.throughput * (1 + minGain)) return step;
   }
   return undefined;
 }

@@ -83,6 +83,9 @@ describe('CPU time per process from /proc', () => {
 
     expect(labelOf('MainThread', sandbox)).toBe('sandbox/main.ts');
     expect(labelOf('node', ['node'])).toBe('node');
+    expect(labelOf('node', ['node', '--require', '/tsx/dist/preflight.cjs', 'bench/run.ts'])).toBe(
+      'bench/run.ts',
+    );
     expect(labelOf('java', ['java', '-jar', 'DynamoDBLocal.jar'])).toBe('java');
   });
 });

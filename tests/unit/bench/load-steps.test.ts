@@ -36,8 +36,8 @@ describe('load step figures', () => {
 });
 
 describe('the knee of a load run', () => {
-  it('is the last step after which more concurrency adds less than 10% throughput', () => {
-    const steps = [step(1, 100), step(2, 190), step(4, 300), step(8, 320), step(16, 330)];
+  it('is the first step that no step with more concurrency beats by 10% or more', () => {
+    const steps = [step(1, 100), step(2, 190), step(4, 300), step(8, 320), step(16, 329)];
 
     expect(kneeOf(steps)?.concurrency).toBe(4);
   });
@@ -46,6 +46,12 @@ describe('the knee of a load run', () => {
     const steps = [step(1, 100), step(2, 180), step(4, 150)];
 
     expect(kneeOf(steps)?.concurrency).toBe(2);
+  });
+
+  it('passes over a dip that a later step makes up for', () => {
+    const steps = [step(1, 100), step(2, 150), step(4, 145), step(8, 200), step(16, 205)];
+
+    expect(kneeOf(steps)?.concurrency).toBe(8);
   });
 
   it('is not reached while every step adds throughput', () => {
