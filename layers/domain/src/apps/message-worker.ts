@@ -3,6 +3,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { BatchLookups } from '../messaging/batch-lookups';
 import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
 import type { StoreOutcome } from '../messaging/conversation-store';
 import { parseQueuedMessage, type StoredMessage } from '../messaging/message';
@@ -45,9 +46,11 @@ export function createMessageWorker(
 ): MessageWorker {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
+  const lookups = new BatchLookups();
   const processor = new MessageProcessor(
     new DynamoDbConversationStore(documents, config.appTableName),
-    deliveries ?? createMessageDeliveries({ config, realtime: config.realtime, documents }),
+    deliveries ??
+      createMessageDeliveries({ config, realtime: config.realtime, documents, lookups }),
   );
   const idempotency = new IdempotencyConfig({
     eventKeyJmesPath: 'messageId',
@@ -65,6 +68,7 @@ export function createMessageWorker(
   const batch = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     idempotency.registerLambdaContext(context);
+    lookups.startBatch();
     const stored = processor.storeBatch(event.Records.flatMap(parsedOrNone));
     // A poison message throws here again, and fails its own record only.
     const recordHandler = async (record: SQSRecord) => {
