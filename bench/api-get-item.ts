@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { createBenchUser } from './lib/bench-user';
-import { ms, percentile, perSecond, runLoad } from './lib/stats';
+import { ms, percentile, perSecond, ratioVerdict, runLoad } from './lib/stats';
 import { recordResults } from './lib/results';
 import { unthrottled } from './lib/unthrottled';
 
@@ -73,6 +73,12 @@ export async function benchGetItem(): Promise<void> {
     ].join('\n');
     const verdict = [
       `- API p50 ${ms(p50)} (target ≤ 10 ms): ${p50 <= 10 ? 'met' : 'NOT met'}`,
+      ratioVerdict(
+        'sequential API p50 against raw GetItem p50',
+        p50,
+        percentile(rawSequential.latencies, 50),
+        2.5,
+      ),
       `- API throughput is ${(ratio * 100).toFixed(0)}% of raw GetItem (target ≥ 50%): ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
     ].join('\n');
     console.log(`\n${table}\n\n${verdict}\n`);

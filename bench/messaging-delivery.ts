@@ -22,6 +22,7 @@ import { unthrottled } from './lib/unthrottled';
 const LATENCY_SAMPLES = 200;
 const THROUGHPUT_MESSAGES = 1000;
 const POLL_MS = 2;
+const THROUGHPUT_POLL_MS = 200;
 const local = {
   region: 'us-east-1',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
@@ -111,10 +112,12 @@ export async function benchMessaging(): Promise<void> {
         sentAt: new Date().toISOString(),
       }),
     );
-    const pushesBefore = await pushCount();
+    // An empty outbox, polled a few times a second: serving a long outbox
+    // every few milliseconds would cost the sandbox the CPU it is measured on.
+    await fetch(outputs.PushOutboxUrl as string, { method: 'DELETE' });
     const w0 = performance.now();
     await enqueue(outputs.MessageQueueUrl as string, backlog);
-    while ((await pushCount()) < pushesBefore + THROUGHPUT_MESSAGES) await sleep(20);
+    while ((await pushCount()) < THROUGHPUT_MESSAGES) await sleep(THROUGHPUT_POLL_MS);
     const workerRate = THROUGHPUT_MESSAGES / ((performance.now() - w0) / 1000);
 
     // Raw SQS: the same number of messages received and deleted by five pollers, as the mapping does.

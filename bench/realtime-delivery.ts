@@ -4,7 +4,9 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { createBenchUser } from './lib/bench-user';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { recordResults } from './lib/results';
-import { ms, percentile, perSecond } from './lib/stats';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { ms, percentile, perSecond, ratioVerdict } from './lib/stats';
+import { sqsRoundTrips } from './lib/sqs-round-trip';
 import { unthrottled } from './lib/unthrottled';
 
 // `POST /v1/messages` → frame on the recipient's WebSocket, through the whole
@@ -18,6 +20,10 @@ const LATENCY_MESSAGES = 200;
 const FAN_OUT_MESSAGES = 300;
 const FAN_OUT_CONCURRENCY = 8;
 const RAW_FRAMES_PER_CLIENT = 500;
+const local = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+};
 
 interface Recipient {
   sub: string;
@@ -156,6 +162,9 @@ export async function benchRealtime(): Promise<void> {
       },
     });
     const raw = await rawWsThroughput(sampleFrame, connections, RAW_FRAMES_PER_CLIENT);
+    const sqs = new SQSClient({ ...local, endpoint: outputs.SqsEndpoint });
+    const roundTrips = await sqsRoundTrips(sqs, LATENCY_MESSAGES);
+    sqs.destroy();
 
     const table = [
       '| | p50 | p99 | frames/s |',
@@ -163,10 +172,17 @@ export async function benchRealtime(): Promise<void> {
       `| \`POST /v1/messages\` → frame (${connections} connections open, one message at a time) | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 99))} | |`,
       `| Fan-out through the sandbox (${FAN_OUT_MESSAGES} messages, ${FAN_OUT_CONCURRENCY} at a time, ${CONNECTIONS_PER_RECIPIENT} connections each) | | | ${perSecond(fanOutFrames)} |`,
       `| Raw \`ws\` send to ${connections} clients (baseline) | | | ${perSecond(raw)} |`,
+      `| Raw local SQS send → receive round trip, one at a time (baseline) | ${ms(percentile(roundTrips, 50))} | ${ms(percentile(roundTrips, 99))} | |`,
     ].join('\n');
     const p99 = percentile(latencies, 99);
     const verdict = [
       `- p99 ${ms(p99)} (target ≤ 200 ms): ${p99 <= 200 ? 'met' : 'NOT met'}`,
+      ratioVerdict(
+        'send → frame p50 against the raw SQS round trip p50',
+        percentile(latencies, 50),
+        percentile(roundTrips, 50),
+        10,
+      ),
       `- fan-out is ${((fanOutFrames / raw) * 100).toFixed(2)}% of raw \`ws\` send throughput: each sandbox frame is an HTTP POST /v1/messages, an SQS round trip, a worker invocation, a DynamoDB query and one @connections HTTP call per connection.`,
     ].join('\n');
     console.log(`\n${table}\n\n${verdict}\n`);

@@ -4,6 +4,7 @@ import { benchRealtime } from './realtime-delivery';
 import { benchMessaging } from './messaging-delivery';
 import { benchAccountErasure } from './account-erasure';
 import { benchColdStart } from './cold-start';
+import { benchLoad } from './load';
 import { selectBenchmarks, type Benchmark } from './lib/select';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one;
@@ -26,6 +27,10 @@ const benchmarks: Record<string, Benchmark> = {
   'cold-start': {
     description: "each function's import in fresh Node processes against a minimal handler",
     run: benchColdStart,
+  },
+  load: {
+    description: 'mixed reads and writes at rising concurrency against raw DynamoDB Local',
+    run: benchLoad,
   },
 };
 

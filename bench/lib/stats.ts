@@ -37,3 +37,15 @@ export async function runLoad(
 
 export const ms = (value: number): string => `${value.toFixed(2)} ms`;
 export const perSecond = (value: number): string => `${Math.round(value)}/s`;
+
+/** `- label: 2.41× its baseline (target ≤ 2.5×): met`, the ratio of two latencies against its limit. */
+export function ratioVerdict(
+  label: string,
+  value: number,
+  baseline: number,
+  limit: number,
+): string {
+  const ratio = value / baseline;
+  const met = Number.isFinite(ratio) && ratio <= limit;
+  return `- ${label}: ${ratio.toFixed(2)}× (${ms(value)} against ${ms(baseline)}; target ≤ ${limit}×): ${met ? 'met' : 'NOT met'}`;
+}

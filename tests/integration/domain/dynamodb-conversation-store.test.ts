@@ -99,6 +99,91 @@ describe('DynamoDbConversationStore.storeOnce', () => {
   });
 });
 
+describe('DynamoDbConversationStore.storeAllOnce', () => {
+  const at = (message: StoredMessage, second: number): StoredMessage => ({
+    ...message,
+    sentAt: `2026-11-22T12:00:0${second}.000Z`,
+  });
+
+  it('stores a burst in both directions: both lines at its newest message, each unread counted', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const burst = [
+      at(messageBetween(alice, bob), 3),
+      at(messageBetween(bob, alice), 1),
+      at(messageBetween(alice, bob), 2),
+    ];
+
+    const outcomes = await conversations.storeAllOnce(burst);
+
+    expect(outcomes).toEqual(['stored', 'stored', 'stored']);
+    expect(await conversations.summary(bob, alice)).toMatchObject({
+      lastMessage: burst[0],
+      unread: 2,
+    });
+    expect(await conversations.summary(alice, bob)).toMatchObject({
+      lastMessage: burst[0],
+      unread: 1,
+    });
+    const stored = (await conversations.listMessages(bob, alice, { limit: 10 })).items;
+    expect(stored).toHaveLength(3);
+    expect(stored).toEqual(expect.arrayContaining(burst));
+  });
+
+  it('stores a burst older than the line and counts it unread, keeping the newer last message', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const newer = at(messageBetween(alice, bob), 5);
+    await conversations.storeOnce(newer);
+    const late = [at(messageBetween(alice, bob), 1), at(messageBetween(alice, bob), 2)];
+
+    const outcomes = await conversations.storeAllOnce(late);
+
+    expect(outcomes).toEqual(['stored', 'stored']);
+    expect(await conversations.summary(bob, alice)).toMatchObject({
+      lastMessage: newer,
+      unread: 3,
+    });
+    expect((await conversations.summary(alice, bob))?.lastMessage).toEqual(newer);
+  });
+
+  it('tells a redelivered message of a burst from the new ones, counting each new one once', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const before = at(messageBetween(alice, bob), 1);
+    await conversations.storeOnce(before);
+    const burst = [before, at(messageBetween(alice, bob), 2), at(messageBetween(alice, bob), 3)];
+
+    const outcomes = await conversations.storeAllOnce(burst);
+
+    expect(outcomes).toEqual(['stored-already', 'stored', 'stored']);
+    expect(await conversations.summary(bob, alice)).toMatchObject({
+      lastMessage: burst[2],
+      unread: 3,
+    });
+    expect((await conversations.listMessages(bob, alice, { limit: 10 })).items).toHaveLength(3);
+  });
+
+  it('writes nothing of a burst when the recipient account is being erased', async () => {
+    const [alice, bob] = [await activeUser(), await activeUser()];
+    await profiles.markDeleting(bob, now);
+
+    const outcomes = await conversations.storeAllOnce([
+      messageBetween(alice, bob),
+      messageBetween(bob, alice),
+    ]);
+
+    expect(outcomes).toEqual(['account-erased', 'account-erased']);
+    expect(await conversations.summary(alice, bob)).toBeUndefined();
+    expect((await conversations.listMessages(alice, bob, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('refuses messages of more than one conversation', async () => {
+    const [alice, bob, carol] = [uniqueUserId(), uniqueUserId(), uniqueUserId()];
+
+    await expect(
+      conversations.storeAllOnce([messageBetween(alice, bob), messageBetween(alice, carol)]),
+    ).rejects.toThrow('one conversation');
+  });
+});
+
 describe('DynamoDbConversationStore erasure of a user', () => {
   it("pages through the user's messages, then leaves the peer a placeholder line", async () => {
     const [erased, peer] = [uniqueUserId(), uniqueUserId()];

@@ -3,8 +3,10 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { BatchLookups } from '../messaging/batch-lookups';
 import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
-import { parseQueuedMessage } from '../messaging/message';
+import type { StoreOutcome } from '../messaging/conversation-store';
+import { parseQueuedMessage, type StoredMessage } from '../messaging/message';
 import type { MessageDelivery } from '../messaging/message-delivery';
 import { MessageProcessor } from '../messaging/message-worker';
 import { messageWorkerConfig, type MessageWorkerConfig } from '../messaging/messaging-config';
@@ -21,12 +23,21 @@ export function messageWorkerAppConfig(env: Environment = process.env): MessageW
   return { ...messageWorkerConfig(env), realtime: realtimeConfig(env) };
 }
 
+function parsedOrNone(record: SQSRecord): StoredMessage[] {
+  try {
+    return [parseQueuedMessage(record.body)];
+  } catch {
+    return [];
+  }
+}
+
 export type MessageWorker = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /**
- * MessageWorkerFunction: each record of the batch on its own (a failed one is
- * reported in `batchItemFailures` and comes back after the visibility
- * timeout), and each message processed once per message id for a day.
+ * MessageWorkerFunction: the batch's messages stored a conversation at a
+ * time, then each record on its own (a failed one is reported in
+ * `batchItemFailures` and comes back after the visibility timeout), each
+ * message delivered once per message id for a day.
  * Call once at module scope.
  */
 export function createMessageWorker(
@@ -35,15 +46,18 @@ export function createMessageWorker(
 ): MessageWorker {
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
+  const lookups = new BatchLookups();
   const processor = new MessageProcessor(
     new DynamoDbConversationStore(documents, config.appTableName),
-    deliveries ?? createMessageDeliveries({ config, realtime: config.realtime, documents }),
+    deliveries ??
+      createMessageDeliveries({ config, realtime: config.realtime, documents, lookups }),
   );
   const idempotency = new IdempotencyConfig({
     eventKeyJmesPath: 'messageId',
     expiresAfterSeconds: 24 * 60 * 60,
   });
-  const processOnce = makeIdempotent(processor.process.bind(processor), {
+  // Storing is once per message id by itself; the deliveries are what must not run twice.
+  const deliverOnce = makeIdempotent(processor.deliver.bind(processor), {
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: config.idempotencyTableName,
       awsSdkV3Client: client,
@@ -52,9 +66,15 @@ export function createMessageWorker(
     config: idempotency,
   });
   const batch = new BatchProcessor(EventType.SQS);
-  const recordHandler = async (record: SQSRecord) => processOnce(parseQueuedMessage(record.body));
   return async (event, context) => {
     idempotency.registerLambdaContext(context);
+    lookups.startBatch();
+    const stored = processor.storeBatch(event.Records.flatMap(parsedOrNone));
+    // A poison message throws here again, and fails its own record only.
+    const recordHandler = async (record: SQSRecord) => {
+      const message = parseQueuedMessage(record.body);
+      return deliverOnce(message, await (stored.get(message.messageId) as Promise<StoreOutcome>));
+    };
     return processPartialResponse(event, recordHandler, batch, {
       context,
       throwOnFullBatchFailure: false,

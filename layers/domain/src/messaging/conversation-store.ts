@@ -29,6 +29,13 @@ export interface ConversationStore {
    * is being or has been erased (nothing is written then).
    */
   storeOnce(message: StoredMessage): Promise<StoreOutcome>;
+  /**
+   * `storeOnce` for several messages of one conversation (both directions),
+   * with the same outcome per message, in the order given: a queue batch
+   * often holds a burst of one conversation, and one write for all of it
+   * keeps the two lines from being contended message by message.
+   */
+  storeAllOnce(messages: readonly StoredMessage[]): Promise<StoreOutcome[]>;
   /** The user's conversation with the peer, or undefined if they never wrote to each other. */
   summary(userId: string, peerId: string): Promise<ConversationSummary | undefined>;
   /** Most recently active first. */

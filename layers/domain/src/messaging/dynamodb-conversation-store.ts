@@ -23,6 +23,10 @@ const messageKey = (message: Pick<StoredMessage, 'from' | 'to' | 'messageId'>) =
   PK: conversationKey(message.from, message.to),
   SK: `MSG#${message.messageId}`,
 });
+// Sent time, then message id: a total order, even within one millisecond.
+const lineKeyOf = (message: StoredMessage) => `${message.sentAt}#${message.messageId}`;
+/** TransactWriteItems takes 100 items; a chunk adds four (two lines, two account checks). */
+const MESSAGES_PER_TRANSACTION = 25;
 const entryKey = (userId: string, peerId: string) => ({
   PK: `USER#${userId}`,
   SK: `CONV#${peerId}`,
@@ -71,37 +75,77 @@ export class DynamoDbConversationStore implements ConversationStore {
    * comes late is stored and counted unread, but does not become the last.
    */
   async storeOnce(message: StoredMessage): Promise<StoreOutcome> {
-    const outcome = await this.store(message, 'latest');
-    if (outcome !== 'older') return outcome;
-    // The second transaction has no line condition left that could fail.
-    return (await this.store(message, 'older')) as StoreOutcome;
+    return this.storeTogether([message]);
   }
 
+  /**
+   * The same, a chunk of messages per transaction, oldest first: the lines
+   * move once per chunk, to its newest message, and count every message
+   * unread for its recipient. A chunk of which one message was stored before
+   * (a redelivery) is stored again message by message, so each gets its own
+   * outcome.
+   */
+  async storeAllOnce(messages: readonly StoredMessage[]): Promise<StoreOutcome[]> {
+    const conversations = new Set(messages.map(({ from, to }) => conversationIdOf(from, to)));
+    if (conversations.size > 1) throw new Error('storeAllOnce takes one conversation at a time');
+    const ordered = [...messages].sort((a, b) => lineKeyOf(a).localeCompare(lineKeyOf(b)));
+    const outcomes = new Map<StoredMessage, StoreOutcome>();
+    for (let start = 0; start < ordered.length; start += MESSAGES_PER_TRANSACTION) {
+      const chunk = ordered.slice(start, start + MESSAGES_PER_TRANSACTION);
+      const together = await this.storeTogether(chunk);
+      for (const message of chunk) {
+        outcomes.set(
+          message,
+          together === 'stored-already' && chunk.length > 1
+            ? await this.storeOnce(message)
+            : together,
+        );
+      }
+    }
+    return messages.map((message) => outcomes.get(message) as StoreOutcome);
+  }
+
+  private async storeTogether(messages: readonly StoredMessage[]): Promise<StoreOutcome> {
+    const outcome = await this.store(messages, 'latest');
+    if (outcome !== 'older') return outcome;
+    // The second transaction has no line condition left that could fail.
+    return (await this.store(messages, 'older')) as StoreOutcome;
+  }
+
+  /** Messages of one conversation, oldest first. */
   private async store(
-    message: StoredMessage,
+    messages: readonly StoredMessage[],
     position: 'latest' | 'older',
   ): Promise<StoreOutcome | 'older'> {
+    const { from, to } = messages[0] as StoredMessage;
+    const newest = messages.at(-1) as StoredMessage;
+    const unreadFor = (userId: string) =>
+      messages.filter((message) => message.to === userId).length;
+    const lines =
+      position === 'latest'
+        ? [
+            this.lineUpdate(newest, from, to, unreadFor(from)),
+            this.lineUpdate(newest, to, from, unreadFor(to)),
+          ]
+        : [[from, to] as const, [to, from] as const]
+            .filter(([userId]) => unreadFor(userId) > 0)
+            .map(([userId, peerId]) => this.unreadUpdate(userId, peerId, unreadFor(userId)));
     try {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              // Keyed on the message id: a redelivered message stores nothing twice.
+            // Keyed on the message id: a redelivered message stores nothing twice.
+            ...messages.map((message) => ({
               Put: {
                 TableName: this.tableName,
                 Item: { ...messageKey(message), entity: 'message', ...message },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
-            },
-            ...(position === 'latest'
-              ? [
-                  this.lineUpdate(message, message.from, message.to, 0),
-                  this.lineUpdate(message, message.to, message.from, 1),
-                ]
-              : [this.unreadUpdate(message.to, message.from)]),
+            })),
+            ...lines,
             // A message that waited in the queue must not recreate what the eraser removed.
-            activeAccountCheck(this.tableName, message.from),
-            activeAccountCheck(this.tableName, message.to),
+            activeAccountCheck(this.tableName, from),
+            activeAccountCheck(this.tableName, to),
           ],
         }),
       );
@@ -109,15 +153,16 @@ export class DynamoDbConversationStore implements ConversationStore {
     } catch (error) {
       const failed = failedConditions(error);
       if (!failed) throw error;
-      if (failed[0]) return 'stored-already';
+      if (failed.slice(0, messages.length).some(Boolean)) return 'stored-already';
       if (failed.slice(-2).some(Boolean)) return 'account-erased';
-      if (position === 'latest' && (failed[1] || failed[2])) return 'older';
+      const lineFailed = failed.slice(messages.length, messages.length + 2).some(Boolean);
+      if (position === 'latest' && lineFailed) return 'older';
       throw error;
     }
   }
 
   /** A user's line for the conversation, moved to this message if it is the newest. */
-  private lineUpdate(message: StoredMessage, userId: string, peerId: string, unreadDelta: 0 | 1) {
+  private lineUpdate(message: StoredMessage, userId: string, peerId: string, unreadDelta: number) {
     return {
       Update: {
         TableName: this.tableName,
@@ -126,13 +171,12 @@ export class DynamoDbConversationStore implements ConversationStore {
           'SET entity = :entity, peerId = :peer, lastMessage = :message, lastMessageKey = :key, ' +
           'updatedAt = :at, GSI1PK = :list, GSI1SK = :order, ' +
           'unread = if_not_exists(unread, :zero) + :delta',
-        // Sent time, then message id: a total order, even within one millisecond.
         ConditionExpression: 'attribute_not_exists(lastMessageKey) OR lastMessageKey < :key',
         ExpressionAttributeValues: {
           ':entity': 'conversation',
           ':peer': peerId,
           ':message': message,
-          ':key': `${message.sentAt}#${message.messageId}`,
+          ':key': lineKeyOf(message),
           ':at': message.sentAt,
           ':list': `CONVS#${userId}`,
           ':order': `${message.sentAt}#${peerId}`,
@@ -143,14 +187,14 @@ export class DynamoDbConversationStore implements ConversationStore {
     };
   }
 
-  /** One more unread on the recipient's line, which already shows a newer message. */
-  private unreadUpdate(userId: string, peerId: string) {
+  /** More unread on the recipient's line, which already shows a newer message. */
+  private unreadUpdate(userId: string, peerId: string, count: number) {
     return {
       Update: {
         TableName: this.tableName,
         Key: entryKey(userId, peerId),
-        UpdateExpression: 'SET unread = if_not_exists(unread, :zero) + :one',
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+        UpdateExpression: 'SET unread = if_not_exists(unread, :zero) + :count',
+        ExpressionAttributeValues: { ':zero': 0, ':count': count },
       },
     };
   }

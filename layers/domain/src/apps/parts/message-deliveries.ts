@@ -1,6 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeviceOperations } from '../../messaging/devices/device-operations';
 import { DynamoDbDeviceStore } from '../../messaging/devices/dynamodb-device-store';
+import {
+  type BatchLookups,
+  connectionsOncePerBatch,
+  devicesOncePerBatch,
+} from '../../messaging/batch-lookups';
 import type { MessageDelivery } from '../../messaging/message-delivery';
 import type { MessageWorkerConfig } from '../../messaging/messaging-config';
 import { DynamoDbPushReceipts } from '../../messaging/push/dynamodb-push-receipts';
@@ -21,6 +26,8 @@ export interface DeliveryParts {
   documents: DynamoDBDocumentClient;
   push?: PushSender;
   sms?: SmsSender;
+  /** Devices and connections read once per batch rather than once per message. */
+  lookups?: BatchLookups;
 }
 
 /**
@@ -31,10 +38,14 @@ export interface DeliveryParts {
  */
 export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[] {
   const push = parts.push ?? SnsPushSender.create();
-  const store = new DynamoDbDeviceStore(parts.documents, parts.config.appTableName);
+  const { lookups } = parts;
+  const deviceStore = new DynamoDbDeviceStore(parts.documents, parts.config.appTableName);
+  const store = lookups ? devicesOncePerBatch(deviceStore, lookups) : deviceStore;
   const applications = parts.config.platformApplications;
-  const devices = new DeviceOperations(store, push, applications);
-  const realtime = createRealtime(parts.realtime, parts.documents);
+  const devices = new DeviceOperations(deviceStore, push, applications);
+  const realtime = createRealtime(parts.realtime, parts.documents, (connections) =>
+    lookups ? connectionsOncePerBatch(connections, lookups) : connections,
+  );
   const receipts = new DynamoDbPushReceipts(parts.documents, parts.config.appTableName);
   const sms = parts.config.smsNotices
     ? [createSmsDelivery(parts.config.smsNotices, { ...parts, devices: store, sms: parts.sms })]

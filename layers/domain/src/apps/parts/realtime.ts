@@ -3,6 +3,7 @@ import { ActiveAccounts } from '../../accounts/active-accounts';
 import { createDocumentClient, createDynamoDbClient } from '../../dynamodb';
 import { DynamoDbProfileStore } from '../../profiles/dynamodb-profile-store';
 import { ApiGatewayConnectionMessenger } from '../../realtime/api-gateway-connection-messenger';
+import type { ConnectionStore } from '../../realtime/connection-store';
 import { DynamoDbConnectionStore } from '../../realtime/dynamodb-connection-store';
 import type { RealtimeConfig } from '../../realtime/realtime-config';
 import { RealtimeOperations } from '../../realtime/realtime-operations';
@@ -16,9 +17,11 @@ import { RealtimeOperations } from '../../realtime/realtime-operations';
 export function createRealtime(
   config: RealtimeConfig,
   documents: DynamoDBDocumentClient = createDocumentClient(createDynamoDbClient()),
+  /** How the store is read (the message worker reads it once per batch). */
+  wrapConnections: (store: ConnectionStore) => ConnectionStore = (store) => store,
 ): RealtimeOperations {
   return new RealtimeOperations(
-    new DynamoDbConnectionStore(documents, config.appTableName),
+    wrapConnections(new DynamoDbConnectionStore(documents, config.appTableName)),
     ApiGatewayConnectionMessenger.create(config.managementEndpoint),
     { accounts: new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)) },
   );

@@ -3,7 +3,7 @@ import type { Device, DevicePlatform } from '../devices/device';
 import type { DeviceOperations, PlatformApplications } from '../devices/device-operations';
 import type { DeviceStore } from '../devices/device-store';
 import type { StoredMessage } from '../message';
-import type { MessageDelivery } from '../message-delivery';
+import type { DeliveryAttempt, MessageDelivery } from '../message-delivery';
 import { notificationFor, type PushNotification } from './push-notification';
 import type { PushReceipts } from './push-receipts';
 import type { PushOutcome, PushSender } from './push-sender';
@@ -24,12 +24,12 @@ export interface PushDeliveryParts {
  * failure: its devices are skipped, said once per message in the log and
  * counted in the `PushSkipped` metric. Every push attempted is counted as
  * `PushDelivered`, `PushEndpointGone` or `PushFailed`. A retried message is pushed only to
- * the devices its receipts do not list yet.
+ * the devices its receipts do not list yet; a newly stored one has none to read.
  */
 export class PushDelivery implements MessageDelivery {
   constructor(private readonly parts: PushDeliveryParts) {}
 
-  async deliver(message: StoredMessage): Promise<void> {
+  async deliver(message: StoredMessage, attempt: DeliveryAttempt): Promise<void> {
     const recipients = await this.parts.store.listByUser(message.to);
     const pushable = recipients.filter((device) => isPushable(device, this.parts.applications));
     this.reportSkipped(
@@ -37,7 +37,9 @@ export class PushDelivery implements MessageDelivery {
       recipients.filter((device) => !isPushable(device, this.parts.applications)),
     );
     const reached =
-      pushable.length > 0 ? await this.parts.receipts.reached(message.messageId) : new Set();
+      pushable.length > 0 && !attempt.newlyStored
+        ? await this.parts.receipts.reached(message.messageId)
+        : new Set();
     const notification = notificationFor(message);
     const results = await Promise.allSettled(
       pushable

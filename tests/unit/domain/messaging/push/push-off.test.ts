@@ -135,7 +135,9 @@ describe('the worker when push is off for a platform', () => {
     const recorded = recordedMetrics();
 
     // act
-    await pushDelivery({ store, devices, push }, onlyAndroid).deliver(message);
+    await pushDelivery({ store, devices, push }, onlyAndroid).deliver(message, {
+      newlyStored: true,
+    });
 
     // assess
     expect(calls).toEqual([]);
@@ -153,7 +155,9 @@ describe('the worker when push is off for a platform', () => {
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     recordedMetrics();
 
-    await pushDelivery({ store, devices, push }, onlyAndroid).deliver(message);
+    await pushDelivery({ store, devices, push }, onlyAndroid).deliver(message, {
+      newlyStored: true,
+    });
 
     expect(calls).toEqual([expect.stringMatching(/^publish .*:endpoint\/GCM\//)]);
   });
@@ -165,7 +169,7 @@ describe('the worker when push is off for a platform', () => {
     const recorded = recordedMetrics();
 
     await expect(
-      pushDelivery({ store, devices, push }, pushOff).deliver(message),
+      pushDelivery({ store, devices, push }, pushOff).deliver(message, { newlyStored: true }),
     ).resolves.toBeUndefined();
 
     expect(calls).toEqual([]);

@@ -87,7 +87,9 @@ describe('the push outcome metrics of one message', () => {
     const recorded = recordedCounts();
 
     // act
-    await expect(delivery.deliver(message)).rejects.toThrow('Push failed for 1 of 4 devices');
+    await expect(delivery.deliver(message, { newlyStored: true })).rejects.toThrow(
+      'Push failed for 1 of 4 devices',
+    );
 
     // assess
     expect(recorded).toEqual({ PushDelivered: [2], PushEndpointGone: [1], PushFailed: [1] });
@@ -97,7 +99,7 @@ describe('the push outcome metrics of one message', () => {
     const delivery = deliveryTo([device('phone')], {});
     const recorded = recordedCounts();
 
-    await delivery.deliver(message);
+    await delivery.deliver(message, { newlyStored: true });
 
     expect(recorded).toEqual({});
   });

@@ -52,6 +52,9 @@ function deliveryTo(devices: Device[], failing: Set<string>) {
   return { delivery, published, receipts };
 }
 
+const firstAttempt = { newlyStored: true };
+const retry = { newlyStored: false };
+
 describe('a retried push', () => {
   it('reaches only the device that missed it, and no device twice', async () => {
     // prepare
@@ -59,11 +62,13 @@ describe('a retried push', () => {
     const tablet = device('tablet', 'android');
     const failing = new Set([tablet.endpointArn ?? '']);
     const { delivery, published } = deliveryTo([phone, tablet], failing);
-    await expect(delivery.deliver(message)).rejects.toThrow('Push failed for 1 of 2 devices');
+    await expect(delivery.deliver(message, firstAttempt)).rejects.toThrow(
+      'Push failed for 1 of 2 devices',
+    );
 
     // act
     failing.clear();
-    await delivery.deliver(message);
+    await delivery.deliver(message, retry);
 
     // assess
     expect(published).toEqual([phone.endpointArn, tablet.endpointArn]);
@@ -71,9 +76,9 @@ describe('a retried push', () => {
 
   it('pushes nothing again once every device has it', async () => {
     const { delivery, published } = deliveryTo([device('phone', 'ios')], new Set());
-    await delivery.deliver(message);
+    await delivery.deliver(message, firstAttempt);
 
-    await delivery.deliver(message);
+    await delivery.deliver(message, retry);
 
     expect(published).toHaveLength(1);
   });
@@ -81,10 +86,21 @@ describe('a retried push', () => {
   it("keeps each message's receipts apart", async () => {
     const phone = device('phone', 'ios');
     const { delivery, published } = deliveryTo([phone], new Set());
-    await delivery.deliver(message);
+    await delivery.deliver(message, firstAttempt);
 
-    await delivery.deliver({ ...message, messageId: '01JD0000000000000000000003' });
+    await delivery.deliver({ ...message, messageId: '01JD0000000000000000000003' }, firstAttempt);
 
     expect(published).toEqual([phone.endpointArn, phone.endpointArn]);
+  });
+
+  it('reads no receipts for a message stored by this attempt', async () => {
+    const phone = device('phone', 'ios');
+    const { delivery, published, receipts } = deliveryTo([phone], new Set());
+    // A receipt that no earlier attempt of a newly stored message could have left.
+    await receipts.record(message.messageId, phone.deviceId);
+
+    await delivery.deliver(message, firstAttempt);
+
+    expect(published).toEqual([phone.endpointArn]);
   });
 });
