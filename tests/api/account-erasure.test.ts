@@ -13,6 +13,7 @@ import {
 import { conversationOf, registerDevice, withProfile } from './support/messaging';
 import { newUser, trySignIn, type TestUser } from './support/users';
 import { connect, upgradeStatus, webSocketUrl } from './support/websocket';
+import { tinyJpeg as jpeg } from './support/images';
 
 // DELETE /v1/me through the sandbox's Step Functions: the template's state
 // machine, its Task states invoking AccountDeletionFunction. The api sandbox
@@ -21,11 +22,6 @@ import { connect, upgradeStatus, webSocketUrl } from './support/websocket';
 jest.setTimeout(90_000);
 
 afterAll(() => closeErasureClients());
-
-const jpeg = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-  'base64',
-);
 
 async function readyMedia(user: TestUser): Promise<string> {
   const reply = await call('POST', '/v1/media', {

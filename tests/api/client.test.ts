@@ -13,11 +13,7 @@ import { assertMatchesContract } from './support/contract';
 import { eventually } from './support/http';
 import { sandboxOutputs } from './support/outputs';
 import { newUser } from './support/users';
-
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { tinyPng as png } from './support/images';
 
 /** fetch, with every reply of the REST API checked against the document. */
 const contractCheckedFetch: typeof fetch = async (input, init) => {

@@ -8,15 +8,12 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { call, eventually } from './support/http';
 import { sandboxOutputs } from './support/outputs';
 import { newUser, type TestUser } from './support/users';
+import { tinyJpeg as jpeg } from './support/images';
 
 // Private media delivery through the local CloudFront endpoint: the URL that
 // GET /v1/media/{mediaId} signs is the only way to an object, and deleting
 // media invalidates its paths.
 
-const jpeg = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-  'base64',
-);
 const localConfig = {
   region: 'us-east-1',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },

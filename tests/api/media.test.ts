@@ -6,16 +6,7 @@ import { closeErasureClients, recordsMentioning } from './support/erasure';
 import { call, eventually } from './support/http';
 import { sandboxOutputs } from './support/outputs';
 import { newUser, type TestUser } from './support/users';
-
-// A 1×1 JPEG and a 1×1 PNG, real files as a phone would upload them.
-const jpeg = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-  'base64',
-);
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { tinyJpeg as jpeg, tinyPng as png } from './support/images';
 
 const localConfig = {
   region: 'us-east-1',

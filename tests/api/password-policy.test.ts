@@ -3,36 +3,23 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   ChangePasswordCommand,
-  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { sandboxOutputs } from './support/outputs';
-import { newUser } from './support/users';
+import { cognito, newUser } from './support/users';
 
 // The local pool refuses what the template's pool refuses on AWS: passwords
 // against its PasswordPolicy (12 characters, four classes), sign-ups without
 // its required attributes, with Cognito's error codes and messages.
 const NOT_LONG_ENOUGH = 'Password did not conform with policy: Password not long enough';
 
-let cognito: CognitoIdentityProviderClient;
-
-beforeAll(() => {
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: sandboxOutputs().CognitoEndpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-});
-
-afterAll(() => cognito.destroy());
-
 const newEmail = () => `policy-${randomUUID()}@example.com`;
 const goodPassword = () => `Pw-${randomUUID()}-A1!`;
 
 function signUp(email: string, password: string, attributes = [{ Name: 'email', Value: email }]) {
-  return cognito.send(
+  return cognito().send(
     new SignUpCommand({
       ClientId: sandboxOutputs().UserPoolClientId,
       Username: email,
@@ -81,7 +68,7 @@ describe('the local user pool', () => {
   it('refuses a weak password set by an admin, and a weak new password of a signed-in user', async () => {
     const user = await newUser();
 
-    const adminSet = await cognito
+    const adminSet = await cognito()
       .send(
         new AdminSetUserPasswordCommand({
           UserPoolId: sandboxOutputs().UserPoolId,
@@ -91,7 +78,7 @@ describe('the local user pool', () => {
         }),
       )
       .catch((error: unknown) => error);
-    const changed = await cognito
+    const changed = await cognito()
       .send(
         new ChangePasswordCommand({
           AccessToken: user.accessToken,
@@ -109,7 +96,7 @@ describe('the local user pool', () => {
     const { UserPoolId, UserPoolClientId } = sandboxOutputs();
     const email = newEmail();
     const temporary = goodPassword();
-    await cognito.send(
+    await cognito().send(
       new AdminCreateUserCommand({
         UserPoolId,
         Username: email,
@@ -118,7 +105,7 @@ describe('the local user pool', () => {
         UserAttributes: [{ Name: 'email', Value: email }],
       }),
     );
-    const challenge = await cognito.send(
+    const challenge = await cognito().send(
       new InitiateAuthCommand({
         ClientId: UserPoolClientId,
         AuthFlow: 'USER_PASSWORD_AUTH',
@@ -126,7 +113,7 @@ describe('the local user pool', () => {
       }),
     );
     const respond = (password: string) =>
-      cognito.send(
+      cognito().send(
         new RespondToAuthChallengeCommand({
           ClientId: UserPoolClientId,
           ChallengeName: 'NEW_PASSWORD_REQUIRED',

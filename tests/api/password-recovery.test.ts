@@ -2,7 +2,6 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import {
   CodeMismatchException,
-  CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ForgotPasswordCommand,
   ResendConfirmationCodeCommand,
@@ -10,7 +9,7 @@ import {
 import { eventually } from './support/http';
 import { mailsTo } from './support/mail-outbox';
 import { sandboxOutputs } from './support/outputs';
-import { newUser, trySignIn } from './support/users';
+import { cognito, newUser, trySignIn } from './support/users';
 
 // Each test signs a user up, confirms it through the mail outbox and signs in:
 // several round trips to the local Cognito, slow while the whole suite runs.
@@ -19,20 +18,8 @@ jest.setTimeout(30_000);
 // Password recovery with the calls docs/api.md lists: the code Cognito would
 // email lands in the sandbox's mail outbox.
 
-let cognito: CognitoIdentityProviderClient;
-
-beforeAll(() => {
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: sandboxOutputs().CognitoEndpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-});
-
-afterAll(() => cognito.destroy());
-
 async function recoveryCodeFor(email: string): Promise<string> {
-  await cognito.send(
+  await cognito().send(
     new ForgotPasswordCommand({ ClientId: sandboxOutputs().UserPoolClientId, Username: email }),
   );
   const [mail] = await eventually(
@@ -50,7 +37,7 @@ describe('password recovery', () => {
     const newPassword = `New-${randomUUID()}-B2!`;
 
     // act
-    await cognito.send(
+    await cognito().send(
       new ConfirmForgotPasswordCommand({
         ClientId: sandboxOutputs().UserPoolClientId,
         Username: user.email,
@@ -72,7 +59,7 @@ describe('password recovery', () => {
     const wrongCode = code === '000000' ? '111111' : '000000';
 
     // act
-    const confirmed = cognito.send(
+    const confirmed = cognito().send(
       new ConfirmForgotPasswordCommand({
         ClientId: sandboxOutputs().UserPoolClientId,
         Username: user.email,
@@ -95,7 +82,7 @@ describe('resending a sign-up code', () => {
     const user = await newUser();
 
     // act
-    const resent = cognito.send(
+    const resent = cognito().send(
       new ResendConfirmationCodeCommand({
         ClientId: sandboxOutputs().UserPoolClientId,
         Username: user.email,
