@@ -10,10 +10,16 @@ export interface AccountGate {
 const STILL_ALLOWED = new Set(['DELETE /v1/me']);
 
 /**
- * The guest routes take SigV4 from identity-pool credentials, not a user's
- * token: there is no account to check, and they serve only what anyone may read.
+ * A request the gateway let in with SigV4 (AWS_IAM, identity-pool
+ * credentials) carries an identity and no user's claims: there is no account
+ * to check, and such routes serve only what anyone may read.
  */
-const GUEST_ROUTES = '/v1/public/';
+function isSignedByIdentity(event: unknown): boolean {
+  const context = (event as { requestContext?: Record<string, unknown> }).requestContext;
+  const identity = context?.identity as { cognitoIdentityId?: unknown } | undefined;
+  const authorizer = context?.authorizer as { claims?: unknown } | undefined;
+  return typeof identity?.cognitoIdentityId === 'string' && authorizer?.claims === undefined;
+}
 
 /**
  * Refuses every route of the router (403 `account-deleted`) to a token whose
@@ -24,8 +30,9 @@ const GUEST_ROUTES = '/v1/public/';
 export function refuseDeletedAccounts(router: Router, accounts: AccountGate): void {
   router.use(async ({ reqCtx, next }) => {
     const { httpMethod, resource } = reqCtx.event as { httpMethod?: string; resource?: string };
-    const guestRoute = resource?.startsWith(GUEST_ROUTES) ?? false;
-    if (!guestRoute && !STILL_ALLOWED.has(`${httpMethod} ${resource}`)) {
+    const exempt =
+      STILL_ALLOWED.has(`${httpMethod} ${resource}`) || isSignedByIdentity(reqCtx.event);
+    if (!exempt) {
       await accounts.assertActive(callerOf(reqCtx.event).userId);
     }
     await next();

@@ -28,7 +28,7 @@ function gatedApi() {
   return { call, send, checked };
 }
 
-/** A SigV4-signed guest request: API Gateway's AWS_IAM authorizer adds no claims. */
+/** A SigV4-signed guest request: API Gateway's AWS_IAM authorization adds an identity, no claims. */
 function guestEvent(): APIGatewayProxyEvent {
   const event = apiGatewayEvent({
     method: 'GET',
@@ -37,6 +37,10 @@ function guestEvent(): APIGatewayProxyEvent {
     pathParameters: { id: '01J' },
   });
   delete (event.requestContext as { authorizer?: unknown }).authorizer;
+  event.requestContext.identity = {
+    ...event.requestContext.identity,
+    cognitoIdentityId: 'us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+  };
   return event;
 }
 
