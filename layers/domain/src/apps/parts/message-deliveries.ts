@@ -1,3 +1,4 @@
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeviceOperations } from '../../messaging/devices/device-operations';
 import { DynamoDbDeviceStore } from '../../messaging/devices/dynamodb-device-store';
@@ -13,6 +14,8 @@ import { PushDelivery } from '../../messaging/push/push-delivery';
 import type { PushSender } from '../../messaging/push/push-sender';
 import { SnsPushSender } from '../../messaging/push/sns-push-sender';
 import type { SmsSender } from '../../messaging/sms/sms-sender';
+import { SnsSmsSender } from '../../messaging/sms/sns-sms-sender';
+import { createSnsClient } from '../../messaging/sns-client';
 import type { RealtimeConfig } from '../../realtime/realtime-config';
 import { WebSocketDelivery } from '../../realtime/websocket-delivery';
 import { createRealtime } from './realtime';
@@ -37,7 +40,9 @@ export interface DeliveryParts {
  * add a channel.
  */
 export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[] {
-  const push = parts.push ?? SnsPushSender.create();
+  // One SNS client for pushes and SMS alike.
+  const sns = lazySnsClient();
+  const push = parts.push ?? SnsPushSender.create(sns());
   const { lookups } = parts;
   const deviceStore = new DynamoDbDeviceStore(parts.documents, parts.config.appTableName);
   const store = lookups ? devicesOncePerBatch(deviceStore, lookups) : deviceStore;
@@ -48,11 +53,23 @@ export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[]
   );
   const receipts = new DynamoDbPushReceipts(parts.documents, parts.config.appTableName);
   const sms = parts.config.smsNotices
-    ? [createSmsDelivery(parts.config.smsNotices, { ...parts, devices: store, sms: parts.sms })]
+    ? [
+        createSmsDelivery(parts.config.smsNotices, {
+          ...parts,
+          devices: store,
+          sms: parts.sms ?? SnsSmsSender.create(sns()),
+        }),
+      ]
     : [];
   return [
     new PushDelivery({ store, devices, push, applications, receipts }),
     new WebSocketDelivery(realtime),
     ...sms,
   ];
+}
+
+/** The SNS client, made when a channel first needs one (tests pass senders of their own). */
+function lazySnsClient(): () => SNSClient {
+  let client: SNSClient | undefined;
+  return () => (client ??= createSnsClient());
 }

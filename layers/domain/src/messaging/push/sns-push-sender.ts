@@ -4,9 +4,9 @@ import {
   GetEndpointAttributesCommand,
   PublishCommand,
   SetEndpointAttributesCommand,
-  SNSClient,
+  type SNSClient,
 } from '@aws-sdk/client-sns';
-import { tracer } from '../../observability';
+import { createSnsClient } from '../sns-client';
 import { platformKeyOfArn, snsMessageFor, type PushNotification } from './push-notification';
 import type { PushEndpoint, PushOutcome, PushSender } from './push-sender';
 
@@ -20,8 +20,8 @@ function isNamed(error: unknown, ...names: string[]): boolean {
 export class SnsPushSender implements PushSender {
   constructor(private readonly client: SNSClient) {}
 
-  static create(): SnsPushSender {
-    return new SnsPushSender(tracer.captureAWSv3Client(new SNSClient({})));
+  static create(client: SNSClient = createSnsClient()): SnsPushSender {
+    return new SnsPushSender(client);
   }
 
   async createEndpoint(applicationArn: string, token: string, userId: string): Promise<string> {

@@ -1,5 +1,5 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { tracer } from '../../observability';
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { createSnsClient } from '../sns-client';
 import type { SmsOutcome, SmsSender } from './sms-sender';
 
 const REFUSALS = ['InvalidParameterException', 'InvalidParameterValueException'];
@@ -8,8 +8,8 @@ const REFUSALS = ['InvalidParameterException', 'InvalidParameterValueException']
 export class SnsSmsSender implements SmsSender {
   constructor(private readonly client: SNSClient) {}
 
-  static create(): SnsSmsSender {
-    return new SnsSmsSender(tracer.captureAWSv3Client(new SNSClient({})));
+  static create(client: SNSClient = createSnsClient()): SnsSmsSender {
+    return new SnsSmsSender(client);
   }
 
   async send(phoneNumber: string, text: string): Promise<SmsOutcome> {
