@@ -26,6 +26,26 @@ export async function startSandboxProcess(
   extraArgs: string[] = [],
   options: { persistent?: boolean } = {},
 ): Promise<SandboxProcess> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(extraArgs, options);
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !lostAFreePort(error)) throw error;
+    }
+  }
+}
+
+// The sandbox picks each free port a moment before it listens on it; another
+// sandbox starting at the same time (parallel test files) can take it in
+// between. That start failed for the port, not for the code: start again.
+const START_ATTEMPTS = 3;
+export const lostAFreePort = (error: unknown) =>
+  error instanceof Error && /port \d+ on [^ ]+ is already in use/.test(error.message);
+
+async function startOnce(
+  extraArgs: string[],
+  options: { persistent?: boolean },
+): Promise<SandboxProcess> {
   const stateDir = mkdtempSync(join(tmpdir(), 'mobile-backend-sandbox-'));
   const outputsFile = join(stateDir, 'outputs.json');
   const logFile = join(stateDir, 'sandbox.log');

@@ -49,8 +49,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  secretsManager.destroy();
-  await sandbox.stop();
+  secretsManager?.destroy();
+  await sandbox?.stop();
   process.env.SANDBOX_OUTPUTS_FILE = globalOutputsFile;
 });
 
