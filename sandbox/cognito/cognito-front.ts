@@ -1,15 +1,23 @@
 // The client-facing Cognito endpoint, in front of cognito-local on loopback:
-// the requests that set a password or create a user are checked against the
-// template's pool first (sign-up-rules.ts) and refused as Cognito refuses
-// them; everything else, the JWKS and the health check included, goes
-// through untouched.
+// requests of the JSON protocol go through the front's steps (front/all-steps.ts:
+// the template pool's rules first, then what cognito-local lacks), and what no
+// step answers reaches cognito-local; everything else, the JWKS and the
+// health check included, goes through untouched.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readBody } from '../http/read-body';
 import { cognitoRefusalLine } from '../runtime/access-lines';
 import { closeServer, listen } from '../runtime/listen';
 import type { PoolDirectory } from './pool-directory';
-import { isCheckedOperation, refusalOf, type CognitoRefusal } from './sign-up-rules';
+import { FRONT_STEPS } from './front/all-steps';
+import {
+  cognitoError,
+  errorTypeOf,
+  runSteps,
+  type CognitoAnswer,
+  type CognitoRequest,
+  type FrontContext,
+} from './front/steps';
 
 export interface CognitoFrontOptions {
   port: number;
@@ -43,7 +51,7 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
   const server = createServer((request, response) => {
     handle(options, request, response).catch((error: unknown) => {
       options.log(`[cognito] ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) sendCognitoError(response, 500, internalError);
+      if (!response.headersSent) sendAnswer(response, internalError);
       else response.destroy();
     });
   });
@@ -51,8 +59,8 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
   return { url, close: () => closeServer(server) };
 }
 
-const internalError = { type: 'InternalErrorException', message: 'The local Cognito failed' };
-const tooLarge = { type: 'InvalidParameterException', message: 'The request body is too large' };
+const internalError = cognitoError(500, 'InternalErrorException', 'The local Cognito failed');
+const tooLarge = cognitoError(400, 'InvalidParameterException', 'The request body is too large');
 
 async function handle(
   options: CognitoFrontOptions,
@@ -62,60 +70,79 @@ async function handle(
   const started = performance.now();
   const body = await readBody(request, MAX_BODY_BYTES);
   if (!body) {
-    sendCognitoError(response, 400, tooLarge);
+    sendAnswer(response, tooLarge);
     return;
   }
-  const operation = operationOf(request);
-  const refusal = operation && isCheckedOperation(operation) && refusalIn(options, operation, body);
-  if (refusal) {
+  const parsed = cognitoRequestOf(request, body);
+  if (!parsed) {
+    await forward(options.backend, request, body, response);
+    return;
+  }
+  const context = frontContext(options);
+  const answer = await context.call(parsed.operation, parsed.body);
+  const type = errorTypeOf(answer);
+  if (type !== undefined && answer.status < 500) {
+    const message = typeof answer.body.message === 'string' ? answer.body.message : '';
     options.log(
       cognitoRefusalLine(
-        { operation, status: 400, ...refusal },
+        { operation: parsed.operation, status: answer.status, type, message },
         { durationMs: performance.now() - started },
       ),
     );
-    sendCognitoError(response, 400, refusal);
-    return;
   }
-  await forward(options.backend, request, body, response);
+  sendAnswer(response, answer);
 }
 
-function operationOf(request: IncomingMessage): string | undefined {
+/** A request of the JSON protocol; anything else (the JWKS, the health check, bad JSON) is cognito-local's. */
+function cognitoRequestOf(request: IncomingMessage, body: Buffer): CognitoRequest | undefined {
   const target = request.headers['x-amz-target'];
-  return typeof target === 'string' && target.startsWith(TARGET_PREFIX)
-    ? target.slice(TARGET_PREFIX.length)
-    : undefined;
-}
-
-/** A body that is not JSON is cognito-local's to refuse. */
-function refusalIn(
-  options: CognitoFrontOptions,
-  operation: string,
-  body: Buffer,
-): CognitoRefusal | undefined {
+  if (typeof target !== 'string' || !target.startsWith(TARGET_PREFIX)) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const rules = options.pools.rulesFor(parsed);
-  return rules && refusalOf(operation, parsed, rules);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  return { operation: target.slice(TARGET_PREFIX.length), body: parsed as Record<string, unknown> };
 }
 
-/** Cognito's JSON error: HTTP status, `__type` and `message`, and the same in headers. */
-function sendCognitoError(
-  response: ServerResponse,
-  status: number,
-  { type, message }: { type: string; message: string },
-): void {
-  const payload = JSON.stringify({ __type: type, message });
-  response.writeHead(status, {
+function frontContext(options: CognitoFrontOptions): FrontContext {
+  const context: FrontContext = {
+    pools: options.pools,
+    log: options.log,
+    backend: (operation, body) => callBackend(options.backend, operation, body),
+    call: (operation, body) =>
+      runSteps(FRONT_STEPS, { operation, body }, context, () => context.backend(operation, body)),
+  };
+  return context;
+}
+
+async function callBackend(
+  backend: string,
+  operation: string,
+  body: Record<string, unknown>,
+): Promise<CognitoAnswer> {
+  const answer = await fetch(backend, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `${TARGET_PREFIX}${operation}`,
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await answer.text();
+  return { status: answer.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+function sendAnswer(response: ServerResponse, answer: CognitoAnswer): void {
+  const type = errorTypeOf(answer);
+  const payload = JSON.stringify(answer.body);
+  response.writeHead(answer.status, {
     'Content-Type': 'application/x-amz-json-1.1',
     'Content-Length': String(Buffer.byteLength(payload)),
-    'x-amzn-ErrorType': `${type}:`,
     'x-amzn-RequestId': randomUUID(),
+    ...(type !== undefined && { 'x-amzn-ErrorType': `${type}:` }),
   });
   response.end(payload);
 }

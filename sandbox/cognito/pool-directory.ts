@@ -2,7 +2,7 @@
 // the pool, app operations its client, ChangePassword only an access token.
 // Pools the template does not declare have no rules here.
 import { decodeJwt } from 'jose';
-import type { PoolRules } from './sign-up-rules';
+import type { UserPoolSpec } from '../template/model';
 
 export interface PoolReference {
   UserPoolId?: unknown;
@@ -10,27 +10,37 @@ export interface PoolReference {
   AccessToken?: unknown;
 }
 
-export interface PoolDirectory {
-  add(poolId: string, clientIds: string[], rules: PoolRules): void;
-  rulesFor(request: PoolReference): PoolRules | undefined;
+export interface PoolEntry<Pool> {
+  /** The id cognito-local gave the pool. */
+  poolId: string;
+  pool: Pool;
 }
 
-export function createPoolDirectory(): PoolDirectory {
-  const byPoolId = new Map<string, PoolRules>();
-  const byClientId = new Map<string, PoolRules>();
+export interface PoolDirectory<Pool = UserPoolSpec> {
+  add(poolId: string, clientIds: string[], pool: Pool): void;
+  rulesFor(request: PoolReference): Pool | undefined;
+  entryFor(request: PoolReference): PoolEntry<Pool> | undefined;
+}
+
+export function createPoolDirectory<Pool = UserPoolSpec>(): PoolDirectory<Pool> {
+  const byPoolId = new Map<string, PoolEntry<Pool>>();
+  const byClientId = new Map<string, PoolEntry<Pool>>();
   const clientOf = (request: PoolReference): unknown =>
     request.ClientId ?? clientOfToken(request.AccessToken);
+  const entryFor = (request: PoolReference): PoolEntry<Pool> | undefined => {
+    const poolId = request.UserPoolId;
+    if (typeof poolId === 'string') return byPoolId.get(poolId);
+    const clientId = clientOf(request);
+    return typeof clientId === 'string' ? byClientId.get(clientId) : undefined;
+  };
   return {
-    add(poolId, clientIds, rules) {
-      byPoolId.set(poolId, rules);
-      for (const clientId of clientIds) byClientId.set(clientId, rules);
+    add(poolId, clientIds, pool) {
+      const entry = { poolId, pool };
+      byPoolId.set(poolId, entry);
+      for (const clientId of clientIds) byClientId.set(clientId, entry);
     },
-    rulesFor(request) {
-      const poolId = request.UserPoolId;
-      if (typeof poolId === 'string') return byPoolId.get(poolId);
-      const clientId = clientOf(request);
-      return typeof clientId === 'string' ? byClientId.get(clientId) : undefined;
-    },
+    rulesFor: (request) => entryFor(request)?.pool,
+    entryFor,
   };
 }
 

@@ -14,7 +14,7 @@ function tokenWith(claims: Record<string, unknown>): string {
 }
 
 describe('the directory of template pools the Cognito front checks', () => {
-  const directory = createPoolDirectory();
+  const directory = createPoolDirectory<PoolRules>();
   directory.add('local_pool1', ['client-a'], rules);
 
   it('finds a pool by its id, as admin operations name it', () => {
@@ -33,5 +33,17 @@ describe('the directory of template pools the Cognito front checks', () => {
     expect(directory.rulesFor({ UserPoolId: 'other_pool' })).toBeUndefined();
     expect(directory.rulesFor({ ClientId: 'client-b' })).toBeUndefined();
     expect(directory.rulesFor({ AccessToken: 'not-a-token' })).toBeUndefined();
+  });
+});
+
+describe('the directory entry of a pool', () => {
+  it('names the id cognito-local gave the pool found by its client', () => {
+    const directory = createPoolDirectory<PoolRules>();
+    directory.add('local_pool2', ['client-b'], rules);
+    expect(directory.entryFor({ ClientId: 'client-b' })).toEqual({
+      poolId: 'local_pool2',
+      pool: rules,
+    });
+    expect(directory.entryFor({ ClientId: 'client-unknown' })).toBeUndefined();
   });
 });

@@ -1,0 +1,5 @@
+// The front's steps, in the order a request meets them.
+import { applySignUpRules } from './sign-up-rules-step';
+import type { FrontStep } from './steps';
+
+export const FRONT_STEPS: readonly FrontStep[] = [applySignUpRules];
