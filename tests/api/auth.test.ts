@@ -1,6 +1,8 @@
 import { forgeIdToken } from './support/forged-tokens';
 import { call } from './support/http';
-import { newUser, type TestUser } from './support/users';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { sandboxOutputs } from './support/outputs';
+import { cognito, newUser, type TestUser } from './support/users';
 
 let user: TestUser;
 
@@ -91,5 +93,31 @@ describe('the Cognito authorizer in front of every route', () => {
 
     expect(reply.status).toBe(404);
     expect(reply.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('a password sign-in that fails, as Cognito answers it', () => {
+  const signInWith = (email: string, password: string) =>
+    cognito()
+      .send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: sandboxOutputs().UserPoolClientId,
+          AuthParameters: { USERNAME: email, PASSWORD: password },
+        }),
+      )
+      .catch((error: unknown) => error);
+
+  it('refuses a wrong password and an unknown user alike, so neither says which it was', async () => {
+    const wrongPassword = await signInWith(user.email, `${user.password}-wrong`);
+    const unknownUser = await signInWith(`nobody-${user.sub}@example.com`, user.password);
+
+    for (const refusal of [wrongPassword, unknownUser]) {
+      expect(refusal).toMatchObject({
+        name: 'NotAuthorizedException',
+        message: 'Incorrect username or password.',
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
   });
 });

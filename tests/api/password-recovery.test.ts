@@ -72,6 +72,24 @@ describe('password recovery', () => {
     await expect(confirmed).rejects.toBeInstanceOf(CodeMismatchException);
     expect(await trySignIn(user)).toBe(true);
   });
+
+  it('answers a request for an unknown email as if a code was sent, so it tells nobody who has an account', async () => {
+    // prepare
+    const email = `nobody-${randomUUID()}@example.com`;
+
+    // act
+    const answer = await cognito().send(
+      new ForgotPasswordCommand({ ClientId: sandboxOutputs().UserPoolClientId, Username: email }),
+    );
+
+    // assess
+    expect(answer.CodeDeliveryDetails).toEqual({
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: 'n***@e***',
+    });
+    expect(await mailsTo(email)).toEqual([]);
+  });
 });
 
 describe('resending a sign-up code', () => {
