@@ -6,13 +6,8 @@ import {
 import type { Hit } from '@aws-sdk/client-cloudsearch-domain';
 import type { ItemVisibility } from '../items/item';
 import { tracer } from '../observability';
-import {
-  filterQueryOf,
-  HIGHLIGHTS,
-  QUERY_FIELDS,
-  RETURN_FIELDS,
-  simpleQueryOf,
-} from './cloudsearch-query';
+import { filterQueryOf, HIGHLIGHTS, QUERY_FIELDS, RETURN_FIELDS } from './cloudsearch-query';
+import { simpleQueryOf } from './search-terms';
 import type {
   IndexChange,
   SearchHit,

@@ -27,14 +27,6 @@ export function filterQueryOf(query: Pick<SearchQuery, 'viewerId' | 'tags' | 'ow
   return `(and ${clauses.join(' ')})`;
 }
 
-// The simple parser's operators: + (and), - (not), | (or), "phrase", prefix*, ( ), ~fuzzy, \escape.
-const SIMPLE_OPERATORS = /[+\-|"*()~\\]/g;
-
-/** Free text as plain terms for the simple parser; every term must match (defaultOperator and). */
-export function simpleQueryOf(text: string): string {
-  return text.replace(SIMPLE_OPERATORS, ' ').replace(/\s+/g, ' ').trim();
-}
-
 /** Fields the simple query searches, with boosts. */
 export const QUERY_FIELDS = ['title^3', 'tags^2', 'body'];
 

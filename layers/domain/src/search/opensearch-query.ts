@@ -1,6 +1,6 @@
 import type { API, Types } from '@opensearch-project/opensearch';
 import type { ItemVisibility } from '../items/item';
-import { simpleQueryOf } from './cloudsearch-query';
+import { simpleQueryOf } from './search-terms';
 import type { SearchHit, SearchQuery } from './search-index';
 
 // The `_search` request for a SearchQuery, with the CloudSearch adapter's

@@ -1,5 +1,6 @@
 import { BadRequestError } from '../errors';
 import { parseCursorParameter, parsePageSize } from '../http/request-parameters';
+import { simpleQueryOf } from './search-terms';
 
 /** `GET /v1/search` as the caller asked for it. */
 export interface SearchParameters {
@@ -39,8 +40,9 @@ export function parseSearchParameters(query: URLSearchParams): SearchParameters 
   if (owner.length > MAX_OWNER_LENGTH) {
     throw new BadRequestError(`owner must be at most ${MAX_OWNER_LENGTH} characters.`);
   }
-  if (text === '' && tags.length === 0 && owner === '') {
-    throw new BadRequestError('Give q, or filter with tags or owner.');
+  if (simpleQueryOf(text) === '' && tags.length === 0 && owner === '') {
+    // q of operator characters alone (`*`, `"-"`) has no term, and would match everything.
+    throw new BadRequestError('Give q with a word to search for, or filter with tags or owner.');
   }
   const cursor = parseCursorParameter(query.get('cursor'));
   return {

@@ -4,11 +4,8 @@ import {
   searchHitOf,
   searchRequestOf,
 } from '../../../../layers/domain/src/search/cloudsearch-index';
-import {
-  filterQueryOf,
-  quoted,
-  simpleQueryOf,
-} from '../../../../layers/domain/src/search/cloudsearch-query';
+import { filterQueryOf, quoted } from '../../../../layers/domain/src/search/cloudsearch-query';
+import { simpleQueryOf } from '../../../../layers/domain/src/search/search-terms';
 import { parseStructuredQuery } from '../../../../sandbox/search/structured-query';
 
 describe('CloudSearch query building', () => {

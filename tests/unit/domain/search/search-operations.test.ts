@@ -190,7 +190,14 @@ describe('parseSearchParameters', () => {
     ['q=x&limit=0'],
     [`q=${'x'.repeat(513)}`],
     [`tags=${'t'.repeat(41)}`],
+    // Operator characters alone leave no term, which would match every item.
+    ['q=***'],
+    [`q=${encodeURIComponent('"-" | ()')}`],
   ])('answers 400 for "%s"', (query) => {
     expect(() => params(query)).toThrow(expect.objectContaining({ status: 400 }));
+  });
+
+  it('takes operator characters alone as no text when a filter narrows the search', () => {
+    expect(params('q=***&tags=red')).toMatchObject({ tags: ['red'] });
   });
 });
