@@ -3,7 +3,9 @@
 // the pool's JWKS, then expiry, issuer and audience, as API Gateway does.
 // Like API Gateway, it caches an accepted token's verdict for the
 // authorizer's ReauthorizeEvery seconds (never past the token's expiry), so a
-// warm request pays no signature check.
+// warm request pays no signature check. Which token a method takes is
+// API Gateway's rule too: without AuthorizationScopes an ID token, with them an
+// access token granted one of the scopes.
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 export type AuthorizerVerdict =
@@ -12,7 +14,11 @@ export type AuthorizerVerdict =
 export interface TokenAuthorizer {
   /** Header that carries the token, e.g. `Authorization`. */
   readonly header: string;
-  authorize(headerValue: string | undefined): Promise<AuthorizerVerdict>;
+  /** `scopes`: the method's AuthorizationScopes; none means it takes ID tokens only. */
+  authorize(
+    headerValue: string | undefined,
+    scopes?: readonly string[],
+  ): Promise<AuthorizerVerdict>;
 }
 
 export interface CognitoAuthorizerOptions {
@@ -117,21 +123,46 @@ export function createCognitoAuthorizer(options: CognitoAuthorizerOptions): Toke
 
   return {
     header: options.header,
-    async authorize(headerValue) {
-      const token = tokenFromHeader(headerValue);
-      if (!token) return { authorized: false, reason: `no token in ${options.header}` };
-      const cached = accepted.get(token);
-      if (cached && cached.until > now()) return cached.verdict;
-      accepted.delete(token);
-
-      const { expiresAt, ...verdict } = await verify(token);
-      if (verdict.authorized && ttlMs > 0 && expiresAt !== undefined) {
-        if (accepted.size >= MAX_CACHED_VERDICTS) {
-          accepted.delete(accepted.keys().next().value as string);
-        }
-        accepted.set(token, { verdict, until: Math.min(now() + ttlMs, expiresAt) });
-      }
-      return verdict;
+    async authorize(headerValue, scopes = []) {
+      const verdict = await verdictFor(headerValue);
+      if (!verdict.authorized) return verdict;
+      const problem = scopeProblem(verdict.claims, scopes);
+      return problem ? { authorized: false, reason: problem } : verdict;
     },
   };
+
+  async function verdictFor(headerValue: string | undefined): Promise<AuthorizerVerdict> {
+    const token = tokenFromHeader(headerValue);
+    if (!token) return { authorized: false, reason: `no token in ${options.header}` };
+    const cached = accepted.get(token);
+    if (cached && cached.until > now()) return cached.verdict;
+    accepted.delete(token);
+
+    const { expiresAt, ...verdict } = await verify(token);
+    if (verdict.authorized && ttlMs > 0 && expiresAt !== undefined) {
+      if (accepted.size >= MAX_CACHED_VERDICTS) {
+        accepted.delete(accepted.keys().next().value as string);
+      }
+      accepted.set(token, { verdict, until: Math.min(now() + ttlMs, expiresAt) });
+    }
+    return verdict;
+  }
+}
+
+/** A token good for the pool may still be the wrong kind for the method. */
+function scopeProblem(
+  claims: Record<string, string>,
+  scopes: readonly string[],
+): string | undefined {
+  if (scopes.length === 0) {
+    return claims.token_use === 'id'
+      ? undefined
+      : 'the method has no AuthorizationScopes, so it takes ID tokens only';
+  }
+  if (claims.token_use !== 'access')
+    return 'the method has AuthorizationScopes, so it takes access tokens only';
+  const granted = new Set((claims.scope ?? '').split(' '));
+  return scopes.some((scope) => granted.has(scope))
+    ? undefined
+    : `the access token grants none of ${scopes.join(', ')}`;
 }

@@ -13,6 +13,11 @@ export interface Route {
   functionLogicalId: string;
   /** Name of the authorizer that guards the route, if any. */
   authorizer?: string;
+  /**
+   * OAuth scopes the method asks of an access token (the event's, else its
+   * authorizer's); none means it takes ID tokens only, as API Gateway does.
+   */
+  authorizationScopes: string[];
 }
 
 /** What `ANY` stands for in API Gateway; TRACE, WebDAV and other methods reach no integration. */
@@ -117,6 +122,10 @@ export function createRouteTable(api: RestApiSpec, functions: FunctionSpec[]): R
         method,
         functionLogicalId: fn.logicalId,
         authorizer: authorizer === 'NONE' ? undefined : authorizer,
+        authorizationScopes:
+          event.authorizationScopes ??
+          (authorizer ? api.cognitoAuthorizers[authorizer]?.authorizationScopes : undefined) ??
+          [],
       });
     }
   }

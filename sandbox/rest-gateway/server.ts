@@ -151,7 +151,10 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
       identity = verdict.identity;
     } else if (match.route.authorizer) {
       const authorizer = options.authorizers[match.route.authorizer] as TokenAuthorizer;
-      const verdict = await authorizer.authorize(findHeader(request.rawHeaders, authorizer.header));
+      const verdict = await authorizer.authorize(
+        findHeader(request.rawHeaders, authorizer.header),
+        match.route.authorizationScopes,
+      );
       if (!verdict.authorized) {
         outcome.reason = `unauthorized (${verdict.reason})`;
         return renderGatewayResponse(api, 'UNAUTHORIZED', { requestId });

@@ -99,6 +99,8 @@ export interface ApiEventSpec {
   method: string;
   /** `NONE` when the event opts out of the default authorizer. */
   authorizer?: string;
+  /** `Auth.AuthorizationScopes`: the method then wants an access token with one of them. */
+  authorizationScopes?: string[];
 }
 
 export interface FunctionSpec {
@@ -165,6 +167,8 @@ export interface CognitoAuthorizerSpec {
   header: string;
   /** How long a verdict is cached per token (`Identity.ReauthorizeEvery`); 0 turns caching off. */
   reauthorizeEverySeconds: number;
+  /** Scopes of every method it guards that names none of its own (`AuthorizationScopes`). */
+  authorizationScopes?: string[];
 }
 
 export interface RestApiSpec {

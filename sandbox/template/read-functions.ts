@@ -10,6 +10,7 @@ import {
   resolveNumber,
   resolveOptionalText,
   resolveText,
+  resolveTextList,
 } from './template-document';
 import type { TemplateResource } from './template-document';
 
@@ -95,11 +96,8 @@ function readApiEvents(resource: TemplateResource, ctx: ResolveContext): ApiEven
     if (Type !== 'Api') return [];
     const properties = recordOrEmpty(Properties);
     const where = `${resource.logicalId}.Events.${name}`;
-    const authorizer = resolveOptionalText(
-      recordOrEmpty(properties.Auth).Authorizer,
-      ctx,
-      `${where}.Auth.Authorizer`,
-    );
+    const auth = recordOrEmpty(properties.Auth);
+    const authorizer = resolveOptionalText(auth.Authorizer, ctx, `${where}.Auth.Authorizer`);
     return [
       {
         name,
@@ -110,6 +108,13 @@ function readApiEvents(resource: TemplateResource, ctx: ResolveContext): ApiEven
         path: resolveText(properties.Path, ctx, `${where}.Path`),
         method: resolveText(properties.Method, ctx, `${where}.Method`).toUpperCase(),
         ...(authorizer !== undefined && { authorizer }),
+        ...(auth.AuthorizationScopes !== undefined && {
+          authorizationScopes: resolveTextList(
+            auth.AuthorizationScopes,
+            ctx,
+            `${where}.Auth.AuthorizationScopes`,
+          ),
+        }),
       },
     ];
   });

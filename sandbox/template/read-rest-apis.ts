@@ -12,6 +12,7 @@ import {
   resolveOptionalNumber,
   resolveOptionalText,
   resolveText,
+  resolveTextList,
 } from './template-document';
 import type { TemplateResource } from './template-document';
 
@@ -144,6 +145,13 @@ function readCognitoAuthorizers(
         resolveOptionalText(identity.Header, ctx, `${where}.${name}.Identity.Header`) ??
         DEFAULT_IDENTITY_HEADER,
       reauthorizeEverySeconds: reauthorizeEvery,
+      ...(authorizer.AuthorizationScopes !== undefined && {
+        authorizationScopes: resolveTextList(
+          authorizer.AuthorizationScopes,
+          ctx,
+          `${where}.${name}.AuthorizationScopes`,
+        ),
+      }),
     };
   }
   return cognito;

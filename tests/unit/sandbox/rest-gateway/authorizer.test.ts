@@ -51,16 +51,66 @@ describe('Cognito authorizer', () => {
     expect(verdict.authorized).toBe(true);
   });
 
-  it('accepts an access token whose client_id is a client of the pool', async () => {
+  it('accepts an access token whose client_id is a client of the pool on a method with one of its scopes', async () => {
     const token = await pool.sign({
       token_use: 'access',
       aud: undefined,
       client_id: pool.clientId,
+      scope: 'openid items/read',
+    });
+
+    const verdict = await authorizer.authorize(`Bearer ${token}`, ['items/read', 'items/write']);
+
+    expect(verdict.authorized).toBe(true);
+  });
+
+  it('rejects an access token on a method without AuthorizationScopes, as API Gateway does', async () => {
+    const token = await pool.sign({
+      token_use: 'access',
+      aud: undefined,
+      client_id: pool.clientId,
+      scope: 'openid',
     });
 
     const verdict = await authorizer.authorize(`Bearer ${token}`);
 
-    expect(verdict.authorized).toBe(true);
+    expect(verdict).toEqual({
+      authorized: false,
+      reason: 'the method has no AuthorizationScopes, so it takes ID tokens only',
+    });
+  });
+
+  it("rejects an access token granting none of the method's scopes", async () => {
+    const token = await pool.sign({
+      token_use: 'access',
+      aud: undefined,
+      client_id: pool.clientId,
+      scope: 'openid email',
+    });
+
+    const verdict = await authorizer.authorize(`Bearer ${token}`, ['items/write']);
+
+    expect(verdict).toEqual({
+      authorized: false,
+      reason: 'the access token grants none of items/write',
+    });
+  });
+
+  it('rejects an ID token on a method with AuthorizationScopes', async () => {
+    const token = await pool.sign();
+
+    const verdict = await authorizer.authorize(`Bearer ${token}`, ['openid']);
+
+    expect(verdict.authorized).toBe(false);
+  });
+
+  it("applies the method's scopes to a verdict it kept from an earlier request", async () => {
+    const token = await pool.sign();
+    expect((await authorizer.authorize(`Bearer ${token}`)).authorized).toBe(true);
+
+    const verdict = await authorizer.authorize(`Bearer ${token}`, ['openid']);
+
+    expect(verdict.authorized).toBe(false);
   });
 
   it('rejects a missing token', async () => {
@@ -101,9 +151,10 @@ describe('Cognito authorizer', () => {
       token_use: 'access',
       aud: undefined,
       client_id: 'someone-else',
+      scope: 'openid',
     });
 
-    const verdict = await authorizer.authorize(`Bearer ${token}`);
+    const verdict = await authorizer.authorize(`Bearer ${token}`, ['openid']);
 
     expect(verdict.authorized).toBe(false);
   });

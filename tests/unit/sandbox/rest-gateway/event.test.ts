@@ -7,6 +7,7 @@ const match: RouteMatch = {
     resourceId: 'abc123',
     method: 'ANY',
     functionLogicalId: 'DataApiFunction',
+    authorizationScopes: [],
   },
   pathParameters: { id: '42' },
 };

@@ -93,6 +93,22 @@ describe('route table', () => {
     expect(table.match('GET', '/v1/me/')?.route.resource).toBe('/v1/me');
   });
 
+  it("asks a method's own scopes of its tokens, else its authorizer's, else none", () => {
+    const api = restApi();
+    const authorizer = api.cognitoAuthorizers.CognitoAuthorizer;
+    if (authorizer) authorizer.authorizationScopes = ['items/read'];
+    const scoped = createRouteTable(api, [
+      apiFunction('Writer', [
+        { path: '/v1/items', method: 'POST', authorizationScopes: ['items/write'] },
+      ]),
+      apiFunction('Reader', [{ path: '/v1/items', method: 'GET' }]),
+    ]);
+
+    expect(scoped.match('POST', '/v1/items')?.route.authorizationScopes).toEqual(['items/write']);
+    expect(scoped.match('GET', '/v1/items')?.route.authorizationScopes).toEqual(['items/read']);
+    expect(table.match('GET', '/v1/me')?.route.authorizationScopes).toEqual([]);
+  });
+
   it('refuses two functions on the same method and path', () => {
     const build = () =>
       createRouteTable(restApi(), [

@@ -356,6 +356,43 @@ Resources:
     expect(uncached.restApis[0]?.cognitoAuthorizers.Cognito?.reauthorizeEverySeconds).toBe(0);
   });
 
+  it("reads the scopes of an authorizer and of a method's Auth", () => {
+    const model = parseFixture(`
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: v1
+      Auth:
+        DefaultAuthorizer: Cognito
+        Authorizers:
+          Cognito:
+            UserPoolArn: !GetAtt Pool.Arn
+            AuthorizationScopes: [items/read]
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: fn/
+      Handler: app.handler
+      Runtime: nodejs24.x
+      Events:
+        Write:
+          Type: Api
+          Properties:
+            RestApiId: !Ref Api
+            Path: /items
+            Method: post
+            Auth: { AuthorizationScopes: [items/write, admin] }
+`);
+
+    expect(model.restApis[0]?.cognitoAuthorizers.Cognito?.authorizationScopes).toEqual([
+      'items/read',
+    ]);
+    expect(model.functions[0]?.apiEvents[0]?.authorizationScopes).toEqual(['items/write', 'admin']);
+  });
+
   it('refuses a ReauthorizeEvery that API Gateway would refuse', () => {
     expect(() => parseFixture(apiWithReauthorizeEvery('3601'))).toThrow(
       /Identity.ReauthorizeEvery must be a whole number of seconds from 0 to 3600/,
