@@ -1,6 +1,6 @@
-// The local API Gateway REST API: stage prefix → stage throttling → body
-// limit → route → CORS preflight → authorizer → proxy event → function →
-// proxy reply.
+// The local API Gateway REST API: stage prefix → route → the method's
+// throttling → body limit → CORS preflight → authorizer → proxy event →
+// function → proxy reply.
 // Every reply carries X-Amzn-RequestId, the requestContext.requestId the handler sees.
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,7 +18,7 @@ import { authorizeIam, type IamVerdict } from './iam-authorization';
 import { internalServerError, replyFromInvocation, type HttpReply } from './response';
 import { createRouteTable } from './routes';
 import { readBody } from '../http/read-body';
-import { createTokenBucket } from './token-bucket';
+import { createMethodThrottle } from './method-throttle';
 
 export interface RestGatewayOptions {
   port: number;
@@ -83,12 +83,7 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
   const apiId = apiIdOf(api.logicalId);
   const accountId = options.accountId ?? '123456789012';
   const log = options.log ?? ((line: string) => console.log(line));
-  const throttle =
-    api.throttling &&
-    createTokenBucket({
-      ratePerSecond: api.throttling.rateLimit,
-      burst: api.throttling.burstLimit,
-    });
+  const throttle = api.throttling && createMethodThrottle(api.throttling);
 
   for (const name of new Set(
     options.functions.flatMap((fn) =>
@@ -118,18 +113,18 @@ export async function startRestGateway(options: RestGatewayOptions): Promise<Res
     const fullPath = queryStart < 0 ? url : url.slice(0, queryStart);
     const method = request.method ?? 'GET';
     const onStage = fullPath === stagePrefix || fullPath.startsWith(`${stagePrefix}/`);
-    if (onStage && throttle && !throttle.take()) {
+    const path = onStage ? fullPath.slice(stagePrefix.length) || '/' : fullPath;
+    const match = onStage ? routes.match(method, path) : undefined;
+    if (onStage && throttle && !throttle.take(match?.route)) {
       request.resume();
       return renderGatewayResponse(api, 'THROTTLED', { requestId });
     }
     const body = await readBody(request, maxBodyBytes);
     if (!body) return renderGatewayResponse(api, 'REQUEST_TOO_LARGE', { requestId });
-    const path = onStage ? fullPath.slice(stagePrefix.length) || '/' : fullPath;
 
     if (method === 'OPTIONS' && api.cors && onStage && routes.hasResource(path)) {
       return preflightReply(api.cors);
     }
-    const match = onStage ? routes.match(method, path) : undefined;
     if (!match) return renderGatewayResponse(api, 'MISSING_AUTHENTICATION_TOKEN', { requestId });
 
     let claims: Record<string, string> | undefined;

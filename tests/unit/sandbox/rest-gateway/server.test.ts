@@ -257,4 +257,36 @@ describe('REST gateway stage throttling', () => {
       await throttled.close();
     }
   });
+
+  it('throttles each method on its own, as API Gateway applies stage limits per method', async () => {
+    const throttled = await startRestGateway({
+      port: 0,
+      api: restApi({ throttling: { rateLimit: 1, burstLimit: 1 } }),
+      functions: [
+        apiFunction('HealthFunction', [
+          { path: '/health', method: 'GET', authorizer: 'NONE' },
+          { path: '/health', method: 'POST', authorizer: 'NONE' },
+          { path: '/status', method: 'GET', authorizer: 'NONE' },
+        ]),
+      ],
+      authorizers: {},
+      invoke: async () => succeeded({ statusCode: 200, body: 'ok' }),
+      log: () => undefined,
+    });
+    try {
+      const statuses = [];
+      for (const [method, path] of [
+        ['GET', '/health'],
+        ['GET', '/health'],
+        ['POST', '/health'],
+        ['GET', '/status'],
+      ] as const) {
+        statuses.push((await fetch(`${throttled.url}${path}`, { method })).status);
+      }
+
+      expect(statuses).toEqual([200, 429, 200, 200]);
+    } finally {
+      await throttled.close();
+    }
+  });
 });
