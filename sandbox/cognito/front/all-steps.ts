@@ -1,6 +1,11 @@
 // The front's steps, in the order a request meets them.
 import { requireMfaSetup } from './mfa-setup-step';
+import { resendConfirmationCode } from './resend-confirmation-code-step';
 import { applySignUpRules } from './sign-up-rules-step';
 import type { FrontStep } from './steps';
 
-export const FRONT_STEPS: readonly FrontStep[] = [applySignUpRules, requireMfaSetup];
+export const FRONT_STEPS: readonly FrontStep[] = [
+  applySignUpRules,
+  requireMfaSetup,
+  resendConfirmationCode,
+];
