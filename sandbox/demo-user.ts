@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { ensureUser, signIn } from './cognito/users';
+import { ensureUser, signIn, SignInChallengeError } from './cognito/users';
 import { localCredentials } from './runtime/lambda-environment';
 
 export const demoUser = {
@@ -9,8 +9,14 @@ export const demoUser = {
   groups: ['customers'],
 };
 
-/** Makes sure the demo user exists and returns a fresh ID token for it. */
-export async function seedDemoUser(outputs: Record<string, string>): Promise<string> {
+/** The demo user's fresh ID token, or the challenge its sign-in asks first. */
+export type DemoSignIn = { idToken: string } | { challenge: string };
+
+/**
+ * Makes sure the demo user exists and returns a fresh ID token for it, or the
+ * challenge its sign-in must answer first (MFA_SETUP with MfaMode=ON).
+ */
+export async function seedDemoUser(outputs: Record<string, string>): Promise<DemoSignIn> {
   const client = new CognitoIdentityProviderClient({
     endpoint: outputs.CognitoEndpoint,
     region: 'us-east-1',
@@ -30,10 +36,15 @@ export async function seedDemoUser(outputs: Record<string, string>): Promise<str
     password: demoUser.password,
     groups: demoUser.groups,
   });
-  const tokens = await signIn(client, {
-    clientId,
-    email: demoUser.email,
-    password: demoUser.password,
-  });
-  return tokens.idToken;
+  try {
+    const tokens = await signIn(client, {
+      clientId,
+      email: demoUser.email,
+      password: demoUser.password,
+    });
+    return { idToken: tokens.idToken };
+  } catch (error) {
+    if (error instanceof SignInChallengeError) return { challenge: error.challenge };
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 // `npm start`: the whole template on this machine. See README.md, "What runs locally".
 import { parseCommandLine } from './cli';
-import { demoUser, seedDemoUser } from './demo-user';
+import { demoUser, seedDemoUser, type DemoSignIn } from './demo-user';
 import { SANDBOX_SERVICES } from './services/table';
 import { startSandbox, writeOutputs, type RunningSandbox } from './start-sandbox';
 
@@ -13,7 +13,7 @@ function parseOptions() {
   return { ...parsed.options, log: (line: string) => console.log(line) };
 }
 
-function printWelcome(sandbox: RunningSandbox, idToken: string): void {
+function printWelcome(sandbox: RunningSandbox, signedIn: DemoSignIn): void {
   const { ApiUrl, WebSocketUrl, PushOutboxUrl, UserPoolId, UserPoolClientId, CognitoEndpoint } =
     sandbox.outputs;
   const { ApiReferenceUrl, OpenApiUrl, DemoAppUrl } = sandbox.outputs;
@@ -25,16 +25,23 @@ function printWelcome(sandbox: RunningSandbox, idToken: string): void {
   ].filter(Boolean);
   console.log(`
 Demo user   ${demoUser.email} / ${demoUser.password}
-ID token    ${idToken}
-
-Try it:
-  curl -H "Authorization: Bearer ${idToken}" ${ApiUrl}/v1/me
+${tryIt(signedIn, ApiUrl)}
 
 User pool ${UserPoolId}, app client ${UserPoolClientId}, Cognito ${CognitoEndpoint}
 ${extras.join('\n')}
 Outputs in ${sandbox.outputsFile}. Ctrl-C stops everything.
 
 ${readyLine(sandbox)}`);
+}
+
+/** The demo user's ID token and a request with it, or the challenge its sign-in asks first. */
+function tryIt(signedIn: DemoSignIn, apiUrl: string | undefined): string {
+  if ('challenge' in signedIn)
+    return `ID token    none yet: its sign-in answers ${signedIn.challenge} first (MfaMode)`;
+  return `ID token    ${signedIn.idToken}
+
+Try it:
+  curl -H "Authorization: Bearer ${signedIn.idToken}" ${apiUrl}/v1/me`;
 }
 
 /** One line with every endpoint and the Node the functions run on. */
@@ -83,9 +90,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGHUP', () => shutdown('SIGHUP'));
 
-  const idToken = await seedDemoUser(sandbox.outputs);
+  const signedIn = await seedDemoUser(sandbox.outputs);
   writeOutputs(sandbox);
-  printWelcome(sandbox, idToken);
+  printWelcome(sandbox, signedIn);
 }
 
 main().catch((error: unknown) => {

@@ -8,16 +8,14 @@ import type {
 import type { UserPoolSpec } from '../template/model';
 
 /**
- * With MFA required, Cognito makes a user without a factor enrol at sign-in
- * (the MFA_SETUP challenge, AssociateSoftwareToken with a session); the local
- * Cognito offers no such challenge, so it would refuse every such user.
+ * What the local Cognito is told. With MFA required, Cognito makes a user
+ * without a factor enrol at sign-in (MFA_SETUP); the local Cognito has no such
+ * challenge and would refuse that user outright. Told OPTIONAL, it signs that
+ * user in and asks enrolled users for their code, and the front's MFA_SETUP
+ * step (front/mfa-setup-step.ts) holds the tokens back until the user enrols.
  */
-export function assertMfaEmulated(pool: UserPoolSpec): void {
-  if (pool.mfaConfiguration === 'ON') {
-    throw new Error(
-      `${pool.logicalId}: MfaConfiguration ON is not emulated locally (the local Cognito has no MFA_SETUP challenge for users without a factor); run the sandbox with MfaMode=OPTIONAL`,
-    );
-  }
+export function localMfaConfiguration(pool: Pick<UserPoolSpec, 'mfaConfiguration'>): string {
+  return pool.mfaConfiguration === 'ON' ? 'OPTIONAL' : pool.mfaConfiguration;
 }
 
 export async function applyMfaConfiguration(
@@ -25,11 +23,10 @@ export async function applyMfaConfiguration(
   poolId: string,
   pool: UserPoolSpec,
 ): Promise<void> {
-  assertMfaEmulated(pool);
   await client.send(
     new SetUserPoolMfaConfigCommand({
       UserPoolId: poolId,
-      MfaConfiguration: pool.mfaConfiguration as UserPoolMfaType,
+      MfaConfiguration: localMfaConfiguration(pool) as UserPoolMfaType,
       SoftwareTokenMfaConfiguration: {
         Enabled: pool.enabledMfas.includes('SOFTWARE_TOKEN_MFA'),
       },

@@ -74,6 +74,16 @@ export async function ensureUser(
   return { sub };
 }
 
+/** A sign-in that Cognito answered with a challenge (e.g. MFA_SETUP) rather than tokens. */
+export class SignInChallengeError extends Error {
+  constructor(
+    email: string,
+    readonly challenge: string,
+  ) {
+    super(`Sign-in of ${email} did not return tokens (challenge ${challenge})`);
+  }
+}
+
 /** Signs in with USER_PASSWORD_AUTH (cognito-local does not support SRP). */
 export async function signIn(
   client: CognitoIdentityProviderClient,
@@ -86,10 +96,9 @@ export async function signIn(
       AuthParameters: { USERNAME: request.email, PASSWORD: request.password },
     }),
   );
+  if (challenge) throw new SignInChallengeError(request.email, challenge);
   if (!result?.IdToken || !result.AccessToken || !result.RefreshToken) {
-    throw new Error(
-      `Sign-in of ${request.email} did not return tokens${challenge ? ` (challenge ${challenge})` : ''}`,
-    );
+    throw new Error(`Sign-in of ${request.email} did not return tokens`);
   }
   return {
     idToken: result.IdToken,

@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import {
   CodeMismatchException,
   ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
   ForgotPasswordCommand,
   ResendConfirmationCodeCommand,
+  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { eventually } from './support/http';
-import { mailsTo } from './support/mail-outbox';
+import { mailsTo, type MailedCode } from './support/mail-outbox';
 import { sandboxOutputs } from './support/outputs';
 import { cognito, newUser, trySignIn } from './support/users';
 
@@ -15,8 +17,8 @@ import { cognito, newUser, trySignIn } from './support/users';
 // several round trips to the local Cognito, slow while the whole suite runs.
 jest.setTimeout(30_000);
 
-// Password recovery with the calls docs/api.md lists: the code Cognito would
-// email lands in the sandbox's mail outbox.
+// Password recovery and a resent sign-up code, with the calls docs/api.md
+// lists: the code Cognito would email lands in the sandbox's mail outbox.
 
 async function recoveryCodeFor(email: string): Promise<string> {
   await cognito().send(
@@ -93,22 +95,97 @@ describe('password recovery', () => {
 });
 
 describe('resending a sign-up code', () => {
-  // The local Cognito has no ResendConfirmationCode (README, "MFA and password
-  // recovery"): the call must fail in a way that says so, never look as if a code went out.
-  it('is refused loudly by the local Cognito, naming the call as unsupported', async () => {
+  async function signedUp(): Promise<string> {
+    const email = `resend-${randomUUID()}@example.com`;
+    await cognito().send(
+      new SignUpCommand({
+        ClientId: sandboxOutputs().UserPoolClientId,
+        Username: email,
+        Password: `Pw-${randomUUID()}-A1!`,
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    );
+    await eventually(
+      () => mailsTo(email),
+      (mails) => mails.length === 1,
+    );
+    return email;
+  }
+
+  const resend = (email: string) =>
+    cognito().send(
+      new ResendConfirmationCodeCommand({
+        ClientId: sandboxOutputs().UserPoolClientId,
+        Username: email,
+      }),
+    );
+
+  const confirm = (email: string, code: string | undefined) =>
+    cognito().send(
+      new ConfirmSignUpCommand({
+        ClientId: sandboxOutputs().UserPoolClientId,
+        Username: email,
+        ConfirmationCode: code,
+      }),
+    );
+
+  /** What a mail says besides its code: the resent one reads as the sign-up mail did. */
+  const apartFromCode = (mail: MailedCode | undefined) => ({
+    ...mail,
+    code: undefined,
+    sentAt: undefined,
+  });
+
+  it('mails a new code like the first: the first no longer confirms, the new one does', async () => {
+    // prepare
+    const email = await signedUp();
+
+    // act
+    const resent = await resend(email);
+    const [first, second] = await eventually(
+      () => mailsTo(email),
+      (mails) => mails.length === 2,
+    );
+    const withFirst = confirm(email, first?.code);
+
+    // assess
+    expect(resent.CodeDeliveryDetails).toMatchObject({
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+    });
+    expect(second?.code).toMatch(/^\d{6}$/);
+    expect(apartFromCode(second)).toEqual(apartFromCode(first));
+    await expect(withFirst).rejects.toBeInstanceOf(CodeMismatchException);
+    await expect(confirm(email, second?.code)).resolves.toBeDefined();
+  });
+
+  it('refuses a user who is already confirmed, and mails nothing', async () => {
     // prepare
     const user = await newUser();
 
     // act
-    const resent = cognito().send(
-      new ResendConfirmationCodeCommand({
-        ClientId: sandboxOutputs().UserPoolClientId,
-        Username: user.email,
-      }),
-    );
+    const resent = resend(user.email);
 
     // assess
-    await expect(resent).rejects.toThrow(/Unsupported/);
+    await expect(resent).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'User is already confirmed.',
+    });
     expect(await mailsTo(user.email)).toEqual([]);
+  });
+
+  it('answers for an email no one signed up with as if a code was sent, and sends none', async () => {
+    // prepare
+    const email = `nobody-${randomUUID()}@example.com`;
+
+    // act
+    const resent = await resend(email);
+
+    // assess
+    expect(resent.CodeDeliveryDetails).toMatchObject({
+      DeliveryMedium: 'EMAIL',
+      Destination: 'n***@e***',
+    });
+    expect(await mailsTo(email)).toEqual([]);
   });
 });

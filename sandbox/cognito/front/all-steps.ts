@@ -1,6 +1,13 @@
 // The front's steps, in the order a request meets them.
+import { requireMfaSetup } from './mfa-setup-step';
+import { resendConfirmationCode } from './resend-confirmation-code-step';
 import { applySignUpRules } from './sign-up-rules-step';
 import type { FrontStep } from './steps';
 import { preventUserExistenceErrors } from './user-existence-step';
 
-export const FRONT_STEPS: readonly FrontStep[] = [applySignUpRules, preventUserExistenceErrors];
+export const FRONT_STEPS: readonly FrontStep[] = [
+  applySignUpRules,
+  preventUserExistenceErrors,
+  requireMfaSetup,
+  resendConfirmationCode,
+];

@@ -3,20 +3,23 @@
 // never tells an app whether an account exists: a failed password sign-in is
 // NotAuthorizedException "Incorrect username or password." for a wrong
 // password and an unknown user alike, and ForgotPassword for an unknown user
-// answers as if a code had been sent. cognito-local says
+// (and ResendConfirmationCode) for an unknown user answers as if a code had
+// been sent. cognito-local says
 // InvalidPasswordException for a wrong password (which an app would show as a
 // password-policy failure), "User not authorized" for an unknown user, and
-// UserNotFoundException to ForgotPassword.
+// UserNotFoundException to ForgotPassword (and the front's own
+// ResendConfirmationCode says the same).
 import { cognitoError, errorTypeOf, type CognitoAnswer, type FrontStep } from './steps';
 
 const SIGN_IN_OPERATIONS = new Set(['InitiateAuth', 'AdminInitiateAuth']);
+const CODE_OPERATIONS = new Set(['ForgotPassword', 'ResendConfirmationCode']);
 
 export const preventUserExistenceErrors: FrontStep = async (request, _context, next) => {
   const answer = await next();
   if (SIGN_IN_OPERATIONS.has(request.operation) && isFailedPasswordCheck(answer)) {
     return cognitoError(400, 'NotAuthorizedException', 'Incorrect username or password.');
   }
-  if (request.operation === 'ForgotPassword' && errorTypeOf(answer) === 'UserNotFoundException') {
+  if (CODE_OPERATIONS.has(request.operation) && errorTypeOf(answer) === 'UserNotFoundException') {
     return codeSentTo(request.body.Username);
   }
   return answer;
