@@ -1,5 +1,6 @@
 // The front's steps, in the order a request meets them.
+import { answerProviderLinks } from './provider-links-step';
 import { applySignUpRules } from './sign-up-rules-step';
 import type { FrontStep } from './steps';
 
-export const FRONT_STEPS: readonly FrontStep[] = [applySignUpRules];
+export const FRONT_STEPS: readonly FrontStep[] = [applySignUpRules, answerProviderLinks];
