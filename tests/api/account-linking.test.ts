@@ -1,5 +1,5 @@
-// Account linking through the sandbox, against a sandbox with Google
-// configured (so the pool has the pre-sign-up trigger): a person with a
+// Account linking through the sandbox, against a sandbox with Google and
+// Sign in with Apple configured (so the pool has the pre-sign-up trigger): a person with a
 // password account who signs in with Google under the same verified email is
 // linked to that account by the trigger and signs in as it.
 import { randomUUID } from 'node:crypto';
@@ -24,10 +24,11 @@ let outputs: SandboxOutputs;
 let cognito: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
-  // The sandbox never reads the provider's secret: the test page stands in for Google.
+  // The sandbox never reads the providers' secrets: the test page stands in for them.
   sandbox = await startSandboxProcess([
     '--parameter-overrides',
     'GoogleSignInSecretName=local/sign-in/google',
+    'AppleSignInSecretName=local/sign-in/apple',
   ]);
   // The support helpers (sign-in page, REST calls) talk to this file's sandbox.
   process.env.SANDBOX_OUTPUTS_FILE = sandbox.outputsFile;
@@ -174,5 +175,20 @@ describe('a Google sign-in that the trigger does not link', () => {
     const me = await call('GET', '/v1/me', { token: tokens.id_token });
     expect(me.status).toBe(200);
     expect(me.json.email).toBe(email);
+  });
+
+  it('makes a new user for a second provider with the email of a federated user, as Cognito does', async () => {
+    // prepare
+    const email = newEmail();
+    const googleSub = claimsOf((await signInWithTestProvider(google(email))).id_token).sub;
+
+    // act
+    const apple = claimsOf(
+      (await signInWithTestProvider({ provider: 'SignInWithApple', email })).id_token,
+    );
+
+    // assess
+    expect(apple.sub).not.toBe(googleSub);
+    expect(apple['cognito:username']).toMatch(/^signinwithapple_\d+$/);
   });
 });
