@@ -4,11 +4,14 @@
 // with a confirmation code (which the sandbox reads into the mail outbox)
 // then appeared only when the next code was sent.
 import { createRequire } from 'node:module';
+import { addSandboxTargets } from './cognito-local-targets.mjs';
 
 const require = createRequire(createRequire(import.meta.url).resolve('cognito-local/package.json'));
 const pino = require('pino');
 const { prettyFactory } = require('pino-pretty');
 const { createDefaultServer } = require('./lib/server');
+
+addSandboxTargets(require);
 
 const pretty = prettyFactory({
   colorize: true,

@@ -8,6 +8,8 @@ export interface HostedSignInClient {
   /** The pool's `iss`: `<cognito endpoint>/<userPoolId>`. */
   issuer: string;
   spec: UserPoolClientSpec;
+  /** The pool's users sign in with their email as username (`UsernameAttributes: [email]`). */
+  emailUsernames: boolean;
   oauth: NonNullable<UserPoolClientSpec['oauth']>;
 }
 
@@ -23,7 +25,15 @@ export function hostedSignInClients(
     for (const spec of pool.clients) {
       const clientId = resources[spec.logicalId]?.ref;
       if (!spec.oauth?.flows.includes('code') || !clientId) continue;
-      clients.set(clientId, { clientId, userPoolId, issuer, spec, oauth: spec.oauth });
+      const emailUsernames = pool.usernameAttributes.includes('email');
+      clients.set(clientId, {
+        clientId,
+        userPoolId,
+        issuer,
+        spec,
+        emailUsernames,
+        oauth: spec.oauth,
+      });
     }
   }
   return clients;

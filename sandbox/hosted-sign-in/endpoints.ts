@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { HostedSignInClient } from './app-clients';
 import { checkAuthorizeRequest, redirectTo } from './authorize-request';
-import { ensureFederatedUser, UnlinkedAccountError } from './federated-users';
+import { ensureFederatedUser } from './federated-users';
 import { verifierMatches } from './pkce';
+import { PreSignUpFailedError, runPreSignUp, type InvokeTrigger } from './pre-sign-up';
 import type { SignedInSession, SignInState } from './sign-in-state';
 import { refusalPage, testProviderPage } from './test-provider-page';
 import { issueTokens, localCognitoJwks } from './tokens';
@@ -22,6 +23,9 @@ export interface EndpointContext {
   /** The identity providers the test page offers. */
   providers: readonly string[];
   cognito: CognitoIdentityProviderClient;
+  /** The pool's pre-sign-up trigger, if it has one. */
+  preSignUp?: InvokeTrigger;
+  region: string;
   state: SignInState;
   /** Where clients reach this service. */
   publicUrl: string;
@@ -69,13 +73,21 @@ export async function authorizeSubmit(
   }
   const name = form.get('test_name')?.trim() || undefined;
   const subject = form.get('test_subject')?.trim() || testSubject(providerName, email);
-  try {
-    const user = await ensureFederatedUser(context.cognito, request.client.userPoolId, {
-      providerName,
-      subject,
-      email,
-      ...(name !== undefined && { name }),
+  const { client } = request;
+  const beforeFirstSignIn =
+    context.preSignUp &&
+    runPreSignUp(context.preSignUp, {
+      region: context.region,
+      userPoolId: client.userPoolId,
+      clientId: client.clientId,
     });
+  try {
+    const user = await ensureFederatedUser(
+      context.cognito,
+      client,
+      { providerName, subject, email, ...(name !== undefined && { name }) },
+      beforeFirstSignIn,
+    );
     const code = context.state.codes.issue({
       ...request,
       user,
@@ -83,8 +95,14 @@ export async function authorizeSubmit(
     });
     return redirect(redirectTo(request.redirectUri, { code, state: request.state }));
   } catch (error) {
-    if (error instanceof UnlinkedAccountError) return html(409, refusalPage(error.message));
-    throw error;
+    if (!(error instanceof PreSignUpFailedError)) throw error;
+    return redirect(
+      redirectTo(request.redirectUri, {
+        error: 'invalid_request',
+        error_description: error.message,
+        state: request.state,
+      }),
+    );
   }
 }
 

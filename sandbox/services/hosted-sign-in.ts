@@ -6,8 +6,10 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { withHost } from '../network';
 import { hostedSignInClients, type HostedSignInClient } from '../hosted-sign-in/app-clients';
+import type { InvokeTrigger } from '../hosted-sign-in/pre-sign-up';
 import { startHostedSignInServer } from '../hosted-sign-in/server';
 import { createSignInState } from '../hosted-sign-in/sign-in-state';
+import { unqualifiedFunctionArn } from '../runtime/function-arn';
 import { resolveValue } from '../template/resolve';
 import { recordOrEmpty } from '../template/template-document';
 import type { SandboxContext, StartedService } from './contract';
@@ -19,7 +21,7 @@ export const STAND_IN_PROVIDERS = ['Google', 'SignInWithApple'];
 export async function start(context: SandboxContext): Promise<StartedService> {
   const clients = hostedSignInClients(context.model, context.resolve.resources);
   assertOnePool(clients);
-  warnOfPreSignUpTriggers(context);
+  const preSignUp = preSignUpTrigger(context, clients);
   const cognito = new CognitoIdentityProviderClient(
     localClientConfig(context.endpointOf('cognito')),
   );
@@ -32,6 +34,8 @@ export async function start(context: SandboxContext): Promise<StartedService> {
       clients,
       providers: offeredProviders(clients),
       cognito,
+      ...(preSignUp && { preSignUp }),
+      region: context.pseudo.region,
       state: createSignInState(),
       publicUrl,
     },
@@ -50,21 +54,36 @@ export async function start(context: SandboxContext): Promise<StartedService> {
 }
 
 /**
- * The pool's pre-sign-up trigger links federated sign-ups to existing accounts
- * with AdminLinkProviderForUser, which the local Cognito lacks: say so at start.
+ * The PreSignUp trigger of the pool the clients sign in to, run through the
+ * sandbox's own hosting of the function (looked up when a sign-in needs it:
+ * functions are hosted after this service starts).
  */
-function warnOfPreSignUpTriggers(context: SandboxContext): void {
-  for (const pool of context.model.resources.filter((r) => r.type === 'AWS::Cognito::UserPool')) {
-    const where = `${pool.logicalId}.LambdaConfig`;
-    const triggers = recordOrEmpty(
-      resolveValue(pool.properties.LambdaConfig, context.resolve, where),
-    );
-    if ('PreSignUp' in triggers) {
-      context.log(
-        `[sign-in] ${pool.logicalId}'s PreSignUp trigger is not run locally (the local Cognito cannot link accounts): a federated test sign-in with the email of an unlinked account is refused`,
-      );
-    }
-  }
+function preSignUpTrigger(
+  context: SandboxContext,
+  clients: ReadonlyMap<string, HostedSignInClient>,
+): InvokeTrigger | undefined {
+  const [client] = clients.values();
+  const pool = context.model.resources.find(
+    (r) =>
+      r.type === 'AWS::Cognito::UserPool' &&
+      context.resolve.resources[r.logicalId]?.ref === client?.userPoolId,
+  );
+  if (!pool) return undefined;
+  const where = `${pool.logicalId}.LambdaConfig`;
+  const triggers = recordOrEmpty(
+    resolveValue(pool.properties.LambdaConfig, context.resolve, where),
+  );
+  const functionArn = triggers.PreSignUp;
+  if (typeof functionArn !== 'string') return undefined;
+  return async (event) => {
+    const unqualified = unqualifiedFunctionArn(functionArn);
+    const host = [...context.functions.hosted.values()].find((h) => h.functionArn === unqualified);
+    if (!host) throw new Error(`${where}.PreSignUp ${functionArn} is not a hosted function`);
+    const result = await host.invoke(event);
+    return result.status === 'failed'
+      ? { failed: true, errorMessage: result.error.errorMessage }
+      : { failed: false };
+  };
 }
 
 /** A Cognito domain belongs to one pool; the sandbox has one sign-in endpoint. */

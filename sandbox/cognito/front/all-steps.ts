@@ -1,5 +1,8 @@
 // The front's steps, in the order a request meets them.
+import { verifyEmailOnConfirmation } from './confirmation-verifies-email-step';
+import { showFederatedStatus } from './federated-status-step';
 import { requireMfaSetup } from './mfa-setup-step';
+import { answerProviderLinks } from './provider-links-step';
 import { resendConfirmationCode } from './resend-confirmation-code-step';
 import { applySignUpRules } from './sign-up-rules-step';
 import type { FrontStep } from './steps';
@@ -10,4 +13,7 @@ export const FRONT_STEPS: readonly FrontStep[] = [
   preventUserExistenceErrors,
   requireMfaSetup,
   resendConfirmationCode,
+  answerProviderLinks,
+  verifyEmailOnConfirmation,
+  showFederatedStatus,
 ];
