@@ -5,6 +5,7 @@ import { benchMessaging } from './messaging-delivery';
 import { benchAccountErasure } from './account-erasure';
 import { benchColdStart } from './cold-start';
 import { benchLoad } from './load';
+import { benchStartUp } from './start-up';
 import { selectBenchmarks, type Benchmark } from './lib/select';
 
 // `npm run bench` runs every benchmark; `npm run bench -- get-item` runs one;
@@ -31,6 +32,10 @@ const benchmarks: Record<string, Benchmark> = {
   load: {
     description: 'mixed reads and writes at rising concurrency against raw DynamoDB Local',
     run: benchLoad,
+  },
+  'start-up': {
+    description: 'sandbox start until ready (fresh and warm) against DynamoDB Local alone',
+    run: benchStartUp,
   },
 };
 

@@ -44,8 +44,9 @@ Try it:
   curl -H "Authorization: Bearer ${signedIn.idToken}" ${apiUrl}/v1/me`;
 }
 
-/** One line with every endpoint and the Node the functions run on. */
+/** One line with the start-up time (since this process began), every endpoint and the functions' Node. */
 function readyLine(sandbox: RunningSandbox): string {
+  const seconds = (performance.now() / 1000).toFixed(1);
   const { ApiUrl, WebSocketUrl } = sandbox.outputs;
   const services = Object.entries(sandbox.endpoints)
     .filter(([, url]) => url !== ApiUrl && url !== WebSocketUrl)
@@ -56,7 +57,7 @@ function readyLine(sandbox: RunningSandbox): string {
     WebSocketUrl && `WebSocket ${WebSocketUrl}`,
     ...services,
   ];
-  return `Sandbox ready: ${endpoints.filter(Boolean).join(' · ')}
+  return `Sandbox ready in ${seconds} s: ${endpoints.filter(Boolean).join(' · ')}
 Functions run on Node ${process.version} (${runtimes.join(', ')} in Lambda).`;
 }
 

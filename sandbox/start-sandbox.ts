@@ -8,6 +8,7 @@ import type { SandboxOptions, SandboxService } from './services/contract';
 import { createSandboxContext } from './services/context';
 import { choosePorts } from './services/service-ports';
 import { createShutdown } from './services/shutdown';
+import { beginStarts, type ServiceStarts } from './services/start-order';
 import { writeSamLocalEnv } from './sam-local-env';
 import { SANDBOX_SERVICES } from './services/table';
 import { resolveOutputs } from './template/resolve';
@@ -30,15 +31,17 @@ export async function startSandbox(
   services: readonly SandboxService[] = SANDBOX_SERVICES,
 ): Promise<RunningSandbox> {
   const shutdown = createShutdown(options.log);
+  let starts: ServiceStarts | undefined;
   try {
     // 1. Ports: fail early and clearly when one is taken.
     const ports = await choosePorts(services, options.ports);
     // 2. The template, its secrets and local parameters, the state directories.
     const sandbox = createSandboxContext(options, ports, shutdown);
-    // 3. Every service in the table's order, each seeing what the ones before it gave.
+    // 3. Every service in the table's order, each seeing what the ones before it gave;
+    //    every module loading and the independent rows starting while the first row starts.
+    starts = beginStarts(services, sandbox.context);
     for (const service of services) {
-      const { start } = await service.load();
-      const started = await start(sandbox.context);
+      const started = await starts.next(service);
       shutdown.add(service.label, () => started.stop());
       sandbox.add(service, started);
     }
@@ -54,6 +57,7 @@ export async function startSandbox(
     shutdown.add('env.json', async () => rmSync(envFile, { force: true }));
     return { model, outputs, outputsFile, endpoints, stop: shutdown.run };
   } catch (error) {
+    await starts?.stopUnclaimed();
     await shutdown.run();
     throw error;
   }

@@ -126,8 +126,32 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   };
 }
 
-async function startJvm(options: DynamoDbLocalOptions, workDir: string): Promise<ChildProcess> {
+/** The JVM's command line, as the sandbox runs it; the start-up benchmark runs the same. */
+export function dynamoDbLocalCommand(options: {
+  port: number;
+  dataDir?: string;
+  workDir: string;
+}): {
+  command: string;
+  args: string[];
+} {
   const { jar, libraryPath } = findDynamoDbLocalJar();
+  return {
+    command: 'java',
+    args: [
+      ...JVM_OPTIONS,
+      `-Djava.library.path=${libraryPath}`,
+      ...launch(jar, libraryPath),
+      '-port',
+      String(options.port),
+      '-sharedDb',
+      '-disableTelemetry',
+      ...(options.dataDir ? ['-dbPath', options.workDir] : ['-inMemory']),
+    ],
+  };
+}
+
+async function startJvm(options: DynamoDbLocalOptions, workDir: string): Promise<ChildProcess> {
   const client = new DynamoDBClient({
     endpoint: `http://127.0.0.1:${options.port}`,
     region: 'us-east-1',
@@ -137,17 +161,7 @@ async function startJvm(options: DynamoDbLocalOptions, workDir: string): Promise
   try {
     return await startChildService({
       name: 'DynamoDB Local',
-      command: 'java',
-      args: [
-        ...JVM_OPTIONS,
-        `-Djava.library.path=${libraryPath}`,
-        ...launch(jar, libraryPath),
-        '-port',
-        String(options.port),
-        '-sharedDb',
-        '-disableTelemetry',
-        ...(options.dataDir ? ['-dbPath', workDir] : ['-inMemory']),
-      ],
+      ...dynamoDbLocalCommand({ port: options.port, dataDir: options.dataDir, workDir }),
       cwd: workDir,
       probe: () => client.send(new ListTablesCommand({ Limit: 1 })),
       startTimeoutMs: options.startTimeoutMs,

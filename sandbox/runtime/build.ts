@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { FunctionSpec, LayerSpec } from '../template/model';
+import { recordBuild, recordFile, reusableSources } from './build-record';
 
 export interface LayerBuildModule {
   layerBuildOptions(artifactsDir: string, layerDir: string): Promise<esbuild.BuildOptions>;
@@ -88,8 +89,29 @@ export async function prepareLayerBuild(
   return { ...options, metafile: true, logLevel: 'silent' };
 }
 
-export async function buildLayer(layer: LayerSpec, outDir: string): Promise<void> {
-  await esbuild.build(await prepareLayerBuild(layer, outDir));
+/** What a build of one function or layer read from its own sources (not dependencies). */
+export interface BuiltTarget {
+  logicalId: string;
+  sources: string[];
+  /** True when the earlier build was still current and was kept. */
+  reused: boolean;
+}
+
+/** Builds with these options, unless the recorded earlier build of them is still current. */
+export async function buildUnlessCurrent(
+  logicalId: string,
+  options: esbuild.BuildOptions,
+  outDir: string,
+): Promise<BuiltTarget> {
+  const record = recordFile(outDir, logicalId);
+  const current = await reusableSources(record, options);
+  if (current) return { logicalId, sources: current, reused: true };
+  const { metafile } = await esbuild.build({ ...options, metafile: true });
+  return { logicalId, sources: await recordBuild(record, options, metafile), reused: false };
+}
+
+export async function buildLayer(layer: LayerSpec, outDir: string): Promise<BuiltTarget> {
+  return buildUnlessCurrent(layer.logicalId, await prepareLayerBuild(layer, outDir), outDir);
 }
 
 async function packagesIn(nodeModulesDir: string): Promise<string[]> {
@@ -124,18 +146,35 @@ export async function linkLayers(fn: FunctionSpec, outDir: string): Promise<void
   }
 }
 
-export async function buildFunction(fn: FunctionSpec, outDir: string): Promise<void> {
-  await esbuild.build(functionBuildOptions(fn, outDir));
+export async function buildFunction(fn: FunctionSpec, outDir: string): Promise<BuiltTarget> {
+  const built = await buildUnlessCurrent(fn.logicalId, functionBuildOptions(fn, outDir), outDir);
   await linkLayers(fn, outDir);
+  return built;
 }
 
-/** Layers first: a function's links point into its layers' output. */
+/**
+ * Every layer and function at once: a function's bundle leaves its layers
+ * external, so only its links into their output wait for them.
+ */
 export async function buildAll(
   model: { functions: FunctionSpec[]; layers: LayerSpec[] },
   outDir: string,
-): Promise<void> {
-  await Promise.all(model.layers.map((layer) => buildLayer(layer, outDir)));
-  await Promise.all(model.functions.map((fn) => buildFunction(fn, outDir)));
+): Promise<BuiltTarget[]> {
+  const layers = Promise.all(model.layers.map((layer) => buildLayer(layer, outDir)));
+  const functions = Promise.all(
+    model.functions.map(async (fn) => {
+      const built = await buildUnlessCurrent(
+        fn.logicalId,
+        functionBuildOptions(fn, outDir),
+        outDir,
+      );
+      await layers;
+      await linkLayers(fn, outDir);
+      return built;
+    }),
+  );
+  const [builtLayers, builtFunctions] = await Promise.all([layers, functions]);
+  return [...builtLayers, ...builtFunctions];
 }
 
 /** The built file of a `file.export` handler: Lambda looks for .mjs, .js, then .cjs. */

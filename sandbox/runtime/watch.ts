@@ -8,7 +8,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { FunctionSpec, LayerSpec } from '../template/model';
-import { describeBuildFailure, functionBuildOptions, linkLayers, prepareLayerBuild } from './build';
+import {
+  describeBuildFailure,
+  functionBuildOptions,
+  linkLayers,
+  prepareLayerBuild,
+  type BuiltTarget,
+} from './build';
+import { forgetBuild, recordBuild, recordFile } from './build-record';
 
 export interface BuildWatcherOptions {
   functions: FunctionSpec[];
@@ -18,6 +25,8 @@ export interface BuildWatcherOptions {
   onRebuilt: (functionLogicalIds: string[]) => void;
   log?: (message: string) => void;
   debounceMs?: number;
+  /** Targets already built (buildAll): watched from their sources, not built again. */
+  built?: readonly BuiltTarget[];
 }
 
 export interface BuildWatcher {
@@ -29,8 +38,9 @@ export interface BuildWatcher {
 interface BuildTarget {
   label: string;
   root: string;
-  context: esbuild.BuildContext;
-  workingDir: string;
+  buildOptions: esbuild.BuildOptions;
+  /** Created at the first build: a target already built costs nothing until it changes. */
+  context?: esbuild.BuildContext;
   inputs: Set<string>;
   /** Runs after a successful build; returns the functions it affects. */
   afterBuild: () => Promise<string[]>;
@@ -68,8 +78,7 @@ export async function watchBuilds(options: BuildWatcherOptions): Promise<BuildWa
     targets.push({
       label: layer.logicalId,
       root: layer.contentUri,
-      context: await esbuild.context({ ...buildOptions, write: false }),
-      workingDir: buildOptions.absWorkingDir ?? layer.contentUri,
+      buildOptions,
       inputs: new Set(),
       dirty: false,
       afterBuild: async () => {
@@ -82,20 +91,15 @@ export async function watchBuilds(options: BuildWatcherOptions): Promise<BuildWa
     targets.push({
       label: fn.logicalId,
       root: fn.codeUri,
-      context: await esbuild.context({ ...functionBuildOptions(fn, options.outDir), write: false }),
-      workingDir: fn.codeUri,
+      buildOptions: functionBuildOptions(fn, options.outDir),
       inputs: new Set(),
       dirty: false,
       afterBuild: async () => [fn.logicalId],
     });
   }
 
-  const recordInputs = (target: BuildTarget, result: esbuild.BuildResult): void => {
-    target.inputs = new Set(
-      Object.keys(result.metafile?.inputs ?? {})
-        .map((input) => join(target.workingDir, input))
-        .filter((input) => !isDependency(input)),
-    );
+  const watchInputs = (target: BuildTarget, sources: readonly string[]): void => {
+    target.inputs = new Set(sources);
     for (const input of target.inputs) {
       const directory = dirname(input);
       const covered = [...watchers.keys()].some(
@@ -129,11 +133,24 @@ export async function watchBuilds(options: BuildWatcherOptions): Promise<BuildWa
     for (const resolve of waiters) resolve();
   };
 
+  /** A build through the target's incremental context; its outputs written, recorded and watched. */
+  async function build(target: BuildTarget): Promise<void> {
+    const record = recordFile(options.outDir, target.label);
+    await forgetBuild(record);
+    target.context ??= await esbuild.context({
+      ...target.buildOptions,
+      metafile: true,
+      write: false,
+    });
+    const result = await target.context.rebuild();
+    await writeOutputs(result);
+    const metafile = result.metafile ?? { inputs: {}, outputs: {} };
+    watchInputs(target, await recordBuild(record, target.buildOptions, metafile));
+  }
+
   async function rebuild(target: BuildTarget): Promise<void> {
     try {
-      const result = await target.context.rebuild();
-      await writeOutputs(result);
-      recordInputs(target, result);
+      await build(target);
       const affected = await target.afterBuild();
       log(`[build] rebuilt ${target.label}`);
       options.onRebuilt(affected);
@@ -169,16 +186,19 @@ export async function watchBuilds(options: BuildWatcherOptions): Promise<BuildWa
   }
 
   for (const root of new Set(targets.map((target) => target.root))) watchDirectory(root, true);
-  // Initial builds: layers before the functions that link to them.
+  const dispose = () => Promise.all(targets.map((target) => target.context?.dispose()));
+  // Initial builds of what was not built already; then every function's links into its layers.
   try {
+    const built = new Map(options.built?.map((target) => [target.logicalId, target.sources]));
     for (const target of targets) {
-      const result = await target.context.rebuild();
-      await writeOutputs(result);
-      recordInputs(target, result);
+      const sources = built.get(target.label);
+      if (sources) watchInputs(target, sources);
     }
-    for (const target of targets) await target.afterBuild();
+    const unbuilt = targets.filter((target) => !built.has(target.label));
+    await Promise.all(unbuilt.map(build));
+    for (const target of unbuilt) await target.afterBuild();
   } catch (error) {
-    await Promise.all(targets.map((target) => target.context.dispose()));
+    await dispose();
     for (const watcher of watchers.values()) watcher.close();
     throw new Error(`Build failed:\n${await describeBuildFailure(error)}`, { cause: error });
   }
@@ -192,7 +212,7 @@ export async function watchBuilds(options: BuildWatcherOptions): Promise<BuildWa
       pending = 1;
       finishOne();
       await Promise.all(targets.map((target) => target.running));
-      await Promise.all(targets.map((target) => target.context.dispose()));
+      await dispose();
     },
   };
 }

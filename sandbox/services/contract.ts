@@ -55,6 +55,12 @@ export interface SandboxService {
   /** Services that listen on a port of their own; the others run inside the sandbox. */
   port?: PortOption;
   /**
+   * Its start needs nothing the rows above it give (endpoints, environment,
+   * resources): it begins with the first row, so that a JVM boots while
+   * bundles build. What it gives still reaches only the rows below it.
+   */
+  independent?: boolean;
+  /**
    * The service's module, loaded only when the sandbox starts: reading the
    * table (for the usage text, or to start a sandbox process) loads no service.
    */

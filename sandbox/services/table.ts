@@ -1,7 +1,8 @@
 // Every emulated piece of the sandbox, in start-up order: each row sees what
 // the rows above it gave (endpoints, environment variables, resources), and
 // they stop in reverse order. Ports, command-line options and the usage text
-// come from here; a new service is one module and one row.
+// come from here; a new service is one module and one row. Rows marked
+// `independent` start at once, the others each after the row above it.
 import type { SandboxService } from './contract';
 
 export const SANDBOX_SERVICES: readonly SandboxService[] = [
@@ -10,12 +11,14 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     name: 'dynamodb',
     label: 'DynamoDB Local',
     port: { flag: 'dynamodb-port', defaultPort: 8000, description: 'DynamoDB Local port' },
+    independent: true,
     load: () => import('./dynamodb'),
   },
   {
     name: 'cognito',
     label: 'Cognito',
     port: { flag: 'cognito-port', defaultPort: 9229, description: 'Cognito port' },
+    independent: true,
     load: () => import('./cognito'),
   },
   // After Cognito: its sign-ins create federated users in the pools Cognito made.
@@ -127,7 +130,12 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
   },
   // The functions, built, then hosted once every endpoint they may call is up;
   // the custom resources first, whose ids and Data the other functions' environments may name.
-  { name: 'builds', label: 'function builds', load: () => import('./builds') },
+  {
+    name: 'builds',
+    label: 'function builds',
+    independent: true,
+    load: () => import('./builds'),
+  },
   {
     name: 'custom-resources',
     label: 'custom resources',

@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoDbLocalCommand } from '../../sandbox/dynamodb/dynamodb-local';
+import { freePort } from '../../sandbox/ports';
+import { SANDBOX_SERVICES } from '../../sandbox/services/table';
+
+// Wall-clock start-up of fresh processes, from spawn to "ready": DynamoDB Local
+// as the sandbox runs it (same JVM flags, launcher and data directory layout)
+// until it answers ListTables, and the sandbox as `npm start` runs it until
+// its ready line. Every process is stopped before the next one starts.
+
+const START_TIMEOUT_MS = 120_000;
+const PROBE_INTERVAL_MS = 20;
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** Milliseconds from spawning the JVM to its first answered ListTables. */
+export async function timeDynamoDbLocal(): Promise<number> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'start-up-bench-dynamodb-'));
+  const workDir = join(dataDir, 'dynamodb');
+  mkdirSync(workDir);
+  const { command, args } = dynamoDbLocalCommand({ port, dataDir, workDir });
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: workDir, stdio: 'ignore' });
+  try {
+    while (performance.now() - started < START_TIMEOUT_MS) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode})`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return performance.now() - started;
+      } catch {
+        await sleep(PROBE_INTERVAL_MS);
+      }
+    }
+    throw new Error(`DynamoDB Local did not answer within ${START_TIMEOUT_MS} ms`);
+  } finally {
+    client.destroy();
+    await stop(child);
+  }
+}
+
+/** What the sandbox said when it was ready: the wall time seen here and its own figure. */
+export interface SandboxStart {
+  wallMs: number;
+  /** The "ready in N.N s" of the ready line, in milliseconds; NaN when missing. */
+  reportedMs: number;
+}
+
+/** Spawns `sandbox/main.ts` (as `npm start` runs it) on free ports with this state directory. */
+export async function timeSandbox(stateDir: string): Promise<SandboxStart> {
+  const ports = SANDBOX_SERVICES.flatMap(({ port }) => (port ? [`--${port.flag}`, '0'] : []));
+  const args = ['--import', 'tsx', 'sandbox/main.ts', '--quiet', '--state-dir', stateDir, ...ports];
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  let output = '';
+  try {
+    return await new Promise<SandboxStart>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`The sandbox was not ready within ${START_TIMEOUT_MS} ms`)),
+        START_TIMEOUT_MS,
+      );
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const ready = /Sandbox ready(?: in ([\d.]+) s)?/.exec(output);
+        if (!ready) return;
+        clearTimeout(timer);
+        resolve({ wallMs: performance.now() - started, reportedMs: Number(ready[1]) * 1000 });
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`The sandbox exited (${code}) before it was ready:\n${output}`));
+      });
+    });
+  } finally {
+    await stop(child);
+  }
+}

@@ -1,0 +1,81 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BuildOptions } from 'esbuild';
+import { buildUnlessCurrent } from '../../../../sandbox/runtime/build';
+
+let sourceDir: string;
+let outDir: string;
+
+function options(extra: Partial<BuildOptions> = {}): BuildOptions {
+  return {
+    absWorkingDir: sourceDir,
+    entryPoints: [join(sourceDir, 'entry.ts')],
+    outdir: join(outDir, 'Probe'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'silent',
+    ...extra,
+  };
+}
+
+const build = (extra?: Partial<BuildOptions>) =>
+  buildUnlessCurrent('Probe', options(extra), outDir);
+
+beforeEach(async () => {
+  sourceDir = await mkdtemp(join(tmpdir(), 'build-record-src-'));
+  outDir = await mkdtemp(join(tmpdir(), 'build-record-out-'));
+  await writeFile(
+    join(sourceDir, 'entry.ts'),
+    "import { word } from './word';\nconsole.log(word);\n",
+  );
+  await writeFile(join(sourceDir, 'word.js'), "export const word = 'one';\n");
+  await build();
+});
+
+afterEach(async () => {
+  await rm(sourceDir, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('builds kept from an earlier start', () => {
+  it('keeps a build when nothing it was built from changed', async () => {
+    const second = await build();
+
+    expect(second.reused).toBe(true);
+    expect(second.sources).toEqual(
+      expect.arrayContaining([join(sourceDir, 'entry.ts'), join(sourceDir, 'word.js')]),
+    );
+  });
+
+  it('builds again when a source it read changed', async () => {
+    await writeFile(join(sourceDir, 'word.js'), "export const word = 'two';\n");
+
+    const second = await build();
+
+    expect(second.reused).toBe(false);
+  });
+
+  it('builds again when a new file could change what an import resolves to', async () => {
+    await writeFile(join(sourceDir, 'word.ts'), "export const word = 'shadowing';\n");
+
+    const second = await build();
+
+    expect(second.reused).toBe(false);
+  });
+
+  it('builds again when an output was changed or removed', async () => {
+    await writeFile(join(outDir, 'Probe', 'entry.js'), '// edited by hand\n');
+
+    const second = await build();
+
+    expect(second.reused).toBe(false);
+  });
+
+  it('builds again when the build options changed', async () => {
+    const second = await build({ minify: true });
+
+    expect(second.reused).toBe(false);
+  });
+});
