@@ -3,7 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { createBenchUser } from './lib/bench-user';
-import { ms, percentile, perSecond, ratioVerdict, runLoad } from './lib/stats';
+import { combineLoads, ms, percentile, perSecond, ratioVerdict, runLoad } from './lib/stats';
+import type { LoadResult } from './lib/stats';
 import { recordResults } from './lib/results';
 import { unthrottled } from './lib/unthrottled';
 
@@ -12,7 +13,11 @@ import { unthrottled } from './lib/unthrottled';
 // measured in the same run on the same machine.
 const SEQUENTIAL = 1000;
 const LOAD_TOTAL = 3000;
+/** Each measure is split into this many turns, API and raw alternating. */
+const ROUNDS = 5;
 const CONCURRENCY = 16;
+const WARM_UP_STEPS = [2, 4, 8, CONCURRENCY];
+const WARM_UP_PER_CALLER = 50;
 const local = {
   region: 'us-east-1',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
@@ -50,12 +55,31 @@ export async function benchGetItem(): Promise<void> {
       if (!reply.Item) throw new Error('GetItem found nothing');
     };
 
-    await runLoad(getViaApi, 200, 4);
-    await runLoad(getRaw, 200, 4);
-    const apiSequential = await runLoad(getViaApi, SEQUENTIAL, 1);
-    const rawSequential = await runLoad(getRaw, SEQUENTIAL, 1);
-    const apiLoad = await runLoad(getViaApi, LOAD_TOTAL, CONCURRENCY);
-    const rawLoad = await runLoad(getRaw, LOAD_TOTAL, CONCURRENCY);
+    // Warm means every execution environment the concurrent load uses has
+    // started and served a few hundred requests before anything is measured.
+    // Concurrency rises step by step, so only a few environments start at once.
+    for (const concurrency of WARM_UP_STEPS) {
+      await runLoad(getViaApi, WARM_UP_PER_CALLER * concurrency, concurrency);
+    }
+    await runLoad(getRaw, WARM_UP_PER_CALLER * CONCURRENCY, CONCURRENCY);
+    // API and raw runs take turns, so that both sample the same moments of a
+    // machine that other work shares.
+    const turns: Record<'apiSequential' | 'rawSequential' | 'apiLoad' | 'rawLoad', LoadResult[]> = {
+      apiSequential: [],
+      rawSequential: [],
+      apiLoad: [],
+      rawLoad: [],
+    };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      turns.apiSequential.push(await runLoad(getViaApi, SEQUENTIAL / ROUNDS, 1));
+      turns.rawSequential.push(await runLoad(getRaw, SEQUENTIAL / ROUNDS, 1));
+      turns.apiLoad.push(await runLoad(getViaApi, LOAD_TOTAL / ROUNDS, CONCURRENCY));
+      turns.rawLoad.push(await runLoad(getRaw, LOAD_TOTAL / ROUNDS, CONCURRENCY));
+    }
+    const apiSequential = combineLoads(turns.apiSequential);
+    const rawSequential = combineLoads(turns.rawSequential);
+    const apiLoad = combineLoads(turns.apiLoad);
+    const rawLoad = combineLoads(turns.rawLoad);
 
     const rows = [
       ['API `GET /v1/items/{id}`', apiSequential, apiLoad],
@@ -84,7 +108,7 @@ export async function benchGetItem(): Promise<void> {
     console.log(`\n${table}\n\n${verdict}\n`);
     await recordResults(
       'Warm GET /v1/items/{id} through the sandbox',
-      `Command: \`npm run bench -- get-item\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). Latency from ${SEQUENTIAL} sequential warm requests; throughput from ${LOAD_TOTAL} requests, ${CONCURRENCY} at a time, keep-alive.\n\n${table}\n\n${verdict}`,
+      `Command: \`npm run bench -- get-item\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). Warm-up: ${WARM_UP_STEPS.map((c) => WARM_UP_PER_CALLER * c).join(' + ')} requests at ${WARM_UP_STEPS.join(', ')} concurrent. Latency from ${SEQUENTIAL} sequential warm requests; throughput from ${LOAD_TOTAL} requests, ${CONCURRENCY} at a time, keep-alive; both in ${ROUNDS} turns, API and raw alternating.\n\n${table}\n\n${verdict}`,
     );
   } finally {
     await sandbox.stop();

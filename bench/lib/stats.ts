@@ -35,6 +35,13 @@ export async function runLoad(
   return { latencies, throughput: total / seconds };
 }
 
+/** Several runs of one call as one: every latency, and calls per second over their summed time. */
+export function combineLoads(runs: readonly LoadResult[]): LoadResult {
+  const calls = runs.reduce((sum, run) => sum + run.latencies.length, 0);
+  const seconds = runs.reduce((sum, run) => sum + run.latencies.length / run.throughput, 0);
+  return { latencies: runs.flatMap((run) => run.latencies), throughput: calls / seconds };
+}
+
 export const ms = (value: number): string => `${value.toFixed(2)} ms`;
 export const perSecond = (value: number): string => `${Math.round(value)}/s`;
 

@@ -1,12 +1,53 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context } from 'aws-lambda';
 import { mapStackToSources } from './source-mapped-stack';
 
+/** What handlers and adapters use of Powertools' Tracer. */
+export type FunctionTracer = Pick<
+  Tracer,
+  | 'captureAWSv3Client'
+  | 'getSegment'
+  | 'setSegment'
+  | 'annotateColdStart'
+  | 'addServiceNameAnnotation'
+  | 'addResponseAsMetadata'
+  | 'addErrorAsMetadata'
+>;
+
+/** What the Tracer does when tracing is turned off: nothing, and clients stay as they are. */
+const untraced: FunctionTracer = {
+  captureAWSv3Client: (client) => client,
+  getSegment: () => undefined,
+  setSegment: () => undefined,
+  annotateColdStart: () => undefined,
+  addServiceNameAnnotation: () => undefined,
+  addResponseAsMetadata: () => undefined,
+  addErrorAsMetadata: () => undefined,
+};
+
+/** Powertools' own switch: `POWERTOOLS_TRACE_ENABLED=false` turns the Tracer off. */
+export function tracingTurnedOff(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() === 'false';
+}
+
+/**
+ * Powertools' Tracer, loaded only when tracing may be on. Loading it loads the
+ * X-Ray SDK, whose cls-hooked namespace installs an async hook that runs on
+ * every promise of every invocation (and tracks each one's destruction)
+ * whether anything is traced or not. With tracing turned off, the stand-in
+ * does what the disabled Tracer would do, without that cost.
+ */
+export async function createTracer(env: NodeJS.ProcessEnv = process.env): Promise<FunctionTracer> {
+  if (tracingTurnedOff(env)) return untraced;
+  const { Tracer } = await import('@aws-lambda-powertools/tracer');
+  return new Tracer();
+}
+
 // One instance of each per cold start, shared by handlers, adapters and the router.
 export const logger = new Logger();
-export const tracer = new Tracer();
+export const tracer = await createTracer();
 export const metrics = new Metrics();
 
 export { MetricUnit };

@@ -4,13 +4,16 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { apiGatewayEvent, lambdaContext } from './api-gateway-event';
 import { importDataApiHandler, type ApiHandler } from './data-api-handler-import';
 
 const documents = mockClient(DynamoDBDocumentClient);
+const stepFunctions = mockClient(SFNClient);
 let handler: ApiHandler;
 
 beforeAll(async () => {
@@ -19,7 +22,9 @@ beforeAll(async () => {
 
 beforeEach(() => {
   documents.reset();
-  // Every route first reads the caller's profile status: an account that has none is active.
+  stepFunctions.reset();
+  // Every route first reads the caller's profile status (and remembers an
+  // active one for a second): an account that has none is active.
   documents.on(GetCommand, { Key: { PK: 'USER#user-1', SK: 'PROFILE' } }).resolves({});
 });
 
@@ -69,8 +74,9 @@ describe('the data API handler', () => {
     expect(result.statusCode).toBe(400);
     expect(result.headers?.['content-type']).toBe('application/problem+json');
     expect(bodyOf(result).type).toBe('https://mobile-backend.dev/problems/bad-request');
-    // Only the caller's profile status was read.
-    expect(documents.calls().map((call) => call.args[0].constructor.name)).toEqual(['GetCommand']);
+    // At most the caller's profile status was read.
+    const commands = documents.calls().map((call) => call.args[0].constructor.name);
+    expect(commands.filter((name) => name !== 'GetCommand')).toEqual([]);
   });
 
   it('puts the request id and CORS headers on error responses too', async () => {
@@ -131,14 +137,49 @@ describe('the data API handler', () => {
 
   it('refuses a token of an account being deleted with 403 account-deleted, reading nothing else', async () => {
     documents
-      .on(GetCommand, { Key: { PK: 'USER#user-1', SK: 'PROFILE' } })
-      .resolves({ Item: { PK: 'USER#user-1', SK: 'PROFILE', status: 'deleting' } });
+      .on(GetCommand, { Key: { PK: 'USER#user-deleting', SK: 'PROFILE' } })
+      .resolves({ Item: { PK: 'USER#user-deleting', SK: 'PROFILE', status: 'deleting' } });
 
-    const result = await invoke(apiGatewayEvent({ method: 'GET', path: '/v1/items' }));
+    const result = await invoke(
+      apiGatewayEvent({ method: 'GET', path: '/v1/items', sub: 'user-deleting' }),
+    );
 
     expect(result.statusCode).toBe(403);
     expect(bodyOf(result).type).toBe('https://mobile-backend.dev/problems/account-deleted');
     expect(documents.commandCalls(QueryCommand)).toHaveLength(0);
+  });
+
+  it("reads an active caller's profile status once for requests a moment apart", async () => {
+    documents.on(GetCommand).resolves({});
+    documents.on(QueryCommand).resolves({ Items: [] });
+    const listing = apiGatewayEvent({ method: 'GET', path: '/v1/items', sub: 'user-busy' });
+
+    const replies = [await invoke(listing), await invoke(listing)];
+
+    expect(replies.map((reply) => reply.statusCode)).toEqual([200, 200]);
+    const profileReads = documents
+      .commandCalls(GetCommand)
+      .filter((call) => call.args[0].input.Key?.PK === 'USER#user-busy');
+    expect(profileReads).toHaveLength(1);
+  });
+
+  it('refuses the token at once after its DELETE /v1/me, though the account was just seen active', async () => {
+    const profile = { PK: 'USER#user-leaving', SK: 'PROFILE' };
+    documents.on(GetCommand).resolves({});
+    documents.on(QueryCommand).resolves({ Items: [] });
+    documents.on(UpdateCommand).resolves({});
+    stepFunctions.on(StartExecutionCommand).resolves({});
+    const as = (method: string, path: string) =>
+      invoke(apiGatewayEvent({ method, path, sub: 'user-leaving' }));
+    const before = await as('GET', '/v1/items');
+
+    const deletion = await as('DELETE', '/v1/me');
+    documents
+      .on(GetCommand, { Key: profile })
+      .resolves({ Item: { ...profile, status: 'deleting' } });
+    const after = await as('GET', '/v1/items');
+
+    expect([before.statusCode, deletion.statusCode, after.statusCode]).toEqual([200, 202, 403]);
   });
 
   it('answers 400 for an out-of-range limit', async () => {

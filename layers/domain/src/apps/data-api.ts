@@ -1,6 +1,7 @@
 import type { AccountDeletionRequests } from '../accounts/account-deletion-requests';
 import { AccountDeletion } from '../accounts/account-deletion';
 import { ActiveAccounts } from '../accounts/active-accounts';
+import { RecentlyActiveAccounts } from '../accounts/recently-active-accounts';
 import type { DataApiConfig } from '../config';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { idempotentOperation } from '../dynamodb-idempotency';
@@ -24,10 +25,18 @@ export interface DataApi {
   items: ItemOperations;
   /** `POST /v1/items`, idempotent per `Idempotency-Key`. */
   createItem: IdempotentOperation<Item>;
-  accountDeletion: AccountDeletion;
+  /** Marks the account, starts its erasure, and makes `accounts` refuse it at once here. */
+  accountDeletion: Pick<AccountDeletion, 'request'>;
   /** Deleted accounts' tokens are refused on every route but `DELETE /v1/me`. */
-  accounts: ActiveAccounts;
+  accounts: RecentlyActiveAccounts;
 }
+
+/**
+ * How long an execution environment takes an account it found active to stay
+ * so: the bound, documented in docs/api.md, on how long after `DELETE /v1/me`
+ * another environment may still serve the account's token.
+ */
+export const ACTIVE_ACCOUNT_MEMORY_MS = 1000;
 
 /** DataApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
 export function createDataApi(config: DataApiConfig): DataApi {
@@ -42,8 +51,13 @@ export function createDataApi(config: DataApiConfig): DataApi {
     { media },
   );
   const accounts = new ActiveAccounts(profileStore);
+  const gate = new RecentlyActiveAccounts(accounts, { rememberForMs: ACTIVE_ACCOUNT_MEMORY_MS });
+  const deletion = new AccountDeletion(
+    profileStore,
+    stepFunctionsAccountDeletionRequests(config.accountErasureStateMachineArn),
+  );
   return {
-    accounts,
+    accounts: gate,
     profiles: new ProfileOperations(profileStore, { media }),
     items,
     createItem: idempotentOperation(
@@ -54,10 +68,23 @@ export function createDataApi(config: DataApiConfig): DataApi {
         name: 'items.create',
       },
     ),
-    accountDeletion: new AccountDeletion(
-      profileStore,
-      stepFunctionsAccountDeletionRequests(config.accountErasureStateMachineArn),
-    ),
+    accountDeletion: refusedHereAtOnce(deletion, gate),
+  };
+}
+
+/** After `DELETE /v1/me` this environment refuses the account at once, not when its memory of it ends. */
+function refusedHereAtOnce(
+  deletion: AccountDeletion,
+  gate: RecentlyActiveAccounts,
+): Pick<AccountDeletion, 'request'> {
+  return {
+    async request(userId) {
+      try {
+        await deletion.request(userId);
+      } finally {
+        gate.forget(userId);
+      }
+    },
   };
 }
 

@@ -25,6 +25,8 @@ export {
 export type { IdentityDirectory } from '../accounts/identity-directory';
 export { CognitoIdentityDirectory } from '../accounts/cognito-identity-directory';
 export { ActiveAccounts } from '../accounts/active-accounts';
+export { RecentlyActiveAccounts } from '../accounts/recently-active-accounts';
+export type { RecentlyActiveAccountsOptions } from '../accounts/recently-active-accounts';
 
 // Account linking: FederatedSignUpFunction, wired in apps/federated-sign-up.ts.
 export { AccountLinker, providerIdentityOf } from '../accounts/account-links';

@@ -2,8 +2,15 @@
 
 export { Router } from '@aws-lambda-powertools/event-handler/http';
 
-export { instrumentHandler, logger, metrics, MetricUnit, tracer } from '../observability';
-export type { InstrumentOptions } from '../observability';
+export {
+  createTracer,
+  instrumentHandler,
+  logger,
+  metrics,
+  MetricUnit,
+  tracer,
+} from '../observability';
+export type { FunctionTracer, InstrumentOptions } from '../observability';
 export {
   AccountDeletedError,
   BadRequestError,

@@ -1,7 +1,10 @@
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
 import { callerOf } from './caller';
 
-/** What the guard asks of accounts (ActiveAccounts answers it with one profile read). */
+/**
+ * What the guard asks of accounts: ActiveAccounts answers it with one profile
+ * read, RecentlyActiveAccounts from an active answer of the last moment.
+ */
 export interface AccountGate {
   assertActive(userId: string): Promise<void>;
 }
