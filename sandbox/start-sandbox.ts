@@ -8,7 +8,7 @@ import type { SandboxOptions, SandboxService } from './services/contract';
 import { createSandboxContext } from './services/context';
 import { choosePorts } from './services/service-ports';
 import { createShutdown } from './services/shutdown';
-import { beginStarts, type ServiceStarts } from './services/start-order';
+import { startInOrder, type RowTiming } from './services/start-order';
 import { writeSamLocalEnv } from './sam-local-env';
 import { SANDBOX_SERVICES } from './services/table';
 import { resolveOutputs } from './template/resolve';
@@ -31,20 +31,18 @@ export async function startSandbox(
   services: readonly SandboxService[] = SANDBOX_SERVICES,
 ): Promise<RunningSandbox> {
   const shutdown = createShutdown(options.log);
-  let starts: ServiceStarts | undefined;
   try {
     // 1. Ports: fail early and clearly when one is taken.
     const ports = await choosePorts(services, options.ports);
     // 2. The template, its secrets and local parameters, the state directories.
     const sandbox = createSandboxContext(options, ports, shutdown);
-    // 3. Every service in the table's order, each seeing what the ones before it gave;
-    //    every module loading and the independent rows starting while the first row starts.
-    starts = beginStarts(services, sandbox.context);
-    for (const service of services) {
-      const started = await starts.next(service);
+    // 3. Every service, each starting once the rows it needs were added, added in the
+    //    table's order so that each sees what the ones before it gave.
+    const timings = await startInOrder(services, sandbox.context, (service, started) => {
       shutdown.add(service.label, () => started.stop());
       sandbox.add(service, started);
-    }
+    });
+    if (options.verbose) timings.forEach((row) => options.log(rowTimingLine(row)));
     // 4. Outputs, where scripts and apps find them after `sam deploy`.
     const { model, resolve, directories, endpoints, localize } = sandbox.context;
     const outputs = { ...localize(resolveOutputs(model, resolve)), ...sandbox.outputs };
@@ -57,10 +55,15 @@ export async function startSandbox(
     shutdown.add('env.json', async () => rmSync(envFile, { force: true }));
     return { model, outputs, outputsFile, endpoints, stop: shutdown.run };
   } catch (error) {
-    await starts?.stopUnclaimed();
     await shutdown.run();
     throw error;
   }
+}
+
+/** When a row of the table began and finished starting, for `--verbose`. */
+function rowTimingLine({ label, beganMs, readyMs }: RowTiming): string {
+  const at = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return `[start] ${label}: ${at(beganMs)} → ${at(readyMs)} (${at(readyMs - beganMs)})`;
 }
 
 /** Written last and atomically: its presence means the sandbox is ready. */

@@ -14,6 +14,7 @@ import type { FunctionHost } from '../runtime/function-host';
 import type { PhysicalResources, SandboxModel } from '../template/model';
 import { pseudoParameterValue } from '../template/pseudo-parameters';
 import { resolveValue, type ResolveContext } from '../template/resolve';
+import { referencedIds } from '../template/template-document';
 import { receiveOneResponse } from './response-receiver';
 
 type TemplateResource = SandboxModel['resources'][number];
@@ -50,19 +51,33 @@ export function serviceTokenFunctions(
   );
 }
 
-/** Creates every custom resource; returns their physical resources. */
+/**
+ * Creates every custom resource, each as soon as the custom resources its
+ * properties refer to exist (CloudFormation's order; the others at once);
+ * returns their physical resources.
+ */
 export async function runCustomResources(run: CustomResourceRun): Promise<PhysicalResources> {
+  const customResources = run.model.resources.filter(isCustomResource);
+  const ids = new Set(customResources.map(({ logicalId }) => logicalId));
+  const creations = new Map<string, Promise<void>>();
   const created: PhysicalResources = {};
-  for (const resource of run.model.resources.filter(isCustomResource)) {
-    const reply = await create(resource, run);
-    created[resource.logicalId] = { ref: reply.PhysicalResourceId, attributes: dataOf(reply) };
-    run.ctx.resources[resource.logicalId] = created[
-      resource.logicalId
-    ] as PhysicalResources[string];
-    run.log(
-      `Custom resource ${resource.logicalId} (${resource.type}): ${reply.PhysicalResourceId}`,
-    );
+  for (const resource of customResources) {
+    const before = [...referencedIds(resource.properties)].filter((id) => ids.has(id));
+    const creation = Promise.all(before.map((id) => creations.get(id))).then(async () => {
+      const reply = await create(resource, run);
+      const physical = { ref: reply.PhysicalResourceId, attributes: dataOf(reply) };
+      created[resource.logicalId] = physical;
+      run.ctx.resources[resource.logicalId] = physical;
+      run.log(`Custom resource ${resource.logicalId} (${resource.type}): ${physical.ref}`);
+    });
+    creation.catch(() => undefined);
+    creations.set(resource.logicalId, creation);
   }
+  // Every creation settles before the first failure is reported, so that none runs on after the stop.
+  const failed = (await Promise.allSettled(creations.values())).find(
+    (outcome) => outcome.status === 'rejected',
+  );
+  if (failed) throw failed.reason;
   return created;
 }
 

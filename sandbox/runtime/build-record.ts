@@ -6,7 +6,9 @@
 // working directory up (which decide what a package import resolves to), and
 // of every output. Any difference, or anything missing, means a build.
 import { createHash } from 'node:crypto';
+import { readFile as readFileWithCallback } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { dirname, join, resolve, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -29,13 +31,17 @@ export function recordFile(outDir: string, logicalId: string): string {
   return join(outDir, '.records', `${logicalId}.json`);
 }
 
+// fs/promises' readFile opens a FileHandle per file, several times the main
+// thread's work of the callback readFile: thousands of inputs are read while the sandbox starts.
+const readInput = promisify(readFileWithCallback);
+
 const digest = (data: string | Buffer) => createHash('sha256').update(data).digest('base64url');
 
 /** Directory listings are keyed with a trailing separator, files by their path. */
 async function digestOf(key: string): Promise<string> {
   try {
     if (key.endsWith(sep)) return digest((await readdir(key)).sort().join('\0'));
-    return digest(await readFile(key));
+    return digest(await readInput(key));
   } catch {
     return ABSENT;
   }

@@ -55,11 +55,12 @@ export interface SandboxService {
   /** Services that listen on a port of their own; the others run inside the sandbox. */
   port?: PortOption;
   /**
-   * Its start needs nothing the rows above it give (endpoints, environment,
-   * resources): it begins with the first row, so that a JVM boots while
-   * bundles build. What it gives still reaches only the rows below it.
+   * The rows above it whose endpoints, environment or resources its start
+   * uses: it starts as soon as those were added, so that a JVM boots while
+   * bundles build. Without it, the row starts after the row above it; `[]`
+   * starts it with the first row. What it gives still reaches only the rows below it.
    */
-  independent?: boolean;
+  needs?: readonly string[];
   /**
    * The service's module, loaded only when the sandbox starts: reading the
    * table (for the usage text, or to start a sandbox process) loads no service.

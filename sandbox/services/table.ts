@@ -1,8 +1,9 @@
-// Every emulated piece of the sandbox, in start-up order: each row sees what
-// the rows above it gave (endpoints, environment variables, resources), and
-// they stop in reverse order. Ports, command-line options and the usage text
-// come from here; a new service is one module and one row. Rows marked
-// `independent` start at once, the others each after the row above it.
+// Every emulated piece of the sandbox, in start-up order: a row starts after
+// the row above it, or, when it says what it `needs`, as soon as those rows
+// are up (`[]`: at once); each sees what the rows it waited for gave
+// (endpoints, environment variables, resources), and they stop in reverse
+// order. Ports, command-line options and the usage text come from here; a new
+// service is one module and one row.
 import type { SandboxService } from './contract';
 
 export const SANDBOX_SERVICES: readonly SandboxService[] = [
@@ -11,14 +12,14 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     name: 'dynamodb',
     label: 'DynamoDB Local',
     port: { flag: 'dynamodb-port', defaultPort: 8000, description: 'DynamoDB Local port' },
-    independent: true,
+    needs: [],
     load: () => import('./dynamodb'),
   },
   {
     name: 'cognito',
     label: 'Cognito',
     port: { flag: 'cognito-port', defaultPort: 9229, description: 'Cognito port' },
-    independent: true,
+    needs: [],
     load: () => import('./cognito'),
   },
   // After Cognito: its sign-ins create federated users in the pools Cognito made.
@@ -117,10 +118,12 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./step-functions'),
   },
-  // After the REST API, whose URL is the document's server.
+  // After the REST API, whose URL is the document's server: it bundles the demo app
+  // while the rows between start.
   {
     name: 'docs',
     label: 'API docs',
+    needs: ['api'],
     port: {
       flag: 'docs-port',
       defaultPort: 3003,
@@ -133,7 +136,7 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
   {
     name: 'builds',
     label: 'function builds',
-    independent: true,
+    needs: [],
     load: () => import('./builds'),
   },
   {

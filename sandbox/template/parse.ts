@@ -16,6 +16,16 @@ import { isRecord, recordOrEmpty } from './template-document';
 import type { TemplateResource } from './template-document';
 import { assertParameterValue } from './parameter-constraints';
 
+/** The last document parsed, by its text: the sandbox parses its template twice (local parameter values). */
+let lastParsed: { text: string; document: unknown } | undefined;
+
+/** The template's document; a copy, so that no reader sees what another changed. */
+function readDocument(templatePath: string): unknown {
+  const text = readFileSync(templatePath, 'utf8');
+  if (lastParsed?.text !== text) lastParsed = { text, document: parseCloudFormationYaml(text) };
+  return structuredClone(lastParsed.document);
+}
+
 /**
  * Reads template.yaml into what the sandbox runs. Names, stages and CORS values are resolved
  * from parameters now; values that depend on running resources stay unresolved.
@@ -25,7 +35,7 @@ export function parseTemplate(
   parameterOverrides: Record<string, string> = {},
   pseudo: PseudoParameters = LOCAL_PSEUDO_PARAMETERS,
 ): SandboxModel {
-  const document = parseCloudFormationYaml(readFileSync(templatePath, 'utf8'));
+  const document = readDocument(templatePath);
   if (!isRecord(document) || !isRecord(document.Resources)) {
     throw new Error(`${templatePath} is not a CloudFormation template (no Resources)`);
   }

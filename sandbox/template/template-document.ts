@@ -81,3 +81,22 @@ export function resolveTextList(value: unknown, ctx: ResolveContext, where: stri
   if (!Array.isArray(resolved)) throw new Error(`${where} must be a list`);
   return resolved.map((item) => String(item));
 }
+
+/** Logical ids a value refers to through `Ref`, `Fn::GetAtt` or `${Id}` / `${Id.Attribute}` in `Fn::Sub`. */
+export function referencedIds(value: unknown): Set<string> {
+  const ids = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isRecord(node)) return;
+    const target = refTarget(node) ?? getAttTarget(node)?.[0];
+    if (target) ids.add(target);
+    const sub = node['Fn::Sub'];
+    const text = Array.isArray(sub) ? sub[0] : sub;
+    if (typeof text === 'string') {
+      for (const [, name] of text.matchAll(/\$\{([^!}.]+)[^}]*\}/g)) if (name) ids.add(name);
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(value);
+  return ids;
+}

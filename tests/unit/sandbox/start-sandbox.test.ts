@@ -181,4 +181,89 @@ describe('startSandbox', () => {
 
     expect(port).toBeGreaterThan(0);
   });
+
+  it('starts a row that needs nothing while the row above it is still starting', async () => {
+    const events: string[] = [];
+    let finishSlow: () => void = () => undefined;
+    const slow: SandboxService = {
+      name: 'slow',
+      label: 'slow',
+      load: async () => ({
+        start: async () => {
+          events.push('start slow');
+          await new Promise<void>((resolve) => (finishSlow = resolve));
+          events.push('slow ready');
+          return { stop: async () => undefined };
+        },
+      }),
+    };
+    const early: SandboxService = {
+      ...fakeService('early', events, () => {
+        finishSlow();
+        return {};
+      }),
+      needs: [],
+    };
+
+    const sandbox = await startSandbox(optionsWith(), [slow, early]);
+    await sandbox.stop();
+
+    expect(events.slice(0, 3)).toEqual(['start slow', 'start early', 'slow ready']);
+  });
+
+  it('waits for the rows a row needs, not for the rows between', async () => {
+    const events: string[] = [];
+    const slowSecond: SandboxService = {
+      name: 'second',
+      label: 'second',
+      load: async () => ({
+        start: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          events.push('second ready');
+          return { stop: async () => undefined };
+        },
+      }),
+    };
+    const services: SandboxService[] = [
+      fakeService('first', events),
+      slowSecond,
+      { ...fakeService('third', events), needs: ['first'] },
+    ];
+
+    const sandbox = await startSandbox(optionsWith(), services);
+    await sandbox.stop();
+
+    expect(events.slice(0, 3)).toEqual(['start first', 'start third', 'second ready']);
+  });
+
+  it('refuses a row that needs a row below it', async () => {
+    const services: SandboxService[] = [
+      { ...fakeService('first', []), needs: ['second'] },
+      fakeService('second', []),
+    ];
+
+    const started = startSandbox(optionsWith(), services);
+
+    await expect(started).rejects.toThrow('first needs second, which is not a row above it');
+  });
+
+  it('stops a row that started early when a row above it fails', async () => {
+    const events: string[] = [];
+    const failing: SandboxService = {
+      name: 'failing',
+      label: 'failing',
+      load: async () => ({
+        start: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error('no luck');
+        },
+      }),
+    };
+    const services = [failing, { ...fakeService('early', events), needs: [] }];
+
+    const started = startSandbox(optionsWith(), services);
+
+    await expect(started).rejects.toThrow('no luck');
+    expect(events).toEqual(['start early', 'stop early']);
+  });
 });
