@@ -12,6 +12,7 @@ const context: FrontContext = {
   pools: createPoolDirectory(),
   backend: () => Promise.reject(new Error('not in this test')),
   call: () => Promise.reject(new Error('not in this test')),
+  passwords: { passwordOf: () => Promise.reject(new Error('not in this test')) },
   log: () => undefined,
 };
 const backendAnswer: CognitoAnswer = { status: 200, body: { from: 'backend' } };
