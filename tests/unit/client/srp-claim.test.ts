@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { beforeAll, jest } from '@jest/globals';
+import { runCognitoSdk } from '../../support/cognito-sdk/run';
 import {
   claimSignature,
   cognitoTimestamp,
@@ -11,33 +12,7 @@ import {
   passwordAuthenticationKey,
 } from '../../../client/src/srp-claim';
 
-interface SdkBigInteger {
-  toString(radix: number): string;
-}
-interface SdkHelper {
-  smallAValue: SdkBigInteger;
-  largeAValue: SdkBigInteger | undefined;
-  getLargeAValue(callback: (error: unknown, A: SdkBigInteger) => void): void;
-  getPasswordAuthenticationKey(
-    userId: string,
-    password: string,
-    B: SdkBigInteger,
-    salt: SdkBigInteger,
-    callback: (error: unknown, key: Uint8Array) => void,
-  ): void;
-}
-
-// The SDK's big numbers (jsbn) are slow under jest's module sandbox on a busy machine.
-jest.setTimeout(120_000);
-
 const require = createRequire(import.meta.url);
-const { default: AuthenticationHelper } =
-  require('amazon-cognito-identity-js/lib/AuthenticationHelper') as {
-    default: new (poolName: string) => SdkHelper;
-  };
-const { default: BigInteger } = require('amazon-cognito-identity-js/lib/BigInteger') as {
-  default: new (hex: string, radix: number) => SdkBigInteger;
-};
 const { default: DateHelper } = require('amazon-cognito-identity-js/lib/DateHelper') as {
   default: new () => { getNowString(): string };
 };
@@ -45,35 +20,6 @@ const { default: DateHelper } = require('amazon-cognito-identity-js/lib/DateHelp
 /** The same "random" bytes on every run. */
 const fixedBytes = (length: number) =>
   Uint8Array.from({ length }, (_unused, index) => (index * 151 + 7) % 256);
-
-/** The SDK's helper with the secret a the client drew. */
-function sdkHelperWith(poolName: string, a: bigint): SdkHelper {
-  const helper = new AuthenticationHelper(poolName);
-  helper.smallAValue = new BigInteger(a.toString(16), 16);
-  helper.largeAValue = undefined;
-  return helper;
-}
-
-function sdkLargeA(helper: SdkHelper): string {
-  let A = '';
-  helper.getLargeAValue((error, value) => {
-    if (error) throw error;
-    A = value.toString(16);
-  });
-  return A;
-}
-
-function sdkKey(helper: SdkHelper, verifier: Parameters<typeof passwordAuthenticationKey>[1]) {
-  return new Promise<Uint8Array>((done, fail) => {
-    helper.getPasswordAuthenticationKey(
-      verifier.userId,
-      verifier.password,
-      new BigInteger(verifier.srpB, 16),
-      new BigInteger(verifier.salt, 16),
-      (error, key) => (error ? fail(error) : done(key)),
-    );
-  });
-}
 
 const verifier = {
   poolName: 'AbCdEf123',
@@ -85,13 +31,10 @@ const verifier = {
 };
 
 describe("the client's USER_SRP_AUTH values", () => {
-  // The SDK's values for the client's secret, once: each of its modular powers takes seconds here.
   const secret = newSrpSecret(fixedBytes);
   let sdk: { A: string; key: string };
   beforeAll(async () => {
-    const helper = sdkHelperWith(verifier.poolName, secret.a);
-    const A = sdkLargeA(helper);
-    sdk = { A, key: Buffer.from(await sdkKey(helper, verifier)).toString('hex') };
+    sdk = await runCognitoSdk('srp-values.mjs', { ...verifier, a: secret.a.toString(16) });
   });
 
   it('sends the SRP_A the Cognito SDK computes for the same secret', () => {
