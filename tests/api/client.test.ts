@@ -9,6 +9,7 @@ import {
   type MobileBackendClient,
   type ServerFrame,
 } from '../../client/src/index';
+import { runCognitoSdk } from '../support/cognito-sdk/run';
 import { assertMatchesContract } from './support/contract';
 import { eventually } from './support/http';
 import { sandboxOutputs } from './support/outputs';
@@ -85,19 +86,95 @@ describe('the typed client', () => {
     expect(profile).toMatchObject({ userId: sub, email });
   });
 
+  it('signs in with USER_SRP_AUTH, and the password never goes to Cognito', async () => {
+    const user = await newUser();
+    const sent: string[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      if (String(input).startsWith(sandboxOutputs().CognitoEndpoint)) sent.push(String(init?.body));
+      return contractCheckedFetch(input, init);
+    };
+    const client = createMobileBackendClient(sandboxOutputs(), { fetch: recordingFetch });
+
+    await client.auth.signIn(user.email, user.password);
+    const { data: profile } = await client.api.request('get', '/v1/me');
+
+    expect(profile.userId).toBe(user.sub);
+    expect(sent.map((body) => JSON.parse(body) as Record<string, unknown>)).toMatchObject([
+      { AuthFlow: 'USER_SRP_AUTH' },
+      { ChallengeName: 'PASSWORD_VERIFIER' },
+    ]);
+    expect(sent.join('\n')).not.toContain(user.password);
+  });
+
   it('refuses a wrong password with Cognito’s error', async () => {
     const { client, email } = await signedInClient();
 
     const signIn = client.auth.signIn(email, `Pw-${randomUUID()}-B2!`);
 
-    const error = await signIn.catch((failure: unknown) => failure);
+    await expect(signIn).rejects.toBeInstanceOf(CognitoError);
+    await expect(signIn).rejects.toMatchObject({
+      type: 'NotAuthorizedException',
+      message: 'NotAuthorizedException: Incorrect username or password.',
+      status: 400,
+    });
+  });
 
-    // Cognito says NotAuthorizedException; cognito-local says InvalidPasswordException.
-    expect(error).toBeInstanceOf(CognitoError);
-    expect(['NotAuthorizedException', 'InvalidPasswordException']).toContain(
-      (error as CognitoError).type,
-    );
-    expect((error as CognitoError).status).toBe(400);
+  it('refuses an unknown user as it refuses a wrong password', async () => {
+    const client = newClient();
+
+    const signIn = client.auth.signIn(`nobody-${randomUUID()}@example.com`, 'Pw-1-Unknown!');
+
+    await expect(signIn).rejects.toMatchObject({ type: 'NotAuthorizedException', status: 400 });
+  });
+
+  it('signs in with USER_PASSWORD_AUTH when told to', async () => {
+    const user = await newUser();
+    const client = createMobileBackendClient(sandboxOutputs(), {
+      fetch: contractCheckedFetch,
+      authFlow: 'USER_PASSWORD_AUTH',
+    });
+
+    await client.auth.signIn(user.email, user.password);
+    const { data: profile } = await client.api.request('get', '/v1/me');
+
+    expect(profile.userId).toBe(user.sub);
+  });
+
+  it('lets Cognito’s own JavaScript SDK sign in with SRP, as a mobile app would', async () => {
+    const user = await newUser();
+    const { UserPoolId, UserPoolClientId, CognitoEndpoint } = sandboxOutputs();
+
+    const signedIn = await runCognitoSdk<{ idToken?: string; error?: unknown }>('sign-in.mjs', {
+      userPoolId: UserPoolId,
+      clientId: UserPoolClientId,
+      endpoint: CognitoEndpoint,
+      username: user.email,
+      password: user.password,
+    });
+    const me = await fetch(`${sandboxOutputs().ApiUrl.replace(/\/$/, '')}/v1/me`, {
+      headers: { Authorization: `Bearer ${signedIn.idToken}` },
+    });
+
+    expect(signedIn.error).toBeUndefined();
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { userId: string }).userId).toBe(user.sub);
+  });
+
+  it('gives Cognito’s JavaScript SDK Cognito’s answer to a wrong password', async () => {
+    const user = await newUser();
+    const { UserPoolId, UserPoolClientId, CognitoEndpoint } = sandboxOutputs();
+
+    const signedIn = await runCognitoSdk<{ idToken?: string; error?: unknown }>('sign-in.mjs', {
+      userPoolId: UserPoolId,
+      clientId: UserPoolClientId,
+      endpoint: CognitoEndpoint,
+      username: user.email,
+      password: `${user.password}-not`,
+    });
+
+    expect(signedIn).toEqual({
+      error: { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
+    });
   });
 
   it('refreshes the tokens, and after sign-out no longer can', async () => {
