@@ -146,6 +146,8 @@ function sendAnswer(response: ServerResponse, answer: CognitoAnswer): void {
     'Content-Type': 'application/x-amz-json-1.1',
     'Content-Length': String(Buffer.byteLength(payload)),
     'x-amzn-RequestId': randomUUID(),
+    // Browser apps call Cognito from their own origin; cognito-local allows any, as this does.
+    'Access-Control-Allow-Origin': '*',
     ...(type !== undefined && { 'x-amzn-ErrorType': `${type}:` }),
   });
   response.end(payload);

@@ -177,6 +177,25 @@ describe('the typed client', () => {
     });
   });
 
+  it('can reach Cognito from a browser page of another origin', async () => {
+    const answer = await fetch(sandboxOutputs().CognitoEndpoint, {
+      method: 'POST',
+      headers: {
+        Origin: 'http://localhost:8081',
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      },
+      body: JSON.stringify({
+        ClientId: sandboxOutputs().UserPoolClientId,
+        AuthFlow: 'USER_SRP_AUTH',
+        AuthParameters: { USERNAME: 'someone@example.com', SRP_A: 'abc123' },
+      }),
+    });
+
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('refreshes the tokens, and after sign-out no longer can', async () => {
     const { client } = await signedInClient();
 
