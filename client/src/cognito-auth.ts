@@ -71,6 +71,7 @@ export function createCognitoAuth(options: CognitoOptions): CognitoAuth {
     throw new Error('USER_SRP_AUTH needs the user pool id (the UserPoolId output)');
   }
   let tokens: Tokens | undefined;
+  let refreshing: Promise<Tokens> | undefined;
 
   async function call<T>(operation: string, body: Record<string, unknown>): Promise<T> {
     const response = await send(options.endpoint, {
@@ -141,7 +142,13 @@ export function createCognitoAuth(options: CognitoOptions): CognitoAuth {
             });
       return keep(reply.AuthenticationResult);
     },
-    refresh: refreshTokens,
+    refresh() {
+      // Requests that find the tokens stale at once share one refresh.
+      refreshing ??= refreshTokens().finally(() => {
+        refreshing = undefined;
+      });
+      return refreshing;
+    },
     async signOut() {
       const refreshToken = tokens?.refreshToken;
       tokens = undefined;

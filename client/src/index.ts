@@ -67,6 +67,13 @@ export function createMobileBackendClient(
   const api = createRestClient({
     apiUrl: outputs.ApiUrl,
     token: () => auth.idToken(),
+    refreshToken: async () => {
+      if (!auth.current()?.refreshToken) return false;
+      return auth.refresh().then(
+        () => true,
+        () => false,
+      );
+    },
     ...(options.fetch && { fetch: options.fetch }),
     ...(options.retry && { retry: options.retry }),
   });

@@ -209,6 +209,34 @@ describe('the typed client', () => {
     await expect(client.auth.refresh()).rejects.toMatchObject({ type: 'NotAuthorizedException' });
   });
 
+  it('refreshes the tokens on a 401 and sends the request once more', async () => {
+    const { client, sub } = await signedInClient();
+    const tokens = client.auth.current();
+    if (!tokens) throw new Error('not signed in');
+    // An ID token the client holds as valid but the gateway refuses, as after a key rotation.
+    client.auth.useTokens({ ...tokens, idToken: 'eyJhbGciOiJub25lIn0.e30.' });
+
+    const { data: profile } = await client.api.request('get', '/v1/me');
+
+    expect(profile.userId).toBe(sub);
+    expect(client.auth.current()?.idToken).not.toBe('eyJhbGciOiJub25lIn0.e30.');
+  });
+
+  it('throws the 401 when the refresh token no longer works', async () => {
+    const { client } = await signedInClient();
+    const tokens = client.auth.current();
+    if (!tokens) throw new Error('not signed in');
+    client.auth.useTokens({
+      ...tokens,
+      idToken: 'eyJhbGciOiJub25lIn0.e30.',
+      refreshToken: 'revoked',
+    });
+
+    const request = client.api.request('get', '/v1/me');
+
+    await expect(request).rejects.toMatchObject({ status: 401 });
+  });
+
   it('creates an item once for one Idempotency-Key, edits it with If-Match and deletes it', async () => {
     const { client } = await signedInClient();
     const idempotencyKey = randomUUID();

@@ -69,4 +69,21 @@ describe('the Cognito sign-in of the client', () => {
 
     expect(create).toThrow(/UserPoolId/);
   });
+
+  it('sends one refresh for requests that ask for one at the same time', async () => {
+    const { sent, fetch } = cognitoFetch(() => signedIn);
+    const auth = createCognitoAuth({
+      endpoint,
+      clientId: 'c',
+      authFlow: 'USER_PASSWORD_AUTH',
+      fetch,
+    });
+    auth.useTokens({ idToken: 'old', accessToken: 'old', refreshToken: 'r', expiresAt: 0 });
+
+    const [first, second] = await Promise.all([auth.refresh(), auth.refresh()]);
+
+    expect(sent.filter((call) => call.body.AuthFlow === 'REFRESH_TOKEN_AUTH')).toHaveLength(1);
+    expect(first).toBe(second);
+    expect(first.idToken).toBe('id');
+  });
 });
