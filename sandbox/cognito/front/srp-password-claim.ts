@@ -22,6 +22,10 @@ const COGNITO_TIMESTAMP =
 
 const incorrect = cognitoError(400, 'NotAuthorizedException', 'Incorrect username or password.');
 
+type ClaimResponses = Record<(typeof CLAIM_PARAMETERS)[number], string> & {
+  SECRET_HASH?: string;
+};
+
 export async function checkPasswordClaim(
   body: Record<string, unknown>,
   context: FrontContext,
@@ -29,37 +33,46 @@ export async function checkPasswordClaim(
   const responses = textParameters(body.ChallengeResponses);
   const absent = CLAIM_PARAMETERS.find((name) => !responses[name]);
   if (absent) return missing(`ChallengeResponses.${absent}`);
-  const session = openSession(responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '');
-  const poolId = context.pools.entryFor(body)?.poolId;
+  const claim = responses as ClaimResponses;
+  const proven = await provenUser(context, context.pools.entryFor(body)?.poolId, claim);
+  if (!proven) return incorrect;
+  return context.call('InitiateAuth', {
+    ClientId: body.ClientId,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: {
+      USERNAME: proven.userId,
+      PASSWORD: proven.password,
+      ...(claim.SECRET_HASH && { SECRET_HASH: claim.SECRET_HASH }),
+    },
+    ...(body.ClientMetadata !== undefined && { ClientMetadata: body.ClientMetadata }),
+  });
+}
+
+/** The user and password the claim proves, or undefined when it proves nothing. */
+async function provenUser(
+  context: FrontContext,
+  poolId: string | undefined,
+  claim: ClaimResponses,
+): Promise<{ userId: string; password: string } | undefined> {
+  const session = openSession(claim.PASSWORD_CLAIM_SECRET_BLOCK);
   const userId = session?.userId;
-  if (!session || !userId || session.poolId !== poolId) return incorrect;
-  if (!COGNITO_TIMESTAMP.test(responses.TIMESTAMP ?? '')) return incorrect;
-  if (!(await namesUser(context, session, responses.USERNAME ?? ''))) return incorrect;
+  if (!session || !userId || !poolId || session.poolId !== poolId) return undefined;
+  if (!COGNITO_TIMESTAMP.test(claim.TIMESTAMP)) return undefined;
+  if (!(await namesUser(context, session, claim.USERNAME))) return undefined;
   const password = await context.passwords.passwordOf(poolId, userId);
   const A = clientPublicValue(session.srpA);
-  if (!password || A === undefined) return incorrect;
+  if (!password || A === undefined) return undefined;
   const valid = claimIsValid(
     { poolName: poolNameOf(poolId), userId, password },
     { salt: BigInt(`0x${session.salt}`), b: BigInt(`0x${session.b}`) },
     {
       A,
-      secretBlock: responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '',
-      timestamp: responses.TIMESTAMP ?? '',
-      signature: responses.PASSWORD_CLAIM_SIGNATURE ?? '',
+      secretBlock: claim.PASSWORD_CLAIM_SECRET_BLOCK,
+      timestamp: claim.TIMESTAMP,
+      signature: claim.PASSWORD_CLAIM_SIGNATURE,
     },
   );
-  if (!valid) return incorrect;
-  const { SECRET_HASH: secretHash } = responses;
-  return context.call('InitiateAuth', {
-    ClientId: body.ClientId,
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    AuthParameters: {
-      USERNAME: userId,
-      PASSWORD: password,
-      ...(secretHash && { SECRET_HASH: secretHash }),
-    },
-    ...(body.ClientMetadata !== undefined && { ClientMetadata: body.ClientMetadata }),
-  });
+  return valid ? { userId, password } : undefined;
 }
 
 /** The SDKs answer with USER_ID_FOR_SRP; an alias of the same user (the email) is taken too. */

@@ -212,6 +212,41 @@ describe("the Cognito front's USER_SRP_AUTH", () => {
       expect(answer.body).toEqual(tokens);
     });
 
+    it('is accepted with the email in place of USER_ID_FOR_SRP, and passes SECRET_HASH on', async () => {
+      const front = frontWith();
+      const { secretBlock, sign } = await challengeAndClaim(front);
+      const timestamp = 'Tue Dec 1 09:05:07 UTC 2026';
+
+      await respond(front, {
+        USERNAME: user.email,
+        SECRET_HASH: 'hash',
+        PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+        TIMESTAMP: timestamp,
+        PASSWORD_CLAIM_SIGNATURE: await sign(secretBlock, timestamp),
+      });
+
+      expect(front.signedIn).toHaveBeenCalledWith('InitiateAuth', {
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: user.userId, PASSWORD: password, SECRET_HASH: 'hash' },
+      });
+    });
+
+    it('is refused when USERNAME names another user', async () => {
+      const front = frontWith();
+      const { secretBlock, sign } = await challengeAndClaim(front);
+      const timestamp = 'Tue Dec 1 09:05:07 UTC 2026';
+
+      const answer = await respond(front, {
+        USERNAME: 'someone-else@example.com',
+        PASSWORD_CLAIM_SECRET_BLOCK: secretBlock,
+        TIMESTAMP: timestamp,
+        PASSWORD_CLAIM_SIGNATURE: await sign(secretBlock, timestamp),
+      });
+
+      expect(answer).toEqual(incorrect);
+    });
+
     it('is refused when the secret block was changed and signed again', async () => {
       const front = frontWith();
       const { secretBlock, sign } = await challengeAndClaim(front);
