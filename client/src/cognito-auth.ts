@@ -1,14 +1,20 @@
 // Sign-up, confirmation, sign-in, refresh and sign-out against the Cognito
-// user pool's JSON API, with fetch alone. Sign-in uses USER_PASSWORD_AUTH,
-// which the stack's app client allows on AWS as well as locally; SRP
-// (USER_SRP_AUTH) is not implemented here: apps that need it use the
-// Cognito SDK of their platform and hand the tokens to `useTokens`.
+// user pool's JSON API, with fetch alone. Sign-in is USER_SRP_AUTH unless
+// told otherwise (the password never leaves the device; srp-sign-in.ts), or
+// USER_PASSWORD_AUTH, which the stack's app client allows too.
+import { signInWithSrp } from './srp-sign-in';
+
+export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 
 export interface CognitoOptions {
   /** The user pool's Cognito endpoint: the `CognitoEndpoint` output locally, `https://cognito-idp.<region>.amazonaws.com/` on AWS. */
   endpoint: string;
   /** The `UserPoolClientId` output. */
   clientId: string;
+  /** The `UserPoolId` output: USER_SRP_AUTH needs it. */
+  userPoolId?: string;
+  /** How `signIn` proves the password; USER_SRP_AUTH unless given. */
+  authFlow?: AuthFlow;
   fetch?: typeof fetch;
   /** Refresh this long before the ID token expires. */
   refreshMarginMs?: number;
@@ -59,7 +65,13 @@ export interface CognitoAuth {
 export function createCognitoAuth(options: CognitoOptions): CognitoAuth {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const margin = options.refreshMarginMs ?? 60_000;
+  const flow = options.authFlow ?? 'USER_SRP_AUTH';
+  const { userPoolId } = options;
+  if (flow === 'USER_SRP_AUTH' && !userPoolId) {
+    throw new Error('USER_SRP_AUTH needs the user pool id (the UserPoolId output)');
+  }
   let tokens: Tokens | undefined;
+  let refreshing: Promise<Tokens> | undefined;
 
   async function call<T>(operation: string, body: Record<string, unknown>): Promise<T> {
     const response = await send(options.endpoint, {
@@ -97,6 +109,16 @@ export function createCognitoAuth(options: CognitoOptions): CognitoAuth {
     return tokens;
   }
 
+  async function refreshTokens(): Promise<Tokens> {
+    const refreshToken = tokens?.refreshToken;
+    if (!refreshToken) throw new CognitoError('NotAuthorizedException', 'Not signed in', 400);
+    const reply = await call<{ AuthenticationResult?: AuthenticationResult }>('InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    });
+    return keep(reply.AuthenticationResult, refreshToken);
+  }
+
   const auth: CognitoAuth = {
     async signUp(email, password) {
       const reply = await call<{ UserSub: string; UserConfirmed: boolean }>('SignUp', {
@@ -110,20 +132,22 @@ export function createCognitoAuth(options: CognitoOptions): CognitoAuth {
       await call('ConfirmSignUp', { Username: email, ConfirmationCode: code });
     },
     async signIn(email, password) {
-      const reply = await call<{ AuthenticationResult?: AuthenticationResult }>('InitiateAuth', {
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: email, PASSWORD: password },
-      });
+      type Reply = { AuthenticationResult?: AuthenticationResult };
+      const reply =
+        flow === 'USER_SRP_AUTH' && userPoolId
+          ? await signInWithSrp<Reply>(call, email, password, { userPoolId })
+          : await call<Reply>('InitiateAuth', {
+              AuthFlow: 'USER_PASSWORD_AUTH',
+              AuthParameters: { USERNAME: email, PASSWORD: password },
+            });
       return keep(reply.AuthenticationResult);
     },
-    async refresh() {
-      const refreshToken = tokens?.refreshToken;
-      if (!refreshToken) throw new CognitoError('NotAuthorizedException', 'Not signed in', 400);
-      const reply = await call<{ AuthenticationResult?: AuthenticationResult }>('InitiateAuth', {
-        AuthFlow: 'REFRESH_TOKEN_AUTH',
-        AuthParameters: { REFRESH_TOKEN: refreshToken },
+    refresh() {
+      // Requests that find the tokens stale at once share one refresh.
+      refreshing ??= refreshTokens().finally(() => {
+        refreshing = undefined;
       });
-      return keep(reply.AuthenticationResult, refreshToken);
+      return refreshing;
     },
     async signOut() {
       const refreshToken = tokens?.refreshToken;

@@ -7,7 +7,7 @@
 //   const { data: item } = await backend.api.request('post', '/v1/items', {
 //     body: { title: 'Bike', visibility: 'public' },
 //   });
-import { createCognitoAuth, type CognitoAuth } from './cognito-auth';
+import { createCognitoAuth, type AuthFlow, type CognitoAuth } from './cognito-auth';
 import { createRestClient, type RestClient } from './rest-client';
 import { connectRealtime, type RealtimeConnection, type RealtimeOptions } from './realtime';
 import type { RetryPolicy } from './retry';
@@ -15,7 +15,7 @@ import type { Schemas } from './typed-routes';
 import { uploadTo } from './upload';
 
 export { ApiError, type Problem } from './api-error';
-export { CognitoError, type CognitoAuth, type Tokens } from './cognito-auth';
+export { CognitoError, type AuthFlow, type CognitoAuth, type Tokens } from './cognito-auth';
 export { ifMatchValue, type RestClient } from './rest-client';
 export type { RealtimeConnection, RealtimeState, ServerFrame, ClientFrame } from './realtime';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
@@ -27,12 +27,16 @@ export interface BackendOutputs {
   ApiUrl: string;
   WebSocketUrl?: string;
   UserPoolClientId: string;
+  /** The user pool's id: sign-in with USER_SRP_AUTH (the default) needs it. */
+  UserPoolId?: string;
   /** The Cognito endpoint: the sandbox's output, or `https://cognito-idp.<region>.amazonaws.com/`. */
   CognitoEndpoint: string;
 }
 
 export interface ClientOptions {
   fetch?: typeof fetch;
+  /** How `auth.signIn` proves the password: USER_SRP_AUTH unless given. */
+  authFlow?: AuthFlow;
   retry?: Partial<RetryPolicy>;
   WebSocket?: typeof WebSocket;
 }
@@ -56,11 +60,20 @@ export function createMobileBackendClient(
   const auth = createCognitoAuth({
     endpoint: outputs.CognitoEndpoint,
     clientId: outputs.UserPoolClientId,
+    ...(outputs.UserPoolId && { userPoolId: outputs.UserPoolId }),
+    ...(options.authFlow && { authFlow: options.authFlow }),
     ...(options.fetch && { fetch: options.fetch }),
   });
   const api = createRestClient({
     apiUrl: outputs.ApiUrl,
     token: () => auth.idToken(),
+    refreshToken: async () => {
+      if (!auth.current()?.refreshToken) return false;
+      return auth.refresh().then(
+        () => true,
+        () => false,
+      );
+    },
     ...(options.fetch && { fetch: options.fetch }),
     ...(options.retry && { retry: options.retry }),
   });

@@ -1,7 +1,8 @@
 // Every REST route, typed from the OpenAPI document: `request('patch',
 // '/v1/items/{id}', { path: { id }, body, ifMatch })`. POSTs get an
 // Idempotency-Key (one per call, the same on every retry), 429 and 5xx are
-// retried (retry.ts), and a reply outside 2xx is thrown as an ApiError.
+// retried (retry.ts), a 401 refreshes the tokens and is tried once more, and
+// a reply outside 2xx is thrown as an ApiError.
 import type { paths } from './api-types';
 import { apiErrorOf } from './api-error';
 import { DEFAULT_RETRY_POLICY, fetchWithRetry, type RetryPolicy } from './retry';
@@ -12,6 +13,12 @@ export interface RestClientOptions {
   apiUrl: string;
   /** The bearer token of each request; undefined sends none. */
   token: () => Promise<string | undefined>;
+  /**
+   * Called once on a 401: true when it got new tokens and the request is worth
+   * sending again. Every method is: the authorizer answers 401 before any
+   * function runs, and a POST sent again carries the same Idempotency-Key.
+   */
+  refreshToken?: () => Promise<boolean>;
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;
 }
@@ -77,13 +84,20 @@ export function createRestClient(options: RestClientOptions): RestClient {
     async request(method, path, callOptions) {
       const loose = (callOptions ?? {}) as LooseOptions;
       const url = `${base}${expandPath(path, loose.path)}${queryString(loose.query)}`;
-      const headers = headersFor(method, loose, await options.token());
-      const body = loose.body === undefined ? undefined : JSON.stringify(loose.body);
-      const response = await fetchWithRetry(
-        () =>
-          send(url, { method: method.toUpperCase(), headers, body, signal: loose.signal ?? null }),
-        policy,
-      );
+      // One key for the first try and the try after a refresh.
+      const idempotencyKey =
+        method === 'post' ? (loose.idempotencyKey ?? crypto.randomUUID()) : undefined;
+      const sendOnce = async () => {
+        const headers = headersFor(method, { ...loose, idempotencyKey }, await options.token());
+        const body = loose.body === undefined ? undefined : JSON.stringify(loose.body);
+        const init = { method: method.toUpperCase(), headers, body, signal: loose.signal ?? null };
+        return fetchWithRetry(() => send(url, init), policy);
+      };
+      let response = await sendOnce();
+      if (response.status === 401 && options.refreshToken && (await options.refreshToken())) {
+        await response.body?.cancel();
+        response = await sendOnce();
+      }
       if (!response.ok) throw await apiErrorOf(response);
       const text = await response.text();
       return {

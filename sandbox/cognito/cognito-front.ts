@@ -9,6 +9,7 @@ import { readBody } from '../http/read-body';
 import { cognitoRefusalLine } from '../runtime/access-lines';
 import { closeServer, listen } from '../runtime/listen';
 import type { PoolDirectory } from './pool-directory';
+import type { StoredPasswords } from './stored-passwords';
 import { FRONT_STEPS } from './front/all-steps';
 import {
   cognitoError,
@@ -25,6 +26,8 @@ export interface CognitoFrontOptions {
   /** cognito-local's own endpoint, on loopback. */
   backend: string;
   pools: PoolDirectory;
+  /** The passwords cognito-local keeps, for the SRP sign-in. */
+  passwords: StoredPasswords;
   log: (line: string) => void;
 }
 
@@ -110,6 +113,7 @@ function cognitoRequestOf(request: IncomingMessage, body: Buffer): CognitoReques
 function frontContext(options: CognitoFrontOptions): FrontContext {
   const context: FrontContext = {
     pools: options.pools,
+    passwords: options.passwords,
     log: options.log,
     backend: (operation, body) => callBackend(options.backend, operation, body),
     call: (operation, body) =>
@@ -142,6 +146,8 @@ function sendAnswer(response: ServerResponse, answer: CognitoAnswer): void {
     'Content-Type': 'application/x-amz-json-1.1',
     'Content-Length': String(Buffer.byteLength(payload)),
     'x-amzn-RequestId': randomUUID(),
+    // Browser apps call Cognito from their own origin; cognito-local allows any, as this does.
+    'Access-Control-Allow-Origin': '*',
     ...(type !== undefined && { 'x-amzn-ErrorType': `${type}:` }),
   });
   response.end(payload);

@@ -7,6 +7,11 @@ import { assertPortFree } from '../ports';
 import { startChildService, stopProcess } from '../processes';
 import type { RunningService } from '../processes';
 
+export interface RunningCognitoLocal extends RunningService {
+  /** Its working directory, where it keeps users and pools (`.cognito/`). */
+  stateDir: string;
+}
+
 // Paths are anchored at the project (npm runs scripts there) rather than import.meta: jest
 // compiles global setup files and what they import to CommonJS, where import.meta is a syntax error.
 
@@ -32,7 +37,9 @@ function cognitoLocalBin(): string {
  * its modules load and keeps its state in `./.cognito` of the working directory, so a child with
  * its own environment and cwd is the only way to choose port and state directory per run.
  */
-export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningService> {
+export async function startCognitoLocal(
+  options: CognitoLocalOptions,
+): Promise<RunningCognitoLocal> {
   await assertPortFree(options.port, 'Cognito Local', '--cognito-port');
   const stateDir = options.dataDir
     ? join(options.dataDir, 'cognito')
@@ -60,6 +67,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     });
     return {
       endpoint,
+      stateDir,
       stop: async () => {
         await stopProcess(child);
         removeStateDir();

@@ -16,7 +16,13 @@ export interface DemoApp {
 const SOURCE_DIR = join(process.cwd(), 'sandbox', 'demo-app');
 
 /** The outputs the page needs, and the outboxes it reads through this origin. */
-const CLIENT_OUTPUTS = ['ApiUrl', 'WebSocketUrl', 'UserPoolClientId', 'CognitoEndpoint'] as const;
+const CLIENT_OUTPUTS = [
+  'ApiUrl',
+  'WebSocketUrl',
+  'UserPoolClientId',
+  'UserPoolId',
+  'CognitoEndpoint',
+] as const;
 const OUTBOXES: Record<string, { output: string; filter: string }> = {
   '/demo/outbox/mail': { output: 'MailOutboxUrl', filter: 'to' },
   '/demo/outbox/push': { output: 'PushOutboxUrl', filter: 'userId' },

@@ -8,6 +8,7 @@ import { startCognitoFront } from '../cognito/cognito-front';
 import { startCognitoLocal } from '../cognito/cognito-local';
 import { codeDeliveryReader } from '../cognito/code-deliveries';
 import { createPoolDirectory, type PoolDirectory } from '../cognito/pool-directory';
+import { storedPasswordsIn } from '../cognito/stored-passwords';
 import { ensureUserPools } from '../cognito/user-pools';
 import { startMailOutbox } from '../mail/mail-outbox';
 import { urlHost } from '../network';
@@ -46,6 +47,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
         host: context.network.bindHost,
         backend: cognito.endpoint,
         pools,
+        passwords: storedPasswordsIn(cognito.stateDir),
         log: context.accessLog,
       }),
   );

@@ -89,6 +89,7 @@ it('is served by the sandbox at / with its script, and loads nothing from elsewh
     ApiUrl: sandboxOutputs().ApiUrl,
     WebSocketUrl: sandboxOutputs().WebSocketUrl,
     UserPoolClientId: sandboxOutputs().UserPoolClientId,
+    UserPoolId: sandboxOutputs().UserPoolId,
     CognitoEndpoint: sandboxOutputs().CognitoEndpoint,
   });
 });

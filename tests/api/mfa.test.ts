@@ -18,6 +18,7 @@ import { ensureUser, signIn } from '../../sandbox/cognito/users';
 import { startSandboxProcess, type SandboxProcess } from '../../sandbox/spawn-sandbox';
 import type { SandboxOutputs } from './support/outputs';
 import { totp } from './support/totp';
+import { signInWithSrp } from '../../client/src/srp-sign-in';
 
 jest.setTimeout(60_000);
 
@@ -88,6 +89,25 @@ const answerTotp = (email: string, session: string | undefined, code: string) =>
     }),
   );
 
+/** One call of Cognito's JSON API, as the typed client makes it. */
+async function cognitoCall<T>(operation: string, body: Record<string, unknown>): Promise<T> {
+  const reply = await fetch(outputs.CognitoEndpoint, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify({ ClientId: outputs.UserPoolClientId, ...body }),
+  });
+  return (await reply.json()) as T;
+}
+
+/** USER_SRP_AUTH as the typed client signs in. */
+const srpSignIn = (email: string, password: string) =>
+  signInWithSrp<{ ChallengeName?: string; Session?: string }>(cognitoCall, email, password, {
+    userPoolId: outputs.UserPoolId,
+  });
+
 describe('TOTP MFA with MfaMode=OPTIONAL', () => {
   it("gives the local pool the template's MFA: optional, with authenticator apps", async () => {
     // act
@@ -128,6 +148,20 @@ describe('TOTP MFA with MfaMode=OPTIONAL', () => {
       headers: { Authorization: `Bearer ${answered.AuthenticationResult?.IdToken}` },
     });
     expect(me.status).toBe(200);
+  });
+
+  it('asks an enrolled user for the code after an SRP sign-in too', async () => {
+    // prepare
+    const user = await signedInUser();
+    const secret = await enrolTotp(user.accessToken);
+
+    // act
+    const challenge = await srpSignIn(user.email, user.password);
+    const answered = await answerTotp(user.email, challenge.Session, totp(secret));
+
+    // assess
+    expect(challenge.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+    expect(answered.AuthenticationResult?.IdToken).toBeDefined();
   });
 
   it('refuses a code that is not the current one', async () => {

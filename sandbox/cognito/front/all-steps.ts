@@ -5,12 +5,14 @@ import { requireMfaSetup } from './mfa-setup-step';
 import { answerProviderLinks } from './provider-links-step';
 import { resendConfirmationCode } from './resend-confirmation-code-step';
 import { applySignUpRules } from './sign-up-rules-step';
+import { answerSrpSignIn } from './srp-sign-in-step';
 import type { FrontStep } from './steps';
 import { preventUserExistenceErrors } from './user-existence-step';
 
 export const FRONT_STEPS: readonly FrontStep[] = [
   applySignUpRules,
   preventUserExistenceErrors,
+  answerSrpSignIn,
   requireMfaSetup,
   resendConfirmationCode,
   answerProviderLinks,

@@ -4,6 +4,7 @@
 // Cognito's JSON protocol, so a step can also call other operations (through
 // the whole front with `call`, or straight to cognito-local with `backend`).
 import type { PoolDirectory } from '../pool-directory';
+import type { StoredPasswords } from '../stored-passwords';
 
 /** A request of the Cognito JSON protocol: the X-Amz-Target suffix and the parsed body. */
 export interface CognitoRequest {
@@ -23,6 +24,8 @@ export interface FrontContext {
   backend(operation: string, body: Record<string, unknown>): Promise<CognitoAnswer>;
   /** A new request through every step, as a client's would go. */
   call(operation: string, body: Record<string, unknown>): Promise<CognitoAnswer>;
+  /** cognito-local's users' passwords, read-only (SRP needs them to check a claim). */
+  passwords: StoredPasswords;
   log(line: string): void;
 }
 

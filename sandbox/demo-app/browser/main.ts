@@ -62,7 +62,12 @@ function setUpAccount(backend: MobileBackendClient): void {
 
 async function main(): Promise<void> {
   const config = await (await fetch('/demo/config.json')).json();
-  const backend = createMobileBackendClient(config);
+  // Browsers give WebCrypto, which SRP needs, only to secure origins (https,
+  // localhost, 127.0.0.1): a page opened over plain http on another host
+  // (--public-host) signs in with USER_PASSWORD_AUTH instead.
+  const backend = createMobileBackendClient(config, {
+    authFlow: isSecureContext ? 'USER_SRP_AUTH' : 'USER_PASSWORD_AUTH',
+  });
   setUpAccount(backend);
   setUpProfile(backend);
   setUpSearch(backend);

@@ -114,6 +114,83 @@ describe('the REST client', () => {
   });
 });
 
+describe('the REST client on a 401', () => {
+  const unauthorized = () =>
+    new Response('{"type":"about:blank","title":"Unauthorized"}', { status: 401 });
+
+  /** A client whose tokens are `token` until a refresh, which makes them `fresh`. */
+  function clientRefreshing(fetch: typeof globalThis.fetch, refreshWorks = true) {
+    let token = 'stale';
+    const refreshes: string[] = [];
+    const client = createRestClient({
+      apiUrl: 'http://api/stage',
+      token: async () => token,
+      refreshToken: async () => {
+        refreshes.push(token);
+        if (refreshWorks) token = 'fresh';
+        return refreshWorks;
+      },
+      fetch,
+    });
+    return { client, refreshes };
+  }
+
+  it('refreshes the tokens and sends the request once more with the new one', async () => {
+    const { sent, fetch } = recordingFetch(unauthorized(), new Response('{"userId":"u"}'));
+    const { client, refreshes } = clientRefreshing(fetch);
+
+    const reply = await client.request('get', '/v1/me');
+
+    expect(reply.data).toEqual({ userId: 'u' });
+    expect(refreshes).toEqual(['stale']);
+    expect(sent.map((request) => request.headers.Authorization)).toEqual([
+      'Bearer stale',
+      'Bearer fresh',
+    ]);
+  });
+
+  it('sends a POST again with the same Idempotency-Key', async () => {
+    const { sent, fetch } = recordingFetch(unauthorized(), new Response('{}', { status: 201 }));
+    const { client } = clientRefreshing(fetch);
+
+    await client.request('post', '/v1/items', { body: { title: 'a' } });
+
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.headers['Idempotency-Key']).toBe(sent[0]?.headers['Idempotency-Key']);
+  });
+
+  it('throws the second 401 without refreshing twice', async () => {
+    const { sent, fetch } = recordingFetch(unauthorized(), unauthorized(), new Response('{}'));
+    const { client, refreshes } = clientRefreshing(fetch);
+
+    const request = client.request('get', '/v1/me');
+
+    await expect(request).rejects.toMatchObject({ status: 401 });
+    expect(refreshes).toHaveLength(1);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('throws the 401 without sending again when the refresh fails', async () => {
+    const { sent, fetch } = recordingFetch(unauthorized(), new Response('{}'));
+    const { client } = clientRefreshing(fetch, false);
+
+    await expect(client.request('get', '/v1/me')).rejects.toMatchObject({ status: 401 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('does not refresh on a 403', async () => {
+    const { sent, fetch } = recordingFetch(
+      new Response('{"type":"about:blank","title":"Forbidden"}', { status: 403 }),
+      new Response('{}'),
+    );
+    const { client, refreshes } = clientRefreshing(fetch);
+
+    await expect(client.request('get', '/v1/me')).rejects.toMatchObject({ status: 403 });
+    expect(refreshes).toEqual([]);
+    expect(sent).toHaveLength(1);
+  });
+});
+
 describe('path and If-Match values', () => {
   it('quotes a version and keeps an ETag as it came', () => {
     expect(ifMatchValue(7)).toBe('"7"');

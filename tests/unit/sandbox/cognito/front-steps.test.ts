@@ -7,11 +7,13 @@ import {
   type FrontContext,
   type FrontStep,
 } from '../../../../sandbox/cognito/front/steps';
+import { unusedPasswords } from './front/unused-passwords';
 
 const context: FrontContext = {
   pools: createPoolDirectory(),
   backend: () => Promise.reject(new Error('not in this test')),
   call: () => Promise.reject(new Error('not in this test')),
+  passwords: unusedPasswords,
   log: () => undefined,
 };
 const backendAnswer: CognitoAnswer = { status: 200, body: { from: 'backend' } };

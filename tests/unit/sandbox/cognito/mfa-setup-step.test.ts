@@ -9,6 +9,7 @@ import {
 } from '../../../../sandbox/cognito/front/steps';
 import { createPoolDirectory } from '../../../../sandbox/cognito/pool-directory';
 import type { UserPoolSpec } from '../../../../sandbox/template/model';
+import { unusedPasswords } from './front/unused-passwords';
 
 const poolWith = (mfaConfiguration: string): UserPoolSpec => ({
   logicalId: 'UserPool',
@@ -49,6 +50,7 @@ function frontWith(local: (operation: string, body: Record<string, unknown>) => 
     call: (operation, body) =>
       runSteps(steps, { operation, body }, context, () => backend(operation, body)),
     log: () => undefined,
+    passwords: unusedPasswords,
   };
   return { backend, call: context.call };
 }

@@ -2,6 +2,7 @@ import { verifyEmailOnConfirmation } from '../../../../../sandbox/cognito/front/
 import { cognitoError, type CognitoAnswer } from '../../../../../sandbox/cognito/front/steps';
 import { createPoolDirectory } from '../../../../../sandbox/cognito/pool-directory';
 import type { UserPoolSpec } from '../../../../../sandbox/template/model';
+import { unusedPasswords } from './unused-passwords';
 
 function contextFor(autoVerifiedAttributes: string[]) {
   const pools = createPoolDirectory();
@@ -12,7 +13,10 @@ function contextFor(autoVerifiedAttributes: string[]) {
     const user = { UserAttributes: [{ Name: 'email', Value: 'a@example.com' }] };
     return Promise.resolve({ status: 200, body: operation === 'AdminGetUser' ? user : {} });
   };
-  return { context: { pools, backend, call: backend, log: () => undefined }, calls };
+  return {
+    context: { pools, backend, call: backend, log: () => undefined, passwords: unusedPasswords },
+    calls,
+  };
 }
 
 const confirm = {

@@ -1,12 +1,14 @@
 import { showFederatedStatus } from '../../../../../sandbox/cognito/front/federated-status-step';
 import type { CognitoAnswer, FrontContext } from '../../../../../sandbox/cognito/front/steps';
 import { createPoolDirectory } from '../../../../../sandbox/cognito/pool-directory';
+import { unusedPasswords } from './unused-passwords';
 
 const context: FrontContext = {
   pools: createPoolDirectory(),
   backend: () => Promise.reject(new Error('not in this test')),
   call: () => Promise.reject(new Error('not in this test')),
   log: () => undefined,
+  passwords: unusedPasswords,
 };
 
 const identities = (primary: 'true' | 'false') => ({

@@ -7,6 +7,7 @@ import {
   type FrontContext,
 } from '../../../../../sandbox/cognito/front/steps';
 import { createPoolDirectory } from '../../../../../sandbox/cognito/pool-directory';
+import { unusedPasswords } from './unused-passwords';
 
 // A stand-in for cognito-local's side: a pool of users with attributes, and
 // the operations the step calls on it.
@@ -49,6 +50,7 @@ function fakePool(users: FakeUser[]) {
     backend,
     call: backend,
     log: () => undefined,
+    passwords: unusedPasswords,
   };
   return { context, find };
 }
