@@ -3,7 +3,6 @@
 // password account who signs in with Google under the same verified email is
 // linked to that account by the trigger and signs in as it.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
@@ -11,39 +10,31 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { jest } from '@jest/globals';
-import { startSandboxProcess, type SandboxProcess } from '../../sandbox/spawn-sandbox';
 import { claimsOf, signInWithTestProvider } from './support/hosted-sign-in';
 import { call, eventually } from './support/http';
 import { mailsTo } from './support/mail-outbox';
 import type { SandboxOutputs } from './support/outputs';
+import { startOwnSandbox, type OwnSandbox } from './support/own-sandbox';
 
 jest.setTimeout(60_000);
 
-let sandbox: SandboxProcess;
+let own: OwnSandbox;
 let outputs: SandboxOutputs;
 let cognito: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
-  // The sandbox never reads the providers' secrets: the test page stands in for them.
-  sandbox = await startSandboxProcess([
-    '--parameter-overrides',
-    'GoogleSignInSecretName=local/sign-in/google',
-    'AppleSignInSecretName=local/sign-in/apple',
-  ]);
-  // The support helpers (sign-in page, REST calls) talk to this file's sandbox.
-  process.env.SANDBOX_OUTPUTS_FILE = sandbox.outputsFile;
-  outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as SandboxOutputs;
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: outputs.CognitoEndpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  own = await startOwnSandbox({
+    parameterOverrides: [
+      // The sandbox never reads the providers' secrets: the test page stands in for them.
+      'GoogleSignInSecretName=local/sign-in/google',
+      'AppleSignInSecretName=local/sign-in/apple',
+    ],
+    forSupportHelpers: true,
   });
+  ({ outputs, cognito } = own);
 }, 180_000);
 
-afterAll(async () => {
-  cognito?.destroy();
-  await sandbox?.stop();
-});
+afterAll(() => own?.stop());
 
 const newEmail = () => `link-${randomUUID()}@example.com`;
 const password = () => `Pw-${randomUUID()}-A1!`;

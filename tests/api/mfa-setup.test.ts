@@ -3,7 +3,6 @@
 // authenticator app with the challenge's session, and from then on signs in
 // with its code, computed here as the app computes it.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   AdminCreateUserCommand,
   AssociateSoftwareTokenCommand,
@@ -17,30 +16,22 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { jest } from '@jest/globals';
 import { ensureUser } from '../../sandbox/cognito/users';
-import { startSandboxProcess, type SandboxProcess } from '../../sandbox/spawn-sandbox';
 import type { SandboxOutputs } from './support/outputs';
+import { startOwnSandbox, type OwnSandbox } from './support/own-sandbox';
 import { totp } from './support/totp';
 
 jest.setTimeout(60_000);
 
-let sandbox: SandboxProcess;
+let own: OwnSandbox;
 let outputs: SandboxOutputs;
 let cognito: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
-  sandbox = await startSandboxProcess(['--parameter-overrides', 'MfaMode=ON']);
-  outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as SandboxOutputs;
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: outputs.CognitoEndpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  own = await startOwnSandbox({ parameterOverrides: ['MfaMode=ON'] });
+  ({ outputs, cognito } = own);
 }, 120_000);
 
-afterAll(async () => {
-  cognito?.destroy();
-  await sandbox?.stop();
-});
+afterAll(() => own?.stop());
 
 /** A confirmed user with a password and no factor yet. */
 async function userWithoutFactor() {

@@ -2,7 +2,6 @@
 // a user enrols an authenticator app, and from then on signs in with its code,
 // computed here as the app computes it.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   AssociateSoftwareTokenCommand,
   CodeMismatchException,
@@ -15,31 +14,23 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { jest } from '@jest/globals';
 import { ensureUser, signIn } from '../../sandbox/cognito/users';
-import { startSandboxProcess, type SandboxProcess } from '../../sandbox/spawn-sandbox';
 import type { SandboxOutputs } from './support/outputs';
+import { startOwnSandbox, type OwnSandbox } from './support/own-sandbox';
 import { totp } from './support/totp';
 import { signInWithSrp } from '../../client/src/srp-sign-in';
 
 jest.setTimeout(60_000);
 
-let sandbox: SandboxProcess;
+let own: OwnSandbox;
 let outputs: SandboxOutputs;
 let cognito: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
-  sandbox = await startSandboxProcess(['--parameter-overrides', 'MfaMode=OPTIONAL']);
-  outputs = JSON.parse(readFileSync(sandbox.outputsFile, 'utf8')) as SandboxOutputs;
-  cognito = new CognitoIdentityProviderClient({
-    endpoint: outputs.CognitoEndpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  own = await startOwnSandbox({ parameterOverrides: ['MfaMode=OPTIONAL'] });
+  ({ outputs, cognito } = own);
 }, 120_000);
 
-afterAll(async () => {
-  cognito?.destroy();
-  await sandbox?.stop();
-});
+afterAll(() => own?.stop());
 
 async function signedInUser() {
   const email = `mfa-${randomUUID()}@example.com`;

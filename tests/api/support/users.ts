@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ensureUser, signIn } from '../../../sandbox/cognito/users';
 import { sandboxOutputs } from './outputs';
+import { localCognitoClient } from './own-sandbox';
 
 export interface TestUser {
   sub: string;
@@ -15,11 +16,7 @@ let client: CognitoIdentityProviderClient | undefined;
 
 /** The local Cognito, as an app reaches it (the client calls of the user pool). */
 export function cognito(): CognitoIdentityProviderClient {
-  client ??= new CognitoIdentityProviderClient({
-    endpoint: sandboxOutputs().CognitoEndpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  client ??= localCognitoClient(sandboxOutputs().CognitoEndpoint);
   return client;
 }
 
