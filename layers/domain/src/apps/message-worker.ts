@@ -48,7 +48,7 @@ export function createMessageWorker(
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
   const lookups = new BatchLookups();
-  // Completed delivery records leave together, many per request.
+  // Push receipts and completed delivery records leave together, many per request.
   const puts = new GroupedPuts(documents);
   const idempotency = new IdempotencyConfig({
     eventKeyJmesPath: 'messageId',
@@ -66,7 +66,7 @@ export function createMessageWorker(
       putWithEachMessage: (message) => records.inProgressPut(message),
     }),
     deliveries ??
-      createMessageDeliveries({ config, realtime: config.realtime, documents, lookups }),
+      createMessageDeliveries({ config, realtime: config.realtime, documents, lookups, puts }),
   );
   // Storing is once per message id by itself; the deliveries are what must not run twice.
   const deliverOnce = makeIdempotent(processor.deliver.bind(processor), {
