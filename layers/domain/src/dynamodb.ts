@@ -49,18 +49,26 @@ export async function batchDelete(
   keys: Record<string, string>[],
 ): Promise<void> {
   for (let start = 0; start < keys.length; start += BATCH_SIZE) {
-    let requests: BatchWriteCommandInput['RequestItems'] = {
+    await writeBatch(documents, {
       [tableName]: keys.slice(start, start + BATCH_SIZE).map((Key) => ({ DeleteRequest: { Key } })),
-    };
-    for (let attempt = 0; requests && Object.keys(requests).length > 0; attempt++) {
-      if (attempt > MAX_UNPROCESSED_RETRIES) {
-        throw new Error(`DynamoDB left deletes unprocessed after ${attempt} attempts`);
-      }
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const result: BatchWriteCommandOutput = await documents.send(
-        new BatchWriteCommand({ RequestItems: requests }),
-      );
-      requests = result.UnprocessedItems;
+    });
+  }
+}
+
+/** One BatchWriteItem of at most 25 requests, what DynamoDB leaves unprocessed retried with backoff. */
+export async function writeBatch(
+  documents: DynamoDBDocumentClient,
+  requestItems: NonNullable<BatchWriteCommandInput['RequestItems']>,
+): Promise<void> {
+  let requests: BatchWriteCommandInput['RequestItems'] = requestItems;
+  for (let attempt = 0; requests && Object.keys(requests).length > 0; attempt++) {
+    if (attempt > MAX_UNPROCESSED_RETRIES) {
+      throw new Error(`DynamoDB left writes unprocessed after ${attempt} attempts`);
     }
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    const result: BatchWriteCommandOutput = await documents.send(
+      new BatchWriteCommand({ RequestItems: requests }),
+    );
+    requests = result.UnprocessedItems;
   }
 }

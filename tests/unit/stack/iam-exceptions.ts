@@ -166,8 +166,9 @@ export const restrictedActions: readonly RestrictedAction[] = [
   },
   {
     action: 'dynamodb:BatchWriteItem',
-    holders: ['AccountDeletionFunctionRole'],
-    reason: 'Only erasing an account deletes in batches.',
+    holders: ['AccountDeletionFunctionRole', 'MessageWorkerRole'],
+    reason:
+      'Erasing an account deletes in batches; the message worker puts push receipts and completed delivery records in batches.',
   },
   {
     action: 'dynamodb:BatchGetItem',

@@ -1,9 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
+import { GroupedPuts } from '../dynamodb-grouped-puts';
 import { BatchLookups } from '../messaging/batch-lookups';
+import { DeliveryRecords } from '../messaging/dynamodb-delivery-records';
 import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
 import type { StoreOutcome } from '../messaging/conversation-store';
 import { parseQueuedMessage, type StoredMessage } from '../messaging/message';
@@ -47,33 +48,44 @@ export function createMessageWorker(
   const client = createDynamoDbClient();
   const documents = createDocumentClient(client);
   const lookups = new BatchLookups();
-  const processor = new MessageProcessor(
-    new DynamoDbConversationStore(documents, config.appTableName),
-    deliveries ??
-      createMessageDeliveries({ config, realtime: config.realtime, documents, lookups }),
-  );
+  // Push receipts and completed delivery records leave together, many per request.
+  const puts = new GroupedPuts(documents);
   const idempotency = new IdempotencyConfig({
     eventKeyJmesPath: 'messageId',
     expiresAfterSeconds: 24 * 60 * 60,
   });
+  const records = new DeliveryRecords({
+    tableName: config.idempotencyTableName,
+    client,
+    config: idempotency,
+    keyPrefix: 'messages.process',
+    puts,
+  });
+  const processor = new MessageProcessor(
+    new DynamoDbConversationStore(documents, config.appTableName, {
+      putWithEachMessage: (message) => records.inProgressPut(message),
+    }),
+    deliveries ??
+      createMessageDeliveries({ config, realtime: config.realtime, documents, lookups, puts }),
+  );
   // Storing is once per message id by itself; the deliveries are what must not run twice.
   const deliverOnce = makeIdempotent(processor.deliver.bind(processor), {
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName: config.idempotencyTableName,
-      awsSdkV3Client: client,
-    }),
+    persistenceStore: records,
     keyPrefix: 'messages.process',
     config: idempotency,
   });
   const batch = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     idempotency.registerLambdaContext(context);
+    records.startBatch(context);
     lookups.startBatch();
     const stored = processor.storeBatch(event.Records.flatMap(parsedOrNone));
     // A poison message throws here again, and fails its own record only.
     const recordHandler = async (record: SQSRecord) => {
       const message = parseQueuedMessage(record.body);
-      return deliverOnce(message, await (stored.get(message.messageId) as Promise<StoreOutcome>));
+      const outcome = await (stored.get(message.messageId) as Promise<StoreOutcome>);
+      if (outcome === 'stored') records.storedWithMessage(message);
+      return deliverOnce(message, outcome);
     };
     return processPartialResponse(event, recordHandler, batch, {
       context,

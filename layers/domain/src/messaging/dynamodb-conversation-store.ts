@@ -25,7 +25,10 @@ const messageKey = (message: Pick<StoredMessage, 'from' | 'to' | 'messageId'>) =
 });
 // Sent time, then message id: a total order, even within one millisecond.
 const lineKeyOf = (message: StoredMessage) => `${message.sentAt}#${message.messageId}`;
-/** TransactWriteItems takes 100 items; a chunk adds four (two lines, two account checks). */
+/**
+ * TransactWriteItems takes 100 items; a chunk adds four (two lines, two
+ * account checks), and each message may bring one more put of its own.
+ */
 const MESSAGES_PER_TRANSACTION = 25;
 const entryKey = (userId: string, peerId: string) => ({
   PK: `USER#${userId}`,
@@ -61,10 +64,26 @@ function pageOf<T>(
   return { items: kept.map(map), nextKey: keyOf(last) };
 }
 
+/** A record written with each newly stored message, in the same transaction. */
+export interface PutWithMessage {
+  TableName: string;
+  Item: Record<string, unknown>;
+}
+
+export interface ConversationStoreOptions {
+  /**
+   * What else to put with each message the store writes, in its transaction:
+   * it is written exactly when the message is (the message's conditional put
+   * decides both), so it needs no condition of its own.
+   */
+  putWithEachMessage?: (message: StoredMessage) => PutWithMessage;
+}
+
 export class DynamoDbConversationStore implements ConversationStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly options: ConversationStoreOptions = {},
   ) {}
 
   /**
@@ -143,6 +162,7 @@ export class DynamoDbConversationStore implements ConversationStore {
               },
             })),
             ...lines,
+            ...this.putsWith(messages),
             // A message that waited in the queue must not recreate what the eraser removed.
             activeAccountCheck(this.tableName, from),
             activeAccountCheck(this.tableName, to),
@@ -159,6 +179,11 @@ export class DynamoDbConversationStore implements ConversationStore {
       if (position === 'latest' && lineFailed) return 'older';
       throw error;
     }
+  }
+
+  private putsWith(messages: readonly StoredMessage[]) {
+    const putWith = this.options.putWithEachMessage;
+    return putWith ? messages.map((message) => ({ Put: putWith(message) })) : [];
   }
 
   /** A user's line for the conversation, moved to this message if it is the newest. */

@@ -1,5 +1,6 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GroupedPuts } from '../../dynamodb-grouped-puts';
 import { DeviceOperations } from '../../messaging/devices/device-operations';
 import { DynamoDbDeviceStore } from '../../messaging/devices/dynamodb-device-store';
 import {
@@ -31,6 +32,8 @@ export interface DeliveryParts {
   sms?: SmsSender;
   /** Devices and connections read once per batch rather than once per message. */
   lookups?: BatchLookups;
+  /** Where push receipts are put, together with the environment's other grouped puts. */
+  puts?: GroupedPuts;
 }
 
 /**
@@ -51,7 +54,11 @@ export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[]
   const realtime = createRealtime(parts.realtime, parts.documents, (connections) =>
     lookups ? connectionsOncePerBatch(connections, lookups) : connections,
   );
-  const receipts = new DynamoDbPushReceipts(parts.documents, parts.config.appTableName);
+  const receipts = new DynamoDbPushReceipts(
+    parts.documents,
+    parts.config.appTableName,
+    parts.puts ?? new GroupedPuts(parts.documents),
+  );
   const sms = parts.config.smsNotices
     ? [
         createSmsDelivery(parts.config.smsNotices, {
