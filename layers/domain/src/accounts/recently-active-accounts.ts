@@ -9,6 +9,13 @@ export interface RecentlyActiveAccountsOptions {
   now?: () => number;
 }
 
+/**
+ * How long an API's execution environment takes an account it found active to
+ * stay so: the bound, documented in docs/api.md, on how long after
+ * `DELETE /v1/me` another environment may still serve the account's token.
+ */
+export const ACTIVE_ACCOUNT_MEMORY_MS = 1000;
+
 /** Plenty for one execution environment, which serves one request at a time. */
 const DEFAULT_MAX_ACCOUNTS = 10_000;
 
@@ -46,6 +53,16 @@ export class RecentlyActiveAccounts {
     const checkedAt = this.now();
     await this.accounts.assertActive(userId);
     this.remember(userId, checkedAt + this.options.rememberForMs);
+  }
+
+  /** `operation`, run only for a caller whose account is active or was found so a moment ago. */
+  guard<Request extends { userId: string }, Result>(
+    operation: (request: Request) => Promise<Result>,
+  ): (request: Request) => Promise<Result> {
+    return async (request) => {
+      await this.assertActive(request.userId);
+      return operation(request);
+    };
   }
 
   /** The next request of this account reads its profile again. */

@@ -1,7 +1,10 @@
 import type { AccountDeletionRequests } from '../accounts/account-deletion-requests';
 import { AccountDeletion } from '../accounts/account-deletion';
 import { ActiveAccounts } from '../accounts/active-accounts';
-import { RecentlyActiveAccounts } from '../accounts/recently-active-accounts';
+import {
+  ACTIVE_ACCOUNT_MEMORY_MS,
+  RecentlyActiveAccounts,
+} from '../accounts/recently-active-accounts';
 import type { DataApiConfig } from '../config';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { idempotentOperation } from '../dynamodb-idempotency';
@@ -31,12 +34,7 @@ export interface DataApi {
   accounts: RecentlyActiveAccounts;
 }
 
-/**
- * How long an execution environment takes an account it found active to stay
- * so: the bound, documented in docs/api.md, on how long after `DELETE /v1/me`
- * another environment may still serve the account's token.
- */
-export const ACTIVE_ACCOUNT_MEMORY_MS = 1000;
+export { ACTIVE_ACCOUNT_MEMORY_MS } from '../accounts/recently-active-accounts';
 
 /** DataApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
 export function createDataApi(config: DataApiConfig): DataApi {

@@ -1,4 +1,8 @@
 import { ActiveAccounts } from '../accounts/active-accounts';
+import {
+  ACTIVE_ACCOUNT_MEMORY_MS,
+  RecentlyActiveAccounts,
+} from '../accounts/recently-active-accounts';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { idempotentOperation, type IdempotentOperation } from '../dynamodb-idempotency';
 import { DeviceOperations } from '../messaging/devices/device-operations';
@@ -22,8 +26,8 @@ export interface MessagingApi {
   messages: MessageOperations;
   /** `POST /v1/messages`, idempotent per `Idempotency-Key`: a retry queues nothing new. */
   sendMessage: IdempotentOperation<QueuedReceipt>;
-  /** Deleted accounts' tokens are refused on every route. */
-  accounts: ActiveAccounts;
+  /** Deleted accounts' tokens are refused on every route (an active answer remembered for 1 s). */
+  accounts: RecentlyActiveAccounts;
 }
 
 /** MessagingApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
@@ -32,6 +36,9 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   const documents = createDocumentClient(client);
   const profiles = new DynamoDbProfileStore(documents, config.appTableName);
   const accounts = new ActiveAccounts(profiles);
+  // A message from an account marked a moment ago is still dropped by the worker,
+  // whose transaction checks both accounts: sending needs no profile read of its own.
+  const gate = new RecentlyActiveAccounts(accounts, { rememberForMs: ACTIVE_ACCOUNT_MEMORY_MS });
   const devices = new DeviceOperations(
     new DynamoDbDeviceStore(documents, config.appTableName),
     snsPushSender(),
@@ -47,9 +54,9 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   return {
     devices,
     messages,
-    accounts,
+    accounts: gate,
     sendMessage: idempotentOperation(
-      accounts.guard(({ userId, body }) => messages.send(userId, body)),
+      gate.guard(({ userId, body }) => messages.send(userId, body)),
       {
         client,
         tableName: config.idempotencyTableName,
