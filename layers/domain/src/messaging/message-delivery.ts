@@ -15,11 +15,4 @@ export interface DeliveryAttempt {
 export interface MessageDelivery {
   /** Delivers a newly stored message to its recipient; throws only for failures that should fail the record. */
   deliver(message: StoredMessage, attempt: DeliveryAttempt): Promise<void>;
-  /**
-   * Starts the reads `deliver` will make (the recipient's devices or
-   * connections) while the message is being stored, so that they are not
-   * waited for after it. Reads only: nothing reaches the recipient before
-   * the message is stored.
-   */
-  prepare?(message: StoredMessage): void;
 }

@@ -18,8 +18,7 @@ export class MessageProcessor {
 
   /**
    * Stores a batch: each conversation's messages in one write, conversations
-   * in parallel, while every channel starts the reads its deliveries will
-   * need. The outcome per message id; a conversation whose write fails
+   * in parallel. The outcome per message id; a conversation whose write fails
    * fails its own messages only.
    */
   storeBatch(messages: readonly StoredMessage[]): Map<string, Promise<StoreOutcome>> {
@@ -32,9 +31,6 @@ export class MessageProcessor {
       byConversation.set(conversation, group);
     }
     const outcomes = new Map<string, Promise<StoreOutcome>>();
-    for (const message of messages) {
-      for (const delivery of this.deliveries) delivery.prepare?.(message);
-    }
     for (const group of byConversation.values()) {
       const unique = [...group.values()];
       const stored = this.conversations.storeAllOnce(unique);

@@ -56,25 +56,6 @@ describe('MessageProcessor.storeBatch', () => {
     expect(writes.map((write) => write.map((m) => m.messageId))).toEqual([['m1', 'm3'], ['m2']]);
   });
 
-  it("starts every channel's reads for each message before the batch's write has answered", async () => {
-    const prepared: string[] = [];
-    let answer: (outcomes: StoreOutcome[]) => void = () => undefined;
-    const store = {
-      storeAllOnce: () => new Promise<StoreOutcome[]>((resolve) => (answer = resolve)),
-    } as unknown as ConversationStore;
-    const channel = (name: string): MessageDelivery => ({
-      deliver: async () => undefined,
-      prepare: (m) => void prepared.push(`${name} ${m.messageId}`),
-    });
-    const processor = new MessageProcessor(store, [channel('push'), channel('websocket')]);
-
-    const outcomes = processor.storeBatch([messageOf('m1', 'alice', 'bob')]);
-
-    expect(prepared).toEqual(['push m1', 'websocket m1']);
-    answer(['stored']);
-    expect(await outcomes.get('m1')).toBe('stored');
-  });
-
   it('writes a message the queue delivered twice in one batch once', async () => {
     const { processor, writes } = processorWith(every('stored'));
     const twice = messageOf('m1', 'alice', 'bob');

@@ -8,7 +8,7 @@ import {
   connectionsOncePerBatch,
   devicesOncePerBatch,
 } from '../../messaging/batch-lookups';
-import type { MessageDelivery, StoredMessage } from '../../messaging/message-delivery';
+import type { MessageDelivery } from '../../messaging/message-delivery';
 import type { MessageWorkerConfig } from '../../messaging/messaging-config';
 import { DynamoDbPushReceipts } from '../../messaging/push/dynamodb-push-receipts';
 import { PushDelivery } from '../../messaging/push/push-delivery';
@@ -17,7 +17,6 @@ import { SnsPushSender } from '../../messaging/push/sns-push-sender';
 import type { SmsSender } from '../../messaging/sms/sms-sender';
 import { SnsSmsSender } from '../../messaging/sms/sns-sms-sender';
 import { createSnsClient } from '../../messaging/sns-client';
-import type { ConnectionStore } from '../../realtime/connection-store';
 import type { RealtimeConfig } from '../../realtime/realtime-config';
 import { WebSocketDelivery } from '../../realtime/websocket-delivery';
 import { createRealtime } from './realtime';
@@ -52,11 +51,9 @@ export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[]
   const store = lookups ? devicesOncePerBatch(deviceStore, lookups) : deviceStore;
   const applications = parts.config.platformApplications;
   const devices = new DeviceOperations(deviceStore, push, applications);
-  let connections: ConnectionStore | undefined;
-  const realtime = createRealtime(parts.realtime, parts.documents, (own) => {
-    connections = lookups ? connectionsOncePerBatch(own, lookups) : own;
-    return connections;
-  });
+  const realtime = createRealtime(parts.realtime, parts.documents, (connections) =>
+    lookups ? connectionsOncePerBatch(connections, lookups) : connections,
+  );
   const receipts = new DynamoDbPushReceipts(
     parts.documents,
     parts.config.appTableName,
@@ -71,31 +68,11 @@ export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[]
         }),
       ]
     : [];
-  const pushChannel = new PushDelivery({ store, devices, push, applications, receipts });
-  const webSocketChannel = new WebSocketDelivery(realtime);
-  if (!lookups || !connections) return [pushChannel, webSocketChannel, ...sms];
-  const batchConnections = connections;
   return [
-    readingAhead(pushChannel, (message) => store.listByUser(message.to)),
-    readingAhead(webSocketChannel, (message) => batchConnections.listByUser(message.to)),
+    new PushDelivery({ store, devices, push, applications, receipts }),
+    new WebSocketDelivery(realtime),
     ...sms,
   ];
-}
-
-/**
- * A channel whose recipient lookup starts while the message is stored: the
- * read goes through the batch's lookups, so `deliver` finds it under way
- * instead of starting it after the store. A failed read is left to
- * `deliver`, which reads again.
- */
-function readingAhead(
-  channel: MessageDelivery,
-  read: (message: StoredMessage) => Promise<unknown>,
-): MessageDelivery {
-  return {
-    deliver: (message, attempt) => channel.deliver(message, attempt),
-    prepare: (message) => void read(message).catch(() => undefined),
-  };
 }
 
 /** The SNS client, made when a channel first needs one (tests pass senders of their own). */
