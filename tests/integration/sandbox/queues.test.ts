@@ -110,3 +110,31 @@ describe('message bodies on the local SQS', () => {
     ).rejects.toThrow(/Invalid characters|InvalidMessageContents/);
   });
 });
+
+describe('long polls on the local SQS', () => {
+  it('wakes one waiting poll for one message, as SQS does; the others keep waiting', async () => {
+    const model = modelWith([
+      { logicalId: 'PollQueue', type: 'AWS::SQS::Queue', metadata: {}, properties: {} },
+    ]);
+    const queueUrl = (await ensureQueues(client, readQueues(model), ctx)).PollQueue?.ref ?? '';
+    const answered: number[] = [];
+    const polls = [0, 1, 2].map((index) =>
+      client
+        .send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 2 }))
+        .then((reply) => {
+          answered.push(index);
+          return reply.Messages ?? [];
+        }),
+    );
+    // Let the three polls reach the queue and wait there.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'one' }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // One poll answered with the message, well before the others' 2 s wait ends.
+    expect(answered).toHaveLength(1);
+    const replies = await Promise.all(polls);
+    expect(replies.map((messages) => messages.length).sort()).toEqual([0, 0, 1]);
+  });
+});
