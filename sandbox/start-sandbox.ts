@@ -33,7 +33,7 @@ export async function startSandbox(
   const shutdown = createShutdown(options.log);
   try {
     // 1. Ports: fail early and clearly when one is taken.
-    const ports = await choosePorts(services, options.ports);
+    const ports = await choosePorts(services, options.ports, claimedPorts(options));
     // 2. The template, its secrets and local parameters, the state directories.
     const sandbox = createSandboxContext(options, ports, shutdown);
     // 3. Every service, each starting once the rows it needs were added, added in the
@@ -56,8 +56,14 @@ export async function startSandbox(
     return { model, outputs, outputsFile, endpoints, stop: shutdown.run };
   } catch (error) {
     await shutdown.run();
+    await options.early?.dynamoDbLocal?.abandon();
     throw error;
   }
+}
+
+/** The ports of children spawned before the sandbox was loaded: theirs already, not to be checked free. */
+function claimedPorts({ early }: SandboxOptions): Record<string, number> {
+  return early?.dynamoDbLocal ? { dynamodb: early.dynamoDbLocal.port } : {};
 }
 
 /** When a row of the table began and finished starting, for `--verbose`. */
