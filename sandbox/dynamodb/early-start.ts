@@ -18,6 +18,8 @@ export interface AdoptedJvm {
 }
 
 export interface EarlyDynamoDbLocal extends DynamoDbLocalPlace {
+  /** When `java` was spawned, in ms since the process began (for `--verbose`). */
+  spawnedMs: number;
   /** Hands over the JVM once; an error when it was spawned for another port or data directory. */
   adopt(place: DynamoDbLocalPlace): AdoptedJvm;
   /** Stops the JVM and removes a temporary working directory, unless it was adopted. */
@@ -39,10 +41,12 @@ export async function spawnDynamoDbLocalEarly(
     workDir.remove();
     throw error;
   }
+  const spawnedMs = performance.now();
   let state: 'spawned' | 'adopted' | 'abandoned' = 'spawned';
   return {
     port,
     dataDir,
+    spawnedMs,
     adopt(place) {
       if (state !== 'spawned') throw new Error(`DynamoDB Local's early JVM was ${state} already`);
       if (place.port !== port || place.dataDir !== dataDir) {

@@ -71,6 +71,13 @@ export interface SandboxService {
    */
   needs?: readonly string[];
   /**
+   * The variable that points functions at it (e.g. `AWS_ENDPOINT_URL_SQS`), set from its
+   * port before anything starts so that functions hosted early name only local endpoints:
+   * `http://127.0.0.1:<port>`, or the public host for a client-facing service. Its start
+   * must give the same value.
+   */
+  endpointVariable?: { name: string; host?: 'public' };
+  /**
    * The service's module, loaded only when the sandbox starts: reading the
    * table (for the usage text, or to start a sandbox process) loads no service.
    */

@@ -278,6 +278,7 @@ describe('startSandbox with a JVM spawned before it', () => {
     return {
       port,
       dataDir: undefined,
+      spawnedMs: 0,
       adopt: () => {
         events.push('adopted');
         return {} as ReturnType<EarlyDynamoDbLocal['adopt']>;
