@@ -1,6 +1,7 @@
 // Step 2 of a start: the template read, its local parameter values, the
 // directories, the secrets and the resources no service has to create; then
 // what each started service adds for the services after it.
+import { join } from 'node:path';
 import { createIssuedCredentials } from '../iam/issued-credentials';
 import { chooseNetwork } from '../network';
 import { createFunctionRegistry } from '../runtime/function-registry';
@@ -29,8 +30,10 @@ export function createSandboxContext(
   shutdown: Shutdown,
 ): SandboxAssembly {
   const pseudo = LOCAL_PSEUDO_PARAMETERS;
-  const model = parseLocalTemplate(options.templatePath, options.parameterOverrides, pseudo);
   const directories = prepareDirectories(options, shutdown);
+  const model = parseLocalTemplate(options.templatePath, options.parameterOverrides, pseudo, {
+    documentCache: join(directories.build, '.records', 'template-document.json'),
+  });
   // The local test push credentials beside the template's secrets: push is on locally.
   const secrets = createLocalSecrets({
     secrets: [...model.secrets, ...localPushSecrets()],
