@@ -1,8 +1,13 @@
 // `npm start`: the whole template on this machine. See README.md, "What runs locally".
+// DynamoDB Local's JVM is the slowest thing a start waits for: it is spawned
+// first, from the command line alone, and everything else (the template, the
+// services, the SDK) is loaded while it boots. Static imports stay light here.
 import { parseCommandLine } from './cli';
-import { demoUser, seedDemoUser, type DemoSignIn } from './demo-user';
+import type { DemoSignIn, demoUser } from './demo-user';
+import { spawnDynamoDbLocalEarly, type EarlyDynamoDbLocal } from './dynamodb/early-start';
+import { persistentDataDir } from './services/directories';
 import { SANDBOX_SERVICES } from './services/table';
-import { startSandbox, writeOutputs, type RunningSandbox } from './start-sandbox';
+import type { RunningSandbox } from './start-sandbox';
 
 function parseOptions() {
   const parsed = parseCommandLine(process.argv.slice(2), SANDBOX_SERVICES);
@@ -13,7 +18,7 @@ function parseOptions() {
   return { ...parsed.options, log: (line: string) => console.log(line) };
 }
 
-function printWelcome(sandbox: RunningSandbox, signedIn: DemoSignIn): void {
+function printWelcome(sandbox: RunningSandbox, signedIn: DemoSignIn, demo: typeof demoUser): void {
   const { ApiUrl, WebSocketUrl, PushOutboxUrl, UserPoolId, UserPoolClientId, CognitoEndpoint } =
     sandbox.outputs;
   const { ApiReferenceUrl, OpenApiUrl, DemoAppUrl } = sandbox.outputs;
@@ -24,7 +29,7 @@ function printWelcome(sandbox: RunningSandbox, signedIn: DemoSignIn): void {
     ApiReferenceUrl && `API reference ${ApiReferenceUrl} (document ${OpenApiUrl})`,
   ].filter(Boolean);
   console.log(`
-Demo user   ${demoUser.email} / ${demoUser.password}
+Demo user   ${demo.email} / ${demo.password}
 ${tryIt(signedIn, ApiUrl)}
 
 User pool ${UserPoolId}, app client ${UserPoolClientId}, Cognito ${CognitoEndpoint}
@@ -75,11 +80,26 @@ function noteNodeVersionOnce(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }
 
+/** Spawned before anything else loads; abandoned (stopped) when the start fails before its row adopts it. */
+let earlyDynamoDbLocal: EarlyDynamoDbLocal | undefined;
+
 async function main(): Promise<void> {
   const options = parseOptions();
+  earlyDynamoDbLocal = await spawnDynamoDbLocalEarly({
+    port: options.ports['dynamodb'] ?? 0,
+    dataDir: persistentDataDir(options),
+  });
   noteNodeVersionOnce();
   console.log(`Starting the sandbox for ${options.templatePath} ...`);
-  const sandbox = await startSandbox(options);
+  const [{ startSandbox, writeOutputs }, { demoUser: demo, seedDemoUser }] = await Promise.all([
+    import('./start-sandbox'),
+    import('./demo-user'),
+  ]);
+  const sandbox = await startSandbox({
+    ...options,
+    ports: { ...options.ports, dynamodb: earlyDynamoDbLocal.port },
+    early: { dynamoDbLocal: earlyDynamoDbLocal },
+  });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -93,12 +113,13 @@ async function main(): Promise<void> {
 
   const signedIn = await seedDemoUser(sandbox.outputs);
   writeOutputs(sandbox);
-  printWelcome(sandbox, signedIn);
+  printWelcome(sandbox, signedIn, demo);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(
     `\nThe sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
   );
+  await earlyDynamoDbLocal?.abandon();
   process.exit(1);
 });

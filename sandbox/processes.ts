@@ -81,23 +81,38 @@ export function captureOutput(
   return () => lines.join('\n');
 }
 
-export interface ChildServiceOptions {
+/** How to spawn a child service. */
+export interface ChildSpawnOptions {
   /** For messages, e.g. `DynamoDB Local`. */
   name: string;
   command: string;
   args: string[];
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** Resolves once the service answers; called repeatedly until then. */
-  probe: () => Promise<unknown>;
-  startTimeoutMs?: number;
   onLog?: (line: string) => void;
   /** Turns a spawn failure (e.g. ENOENT: the command is missing) into a helpful error. */
   explainSpawnError?: (error: NodeJS.ErrnoException) => Error;
 }
 
-/** Spawns a tracked child service and waits until its probe succeeds; stops it if it never does. */
-export async function startChildService(options: ChildServiceOptions): Promise<ChildProcess> {
+/** How to tell that a spawned child service answers. */
+export interface ChildReadiness {
+  name: string;
+  /** Resolves once the service answers; called repeatedly until then. */
+  probe: () => Promise<unknown>;
+  startTimeoutMs?: number;
+}
+
+export type ChildServiceOptions = ChildSpawnOptions & ChildReadiness;
+
+/** A tracked child whose start-up failure (spawn error or exit) is caught from the moment it was spawned. */
+export interface SpawnedChild {
+  child: ChildProcess;
+  /** Rejects when the child fails to spawn or exits; never resolves. */
+  failure: Promise<never>;
+}
+
+/** Spawns a tracked child service without waiting for it, so something else can wait later. */
+export function spawnChildService(options: ChildSpawnOptions): SpawnedChild {
   const child = spawnTracked(options.command, options.args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -118,9 +133,17 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   });
   // After start-up, an exit shows up as failed requests to the service.
   failure.catch(() => undefined);
+  return { child, failure };
+}
+
+/** Waits until a spawned child's probe succeeds; stops it if it fails or never answers. */
+export async function whenAnswering(
+  { child, failure }: SpawnedChild,
+  readiness: ChildReadiness,
+): Promise<ChildProcess> {
   const giveUp = new AbortController();
   try {
-    await Promise.race([failure, waitUntilAnswering(options, giveUp.signal)]);
+    await Promise.race([failure, waitUntilAnswering(readiness, giveUp.signal)]);
   } catch (error) {
     giveUp.abort();
     await stopProcess(child);
@@ -129,10 +152,12 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   return child;
 }
 
-async function waitUntilAnswering(
-  options: ChildServiceOptions,
-  giveUp: AbortSignal,
-): Promise<void> {
+/** Spawns a tracked child service and waits until its probe succeeds; stops it if it never does. */
+export async function startChildService(options: ChildServiceOptions): Promise<ChildProcess> {
+  return whenAnswering(spawnChildService(options), options);
+}
+
+async function waitUntilAnswering(options: ChildReadiness, giveUp: AbortSignal): Promise<void> {
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   while (!giveUp.aborted) {

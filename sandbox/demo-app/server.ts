@@ -1,12 +1,12 @@
 // The demo app the sandbox serves at `/` of the docs port: one page and its
 // script, bundled by esbuild from the typed client (client/) when the sandbox
-// starts. The page reads the sandbox's outputs.json through /demo/config.json
+// starts, or kept from the last start when nothing it was built from changed. The page reads the sandbox's outputs.json through /demo/config.json
 // and, since both outboxes are loopback-only and answer no other origin, reads
 // them through /demo/outbox/mail and /demo/outbox/push of its own origin.
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
+import { buildUnlessCurrent } from '../runtime/build';
 
 export interface DemoApp {
   /** Answers the demo's own paths; false for any other path. */
@@ -28,18 +28,27 @@ const OUTBOXES: Record<string, { output: string; filter: string }> = {
   '/demo/outbox/push': { output: 'PushOutboxUrl', filter: 'userId' },
 };
 
-async function bundle(): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [join(SOURCE_DIR, 'browser', 'main.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
+// Not a logical id of the template (those have no hyphen): its build record cannot collide with a function's.
+const BUNDLE_ID = 'demo-app';
+
+/** The page's script, in the build directory like the functions' bundles. */
+async function bundle(buildDir: string): Promise<string> {
+  const outfile = join(buildDir, BUNDLE_ID, 'main.js');
+  await buildUnlessCurrent(
+    BUNDLE_ID,
+    {
+      entryPoints: [join(SOURCE_DIR, 'browser', 'main.ts')],
+      bundle: true,
+      outfile,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      logLevel: 'silent',
+    },
+    buildDir,
+  );
+  return readFileSync(outfile, 'utf8');
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string) {
@@ -47,8 +56,12 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-export async function createDemoApp(options: { outputsFile: string }): Promise<DemoApp> {
-  const script = await bundle();
+export async function createDemoApp(options: {
+  outputsFile: string;
+  /** Where the bundle and its build record are kept between starts. */
+  buildDir: string;
+}): Promise<DemoApp> {
+  const script = await bundle(options.buildDir);
   const page = readFileSync(join(SOURCE_DIR, 'index.html'), 'utf8');
   // Written once the whole sandbox is up; read on every request, so a page loaded early sees it.
   const outputs = (): Record<string, string> | undefined =>

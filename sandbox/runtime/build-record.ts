@@ -4,9 +4,12 @@
 // each source directory of those inputs (a new file can change what an import
 // resolves to), of the manifests, lockfiles and tsconfig files from the
 // working directory up (which decide what a package import resolves to), and
-// of every output. Any difference, or anything missing, means a build.
+// of every output. Any difference, or anything missing, means a build. A file
+// whose size and modification time are those recorded, and older than the
+// record by a margin (git's rule for "racily clean" files), keeps its recorded
+// digest without being read, as make and git trust a file's stat.
 import { createHash } from 'node:crypto';
-import { readFile as readFileWithCallback } from 'node:fs';
+import { readFile as readFileWithCallback, stat as statWithCallback } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -18,6 +21,10 @@ interface BuildRecord {
   files: Record<string, string>;
   /** The inputs that are not dependencies: what a watcher watches. */
   sources: string[];
+  /** Size and modification time by path, when each file was digested. */
+  stats?: Record<string, string>;
+  /** When the record was written (ms since the epoch). */
+  recordedAt?: number;
 }
 
 const RESOLUTION_FILES = ['package.json', 'package-lock.json', 'tsconfig.json'];
@@ -26,6 +33,8 @@ const ABSENT = 'absent';
 const UNUSABLE = 'unusable';
 // Enough to keep a few thousand dependency files from exhausting file handles.
 const PARALLEL_READS = 64;
+// A file changed this close before its record could change again within the same mtime tick.
+const RACY_MARGIN_MS = 2000;
 
 export function recordFile(outDir: string, logicalId: string): string {
   return join(outDir, '.records', `${logicalId}.json`);
@@ -34,6 +43,7 @@ export function recordFile(outDir: string, logicalId: string): string {
 // fs/promises' readFile opens a FileHandle per file, several times the main
 // thread's work of the callback readFile: thousands of inputs are read while the sandbox starts.
 const readInput = promisify(readFileWithCallback);
+const statInput = promisify(statWithCallback);
 
 const digest = (data: string | Buffer) => createHash('sha256').update(data).digest('base64url');
 
@@ -47,14 +57,51 @@ async function digestOf(key: string): Promise<string> {
   }
 }
 
-async function digestAll(keys: string[]): Promise<Record<string, string>> {
+/** A file's size and modification time; undefined for a directory listing or a missing file. */
+async function statOf(key: string): Promise<string | undefined> {
+  if (key.endsWith(sep)) return undefined;
+  try {
+    const { size, mtimeMs } = await statInput(key);
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an earlier record knew: a file whose stat still matches keeps its digest unread. */
+interface Known {
+  digests: Record<string, string>;
+  stats: Record<string, string>;
+  /** Files modified after this (ms since the epoch) are read whatever their stat. */
+  trustedBefore: number;
+}
+
+async function digestKey(key: string, known?: Known): Promise<[digest: string, stat?: string]> {
+  const stat = await statOf(key);
+  const recorded = known?.digests[key];
+  const mtimeMs = Number(stat?.split(':')[1]);
+  if (known && recorded && stat && known.stats[key] === stat && mtimeMs < known.trustedBefore) {
+    return [recorded, stat];
+  }
+  return [await digestOf(key), stat];
+}
+
+async function digestAll(
+  keys: string[],
+  known?: Known,
+): Promise<{ digests: Record<string, string>; stats: Record<string, string> }> {
   const digests: Record<string, string> = {};
+  const stats: Record<string, string> = {};
   for (let start = 0; start < keys.length; start += PARALLEL_READS) {
     const batch = keys.slice(start, start + PARALLEL_READS);
-    const values = await Promise.all(batch.map(digestOf));
-    batch.forEach((key, i) => (digests[key] = values[i] as string));
+    const values = await Promise.all(batch.map((key) => digestKey(key, known)));
+    batch.forEach((key, i) => {
+      const [digestValue, stat] = values[i] as [string, string?];
+      digests[key] = digestValue;
+      if (stat) stats[key] = stat;
+    });
   }
-  return digests;
+  return { digests, stats };
 }
 
 const isDependency = (path: string) => path.includes(`${sep}node_modules${sep}`);
@@ -84,11 +131,21 @@ export async function reusableSources(
     return undefined;
   }
   if (record.options !== optionsKey(options)) return undefined;
-  const current = await digestAll(Object.keys(record.files));
+  const checkedAt = Date.now();
+  const { digests: current, stats } = await digestAll(Object.keys(record.files), {
+    digests: record.files,
+    stats: record.stats ?? {},
+    trustedBefore: (record.recordedAt ?? 0) - RACY_MARGIN_MS,
+  });
   const unchanged = Object.entries(record.files).every(
     ([key, value]) => value !== UNUSABLE && current[key] === value,
   );
-  return unchanged ? record.sources : undefined;
+  if (!unchanged) return undefined;
+  // Files read again (touched, or recorded too soon) are trusted by their new stat next time.
+  if (JSON.stringify(stats) !== JSON.stringify(record.stats)) {
+    await writeFile(file, JSON.stringify({ ...record, stats, recordedAt: checkedAt }));
+  }
+  return record.sources;
 }
 
 /** Records a build that wrote its outputs; returns its source inputs. */
@@ -102,12 +159,22 @@ export async function recordBuild(
   const sources = inputs.filter((input) => !isDependency(input));
   const listings = [...new Set(sources.map((source) => dirname(source) + sep))];
   const outputs = Object.keys(metafile.outputs).map((output) => resolve(workingDir, output));
+  const recordedAt = Date.now();
   const built = await digestAll([...inputs, ...listings, ...outputs]);
-  for (const key of Object.keys(built)) if (built[key] === ABSENT) built[key] = UNUSABLE;
+  for (const key of Object.keys(built.digests)) {
+    if (built.digests[key] === ABSENT) built.digests[key] = UNUSABLE;
+  }
   // A resolution file that does not exist must still not exist next time.
-  const files = { ...(await digestAll(resolutionFiles(workingDir))), ...built };
+  const resolution = await digestAll(resolutionFiles(workingDir));
+  const record: BuildRecord = {
+    options: optionsKey(options),
+    files: { ...resolution.digests, ...built.digests },
+    sources,
+    stats: { ...resolution.stats, ...built.stats },
+    recordedAt,
+  };
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify({ options: optionsKey(options), files, sources }));
+  await writeFile(file, JSON.stringify(record));
   return sources;
 }
 

@@ -1,9 +1,7 @@
 // Step 2 of a start: the template read, its local parameter values, the
 // directories, the secrets and the resources no service has to create; then
 // what each started service adds for the services after it.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createIssuedCredentials } from '../iam/issued-credentials';
 import { chooseNetwork } from '../network';
 import { createFunctionRegistry } from '../runtime/function-registry';
@@ -13,13 +11,8 @@ import { functionResources, layerResources, restApiResources } from '../template
 import { LOCAL_PSEUDO_PARAMETERS } from '../template/pseudo-parameters';
 import { resolveEnvironment, type ResolveContext } from '../template/resolve';
 import { webSocketApiResources } from '../websocket-gateway/websocket-apis';
-import type {
-  SandboxContext,
-  SandboxDirectories,
-  SandboxOptions,
-  SandboxService,
-  StartedService,
-} from './contract';
+import type { SandboxContext, SandboxOptions, SandboxService, StartedService } from './contract';
+import { prepareDirectories } from './directories';
 import { parseLocalTemplate } from './local-template';
 import type { Shutdown } from './shutdown';
 
@@ -31,35 +24,16 @@ export interface SandboxAssembly {
   add(service: SandboxService, started: StartedService): void;
 }
 
-function prepareDirectories(options: SandboxOptions, shutdown: Shutdown): SandboxDirectories {
-  const state = resolve(options.stateDir);
-  mkdirSync(state, { recursive: true });
-  const data = options.inMemory
-    ? mkdtempSync(join(tmpdir(), 'mobile-backend-data-'))
-    : join(state, 'data');
-  if (options.inMemory) {
-    shutdown.add('in-memory data', async () => rmSync(data, { recursive: true, force: true }));
-  }
-  // Always kept whole; the console shows readable lines unless quiet.
-  const functionLogFile = join(state, 'logs', 'functions.log');
-  mkdirSync(join(state, 'logs'), { recursive: true });
-  return {
-    state,
-    data,
-    persistentData: options.inMemory ? undefined : data,
-    build: join(state, 'build'),
-    functionLogFile,
-  };
-}
-
 export function createSandboxContext(
   options: SandboxOptions,
   ports: Readonly<Record<string, number>>,
   shutdown: Shutdown,
 ): SandboxAssembly {
   const pseudo = LOCAL_PSEUDO_PARAMETERS;
-  const model = parseLocalTemplate(options.templatePath, options.parameterOverrides, pseudo);
   const directories = prepareDirectories(options, shutdown);
+  const model = parseLocalTemplate(options.templatePath, options.parameterOverrides, pseudo, {
+    documentCache: join(directories.build, '.records', 'template-document.json'),
+  });
   // The local test push credentials beside the template's secrets: push is on locally.
   const secrets = createLocalSecrets({
     secrets: [...model.secrets, ...localPushSecrets()],
@@ -105,6 +79,7 @@ export function createSandboxContext(
       verbose: options.verbose ?? false,
     }),
     directories,
+    early: options.early ?? {},
     network: chooseNetwork(options),
     settings: {
       quiet: options.quiet,

@@ -4,6 +4,7 @@
 // outputs.json, resources the template can Ref) and how to stop it; and a row
 // of the services table (table.ts) naming it, its port option and its place in
 // the start-up order. The context carries what earlier rows produced.
+import type { EarlyDynamoDbLocal } from '../dynamodb/early-start';
 import type { SandboxNetwork } from '../network';
 import type { IssuedCredentials } from '../iam/issued-credentials';
 import type { FunctionRegistry } from '../runtime/function-registry';
@@ -35,6 +36,14 @@ export interface SandboxOptions {
   /** The host written into URLs clients and functions get; see network.ts for the default. */
   publicHost?: string;
   log: (line: string) => void;
+  /** Child processes spawned before the sandbox was loaded, for their rows to adopt. */
+  early?: EarlyStarts;
+}
+
+/** What `npm start` spawns first, before the template is read (see sandbox/main.ts). */
+export interface EarlyStarts {
+  /** The dynamodb row's JVM; its port is the one `ports.dynamodb` names. */
+  dynamoDbLocal?: EarlyDynamoDbLocal;
 }
 
 /** The command-line option that moves a service, with its default. */
@@ -61,6 +70,13 @@ export interface SandboxService {
    * starts it with the first row. What it gives still reaches only the rows below it.
    */
   needs?: readonly string[];
+  /**
+   * The variable that points functions at it (e.g. `AWS_ENDPOINT_URL_SQS`), set from its
+   * port before anything starts so that functions hosted early name only local endpoints:
+   * `http://127.0.0.1:<port>`, or the public host for a client-facing service. Its start
+   * must give the same value.
+   */
+  endpointVariable?: { name: string; host?: 'public' };
   /**
    * The service's module, loaded only when the sandbox starts: reading the
    * table (for the usage text, or to start a sandbox process) loads no service.
@@ -119,6 +135,8 @@ export interface SandboxContext {
   /** The functions hosted so far; gateways look functions up here when a request comes. */
   readonly functions: FunctionRegistry;
   readonly directories: SandboxDirectories;
+  /** Child processes spawned before the sandbox was loaded, for their rows to adopt. */
+  readonly early: EarlyStarts;
   /**
    * Client-facing services (REST, WebSocket, S3, Cognito) listen on its bind
    * host and give URLs with its public host; the others ignore it.

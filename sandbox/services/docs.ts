@@ -9,6 +9,7 @@ import type { SandboxContext, StartedService } from './contract';
 export async function start(context: SandboxContext): Promise<StartedService> {
   const demoApp = await createDemoApp({
     outputsFile: join(context.directories.state, 'outputs.json'),
+    buildDir: context.directories.build,
   });
   const docs = await startDocsServer({
     port: context.portOf('docs'),

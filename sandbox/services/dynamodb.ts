@@ -12,6 +12,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     port: context.portOf('dynamodb'),
     dataDir: context.directories.persistentData,
     onRestart: (message) => context.log(`[dynamodb] ${message}`),
+    early: context.early.dynamoDbLocal,
   });
   if (!dynamodb.loopbackOnly) {
     context.log(

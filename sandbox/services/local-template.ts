@@ -5,7 +5,7 @@
 // which resources exist, and the parse evaluates them.
 import { localPushParameters } from '../secrets/push-credentials';
 import type { SandboxModel } from '../template/model';
-import { parseTemplate } from '../template/parse';
+import { parseTemplate, type ParseOptions } from '../template/parse';
 import type { PseudoParameters } from '../template/pseudo-parameters';
 
 /**
@@ -16,9 +16,11 @@ export function parseLocalTemplate(
   templatePath: string,
   parameterOverrides: Record<string, string>,
   pseudo: PseudoParameters,
+  parseOptions: ParseOptions = {},
 ): SandboxModel {
-  const declared = parseTemplate(templatePath, parameterOverrides, pseudo);
+  const declared = parseTemplate(templatePath, parameterOverrides, pseudo, parseOptions);
   const localValues = localPushParameters(declared.parameters, parameterOverrides, pseudo);
   if (Object.keys(localValues).length === 0) return declared;
-  return parseTemplate(templatePath, { ...localValues, ...parameterOverrides }, pseudo);
+  const overrides = { ...localValues, ...parameterOverrides };
+  return parseTemplate(templatePath, overrides, pseudo, parseOptions);
 }

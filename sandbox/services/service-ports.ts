@@ -4,14 +4,19 @@
 import { assertPortFree, freePort } from '../ports';
 import type { SandboxService } from './contract';
 
-/** By service name; a service missing from `requested` gets a free port. */
+/**
+ * By service name; a service missing from `requested` gets a free port.
+ * `claimed` are ports this process already listens on (a child spawned
+ * early), taken as they are.
+ */
 export async function choosePorts(
   services: readonly SandboxService[],
   requested: Readonly<Record<string, number>>,
+  claimed: Readonly<Record<string, number>> = {},
 ): Promise<Record<string, number>> {
-  const ports: Record<string, number> = {};
+  const ports: Record<string, number> = { ...claimed };
   for (const { name, label, port } of services) {
-    if (!port) continue;
+    if (!port || name in claimed) continue;
     const wanted = requested[name] ?? 0;
     if (wanted === 0) ports[name] = await freePort();
     else {

@@ -1,6 +1,7 @@
 // Step Functions (AWS_ENDPOINT_URL_SFN): the template's state machines, run by
 // aws-local-stepfunctions, their Task states invoking the local functions.
 // A definition the interpreter cannot run stops the start here.
+import { join } from 'node:path';
 import { resolveValue } from '../template/resolve';
 import { localArn } from '../template/pseudo-parameters';
 import type { StateMachineSpec } from '../template/model';
@@ -9,11 +10,20 @@ import { LocalStateMachine } from '../step-functions/executions';
 import { startLocalStepFunctions } from '../step-functions/server';
 import { TaskFaults } from '../step-functions/task-faults';
 import { taskHandlers } from '../step-functions/task-handlers';
+import {
+  validatedDefinitions,
+  type ValidatedDefinitions,
+} from '../step-functions/validated-definitions';
 import type { SandboxContext, StartedService } from './contract';
 
 export async function start(context: SandboxContext): Promise<StartedService> {
   const faults = new TaskFaults();
-  const machines = context.model.stateMachines.map((spec) => localMachine(context, spec, faults));
+  const validated = validatedDefinitions(
+    join(context.directories.build, '.records', 'state-machine-definitions.json'),
+  );
+  const machines = context.model.stateMachines.map((spec) =>
+    localMachine(context, spec, faults, validated),
+  );
   const local = await startLocalStepFunctions({
     port: context.portOf('step-functions'),
     machines,
@@ -41,6 +51,7 @@ function localMachine(
   context: SandboxContext,
   spec: StateMachineSpec,
   faults: TaskFaults,
+  validated: ValidatedDefinitions,
 ): LocalStateMachine {
   const where = spec.logicalId;
   if (spec.type !== 'STANDARD') {
@@ -69,6 +80,7 @@ function localMachine(
       faults,
     }),
     ...(delay !== undefined && { retryDelayMs: delay }),
+    validated,
     log: context.log,
   });
 }

@@ -7,9 +7,52 @@
 import type { SandboxService } from './contract';
 
 export const SANDBOX_SERVICES: readonly SandboxService[] = [
+  // First, while DynamoDB Local's JVM boots (spawned before this table is read):
+  // the functions' builds and the custom resources, whose ids and Data the other
+  // functions' environments may name, with the services their functions call
+  // (SNS for the push platform applications, Secrets Manager for the push
+  // credentials and the media signing key). Every function's endpoint variables
+  // are known from the ports (endpoint-variables.ts), so these functions name
+  // only local services even before the rows below are up.
+  {
+    name: 'push',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_SNS' },
+    label: 'Push (SNS)',
+    port: {
+      flag: 'push-port',
+      defaultPort: 4575,
+      description: 'SNS mobile push endpoint and outbox port',
+    },
+    load: () => import('./push'),
+  },
+  {
+    name: 'secrets-manager',
+    needs: [],
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_SECRETS_MANAGER' },
+    label: 'Secrets Manager',
+    port: {
+      flag: 'secrets-manager-port',
+      defaultPort: 4584,
+      description: 'Secrets Manager endpoint port (GetSecretValue and rotation)',
+    },
+    load: () => import('./secrets-manager'),
+  },
+  {
+    name: 'builds',
+    label: 'function builds',
+    needs: [],
+    load: () => import('./builds'),
+  },
+  {
+    name: 'custom-resources',
+    label: 'custom resources',
+    needs: ['push', 'secrets-manager', 'builds'],
+    load: () => import('./custom-resources'),
+  },
   // Services that keep state, each with what the template declares in it.
   {
     name: 'dynamodb',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_DYNAMODB' },
     label: 'DynamoDB Local',
     port: { flag: 'dynamodb-port', defaultPort: 8000, description: 'DynamoDB Local port' },
     needs: [],
@@ -17,6 +60,7 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
   },
   {
     name: 'cognito',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', host: 'public' },
     label: 'Cognito',
     port: { flag: 'cognito-port', defaultPort: 9229, description: 'Cognito port' },
     needs: [],
@@ -46,12 +90,14 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
   },
   {
     name: 'sqs',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_SQS' },
     label: 'SQS',
     port: { flag: 'sqs-port', defaultPort: 4566, description: 'SQS port' },
     load: () => import('./sqs'),
   },
   {
     name: 'search',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_CLOUDSEARCH_DOMAIN' },
     label: 'Search',
     port: {
       flag: 'search-port',
@@ -60,30 +106,11 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./search'),
   },
-  {
-    name: 'push',
-    label: 'Push (SNS)',
-    port: {
-      flag: 'push-port',
-      defaultPort: 4575,
-      description: 'SNS mobile push endpoint and outbox port',
-    },
-    load: () => import('./push'),
-  },
-  {
-    name: 'secrets-manager',
-    label: 'Secrets Manager',
-    port: {
-      flag: 'secrets-manager-port',
-      defaultPort: 4584,
-      description: 'Secrets Manager endpoint port (GetSecretValue and rotation)',
-    },
-    load: () => import('./secrets-manager'),
-  },
   // Gateways find a function when a request comes, so they start before the
   // functions, whose environments name them.
   {
     name: 'lambda',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_LAMBDA' },
     label: 'Lambda API',
     port: { flag: 'lambda-port', defaultPort: 3001, description: 'Lambda Invoke API port' },
     load: () => import('./lambda'),
@@ -91,6 +118,7 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
   // After the Lambda API: object events are asynchronous invocations through it.
   {
     name: 's3',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_S3', host: 'public' },
     label: 'S3',
     port: { flag: 's3-port', defaultPort: 4569, description: 'S3 endpoint port' },
     load: () => import('./s3'),
@@ -107,9 +135,12 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     port: { flag: 'websocket-port', defaultPort: 3002, description: 'WebSocket API port' },
     load: () => import('./websocket-apis'),
   },
-  // Its Task states find the functions when an execution reaches them.
+  // Its Task states find the functions when an execution reaches them, and its
+  // definitions name only functions: it validates them while DynamoDB Local boots.
   {
     name: 'step-functions',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_SFN' },
+    needs: [],
     label: 'Step Functions',
     port: {
       flag: 'step-functions-port',
@@ -131,22 +162,10 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./docs'),
   },
-  // The functions, built, then hosted once every endpoint they may call is up;
-  // the custom resources first, whose ids and Data the other functions' environments may name.
-  {
-    name: 'builds',
-    label: 'function builds',
-    needs: [],
-    load: () => import('./builds'),
-  },
-  {
-    name: 'custom-resources',
-    label: 'custom resources',
-    load: () => import('./custom-resources'),
-  },
   // After the custom resources, whose key pair the distribution's public key names.
   {
     name: 'cloudfront',
+    endpointVariable: { name: 'AWS_ENDPOINT_URL_CLOUDFRONT', host: 'public' },
     label: 'CloudFront',
     port: {
       flag: 'cloudfront-port',

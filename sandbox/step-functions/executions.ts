@@ -10,6 +10,7 @@ import {
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
 import { allStates } from './definition';
+import type { ValidatedDefinitions } from './validated-definitions';
 
 /** Local Task handlers by state name, as aws-local-stepfunctions takes them. */
 export type TaskHandlers = NonNullable<
@@ -48,6 +49,8 @@ export interface LocalStateMachineOptions {
   taskHandlers: TaskHandlers;
   /** Wait before every retry instead of the Retry's intervals; undefined keeps them. */
   retryDelayMs?: number;
+  /** Definitions validated by earlier starts: not validated again. */
+  validated?: ValidatedDefinitions;
   log(line: string): void;
 }
 
@@ -58,7 +61,12 @@ export class LocalStateMachine {
 
   constructor(private readonly options: LocalStateMachineOptions) {
     // Validates the definition (asl-validator): an invalid one stops the start.
-    this.machine = new StateMachine(options.definition);
+    const known = options.validated?.has(options.definition) ?? false;
+    this.machine = new StateMachine(
+      options.definition,
+      known ? { validationOptions: { noValidate: true } } : undefined,
+    );
+    if (!known) options.validated?.add(options.definition);
   }
 
   get arn(): string {

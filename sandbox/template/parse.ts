@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseCloudFormationYaml } from './cloudformation-yaml';
+import { cachedDocument } from './document-cache';
 import type { SandboxModel } from './model';
 import { LOCAL_PSEUDO_PARAMETERS } from './pseudo-parameters';
 import type { PseudoParameters } from './pseudo-parameters';
@@ -20,10 +21,19 @@ import { assertParameterValue } from './parameter-constraints';
 let lastParsed: { text: string; document: unknown } | undefined;
 
 /** The template's document; a copy, so that no reader sees what another changed. */
-function readDocument(templatePath: string): unknown {
+function readDocument(templatePath: string, documentCache: string | undefined): unknown {
   const text = readFileSync(templatePath, 'utf8');
-  if (lastParsed?.text !== text) lastParsed = { text, document: parseCloudFormationYaml(text) };
+  if (lastParsed?.text !== text) {
+    const parse = () => parseCloudFormationYaml(text);
+    const document = documentCache ? cachedDocument(documentCache, text, parse) : parse();
+    lastParsed = { text, document };
+  }
   return structuredClone(lastParsed.document);
+}
+
+export interface ParseOptions {
+  /** A file that keeps the parsed document between runs (see document-cache.ts). */
+  documentCache?: string;
 }
 
 /**
@@ -34,8 +44,9 @@ export function parseTemplate(
   templatePath: string,
   parameterOverrides: Record<string, string> = {},
   pseudo: PseudoParameters = LOCAL_PSEUDO_PARAMETERS,
+  { documentCache }: ParseOptions = {},
 ): SandboxModel {
-  const document = readDocument(templatePath);
+  const document = readDocument(templatePath, documentCache);
   if (!isRecord(document) || !isRecord(document.Resources)) {
     throw new Error(`${templatePath} is not a CloudFormation template (no Resources)`);
   }

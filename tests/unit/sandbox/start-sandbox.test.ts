@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EarlyDynamoDbLocal } from '../../../sandbox/dynamodb/early-start';
 import type {
   SandboxContext,
   SandboxOptions,
@@ -265,5 +267,71 @@ describe('startSandbox', () => {
 
     await expect(started).rejects.toThrow('no luck');
     expect(events).toEqual(['start early', 'stop early']);
+  });
+});
+
+describe('startSandbox with a JVM spawned before it', () => {
+  const dynamodbPort = { flag: 'dynamodb-port', defaultPort: 8000, description: 'DynamoDB' };
+
+  /** Stands in for the early JVM: records what happened to it. */
+  function earlyJvm(events: string[], port: number): EarlyDynamoDbLocal {
+    return {
+      port,
+      dataDir: undefined,
+      spawnedMs: 0,
+      adopt: () => {
+        events.push('adopted');
+        return {} as ReturnType<EarlyDynamoDbLocal['adopt']>;
+      },
+      abandon: async () => void events.push('abandoned'),
+    };
+  }
+
+  it("takes the early JVM's port as the dynamodb row's without checking it free", async () => {
+    const events: string[] = [];
+    let portSeen = 0;
+    const dynamodb = fakeService(
+      'dynamodb',
+      events,
+      (context) => {
+        portSeen = context.portOf('dynamodb');
+        context.early.dynamoDbLocal?.adopt({ port: portSeen, dataDir: undefined });
+        return {};
+      },
+      dynamodbPort,
+    );
+    // A port something listens on: a check would fail the start.
+    const holder = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => holder.once('listening', resolve));
+    const held = (holder.address() as { port: number }).port;
+    try {
+      const options = {
+        ...optionsWith({ dynamodb: held }),
+        early: { dynamoDbLocal: earlyJvm(events, held) },
+      };
+
+      const sandbox = await startSandbox(options, [dynamodb]);
+      await sandbox.stop();
+    } finally {
+      holder.close();
+    }
+
+    expect(portSeen).toBe(held);
+    expect(events).toEqual(['start dynamodb', 'adopted', 'stop dynamodb']);
+  });
+
+  it('stops the early JVM when the start fails before a row adopted it', async () => {
+    const events: string[] = [];
+    const options = {
+      ...optionsWith({}, 'missing.yaml'),
+      early: { dynamoDbLocal: earlyJvm(events, 8000) },
+    };
+
+    const started = startSandbox(options, [
+      fakeService('dynamodb', events, () => ({}), dynamodbPort),
+    ]);
+
+    await expect(started).rejects.toThrow();
+    expect(events).toEqual(['abandoned']);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
@@ -77,5 +77,31 @@ describe('builds kept from an earlier start', () => {
     const second = await build({ minify: true });
 
     expect(second.reused).toBe(false);
+  });
+
+  it('reads a source again when its stat matches but it changed just before the record', async () => {
+    const word = join(sourceDir, 'word.js');
+    const { atime, mtime } = await stat(word);
+    // Same size, same modification time: only its content tells the change.
+    await writeFile(word, "export const word = 'two';\n");
+    await utimes(word, atime, mtime);
+
+    const second = await build();
+
+    expect(second.reused).toBe(false);
+  });
+
+  it('trusts the recorded digest of a file last modified well before its record', async () => {
+    const word = join(sourceDir, 'word.js');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(word, anHourAgo, anHourAgo);
+    await build({ minify: true });
+    // Changed without a trace in its stat: not read, so the build is kept.
+    await writeFile(word, "export const word = 'two';\n");
+    await utimes(word, anHourAgo, anHourAgo);
+
+    const second = await build({ minify: true });
+
+    expect(second.reused).toBe(true);
   });
 });

@@ -1,0 +1,68 @@
+// DynamoDB Local's JVM is the slowest thing a start waits for, so `npm start`
+// spawns it before it reads the template or loads any service; the dynamodb
+// row of the services table then adopts the running JVM and waits for it.
+// Until a row adopts it, whoever spawned it stops it when the start fails.
+import { assertPortFree, freePort } from '../ports';
+import { stopProcess, type SpawnedChild } from '../processes';
+import {
+  prepareWorkDir,
+  spawnDynamoDbLocal,
+  type DynamoDbLocalPlace,
+  type JvmWorkDir,
+} from './jvm-command';
+
+/** The JVM and its working directory, owned from then on by the one who adopted them. */
+export interface AdoptedJvm {
+  spawned: SpawnedChild;
+  workDir: JvmWorkDir;
+}
+
+export interface EarlyDynamoDbLocal extends DynamoDbLocalPlace {
+  /** When `java` was spawned, in ms since the process began (for `--verbose`). */
+  spawnedMs: number;
+  /** Hands over the JVM once; an error when it was spawned for another port or data directory. */
+  adopt(place: DynamoDbLocalPlace): AdoptedJvm;
+  /** Stops the JVM and removes a temporary working directory, unless it was adopted. */
+  abandon(): Promise<void>;
+}
+
+/** `requested.port` 0 picks a free port; a taken one fails here, naming the option that moves it. */
+export async function spawnDynamoDbLocalEarly(
+  requested: DynamoDbLocalPlace,
+): Promise<EarlyDynamoDbLocal> {
+  const port = requested.port === 0 ? await freePort() : requested.port;
+  if (requested.port !== 0) await assertPortFree(port, 'DynamoDB Local', '--dynamodb-port');
+  const { dataDir } = requested;
+  const workDir = prepareWorkDir(dataDir);
+  let spawned: SpawnedChild;
+  try {
+    spawned = spawnDynamoDbLocal({ port, dataDir }, workDir);
+  } catch (error) {
+    workDir.remove();
+    throw error;
+  }
+  const spawnedMs = performance.now();
+  let state: 'spawned' | 'adopted' | 'abandoned' = 'spawned';
+  return {
+    port,
+    dataDir,
+    spawnedMs,
+    adopt(place) {
+      if (state !== 'spawned') throw new Error(`DynamoDB Local's early JVM was ${state} already`);
+      if (place.port !== port || place.dataDir !== dataDir) {
+        throw new Error(
+          `DynamoDB Local's early JVM listens on ${port} with ${dataDir ?? 'no data directory'}, ` +
+            `not on ${place.port} with ${place.dataDir ?? 'no data directory'}`,
+        );
+      }
+      state = 'adopted';
+      return { spawned, workDir };
+    },
+    async abandon() {
+      if (state !== 'spawned') return;
+      state = 'abandoned';
+      await stopProcess(spawned.child);
+      workDir.remove();
+    },
+  };
+}
