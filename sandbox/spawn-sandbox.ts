@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -70,16 +71,29 @@ async function startOnce(
     // An unref'd timer: a stopped sandbox must not keep the caller alive for 10 s.
     await Promise.race([exited, sleep(10_000, undefined, { ref: false })]);
     if (child.exitCode === null) child.kill('SIGKILL');
-    log.end();
+    await new Promise<void>((done) => log.end(done));
+    await removeStateDir(stateDir);
   };
 
   const deadline = Date.now() + 90_000;
   while (!existsSync(outputsFile)) {
     if (child.exitCode !== null || Date.now() > deadline) {
+      const output = readFileSync(logFile, 'utf8');
       await stop();
-      throw new Error(`The sandbox did not start:\n${readFileSync(logFile, 'utf8')}`);
+      throw new Error(`The sandbox did not start:\n${output}`);
     }
     await sleep(100);
   }
   return { pid: child.pid ?? 0, outputsFile, logFile, stop };
+}
+
+/**
+ * A stopped test sandbox leaves nothing behind (its builds and data are tens
+ * of megabytes, once per test file and run), unless SANDBOX_KEEP_STATE=true
+ * keeps the directory, logs included, to look into a failure.
+ */
+async function removeStateDir(stateDir: string): Promise<void> {
+  if (process.env.SANDBOX_KEEP_STATE === 'true') return;
+  // The sandbox's children (DynamoDB Local's JVM) may still be letting go of their files.
+  await rm(stateDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 200 });
 }
