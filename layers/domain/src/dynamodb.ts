@@ -9,7 +9,12 @@ import { tracer } from './observability';
 
 /** The traced low-level client; one per cold start. The endpoint comes from AWS_ENDPOINT_URL_DYNAMODB when set. */
 export function createDynamoDbClient(): DynamoDBClient {
-  return tracer.captureAWSv3Client(new DynamoDBClient({}));
+  const client = new DynamoDBClient({});
+  // The SDK's logger middleware runs every input and output item through its
+  // sensitive-data filter before handing them to the logger, which is the
+  // SDK's no-op one: work on every request for lines nobody writes.
+  client.middlewareStack.remove('loggerMiddleware');
+  return tracer.captureAWSv3Client(client);
 }
 
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {

@@ -1,7 +1,7 @@
 // Path and query parameters, with the limits the parsers in http/ and
 // search/ enforce.
 import * as z from 'zod';
-import { MAX_PATH_PARAMETER_LENGTH } from '../http/api-router';
+import { MAX_PATH_PARAMETER_LENGTH } from '../http/path-parameter-limit';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../http/request-parameters';
 import { MAX_QUERY_LENGTH } from '../search/search-parameters';
 

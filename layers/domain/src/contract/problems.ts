@@ -2,7 +2,7 @@
 // responses write them, and the problem types each status may carry.
 import * as z from 'zod';
 import type { ZodOpenApiResponseObject } from 'zod-openapi';
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../http/problem';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../http/problem-type';
 import { ResponseHeaders } from './headers';
 
 /** Every problem type by name, with its status and when it happens (see docs/api.md, Errors). */

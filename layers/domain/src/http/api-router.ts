@@ -5,13 +5,10 @@ import { MethodNotAllowedError, NotFoundError } from '../errors';
 import { logger, metrics, MetricUnit } from '../observability';
 import { requestIdOf } from './caller';
 import { problemResponse } from './problem';
+import { MAX_PATH_PARAMETER_LENGTH } from './path-parameter-limit';
 import { apiResponseHeaders } from './response-headers';
 
-/**
- * No id of ours (ULIDs, Cognito subs, device ids) comes near this: a longer
- * one names nothing, and DynamoDB would refuse it as a key (1 KiB at most).
- */
-export const MAX_PATH_PARAMETER_LENGTH = 256;
+export { MAX_PATH_PARAMETER_LENGTH };
 
 /** A Powertools Router whose errors, from routes or from routing itself, are problem+json responses. */
 export function createApiRouter(): Router {

@@ -3,10 +3,9 @@ import { DomainError, MethodNotAllowedError, ValidationError } from '../errors';
 import type { FieldError } from '../errors';
 import { logger } from '../observability';
 import { mapStackToSources } from '../source-mapped-stack';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from './problem-type';
 
-/** Same base as the gateway's own problem responses in template.yaml. */
-export const PROBLEM_TYPE_BASE = 'https://mobile-backend.dev/problems/';
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE };
 
 /** RFC 9457 problem details, with the request id so a report can be matched to the logs. */
 export interface ProblemDetails {
