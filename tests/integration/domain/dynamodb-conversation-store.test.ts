@@ -1,8 +1,3 @@
-import {
-  type DynamoDBDocumentClient,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { DynamoDbProfileStore, newProfile } from '@mobile-backend/domain/data';
 import { DynamoDbConversationStore } from '../../../layers/domain/src/messaging/dynamodb-conversation-store';
 import type { StoredMessage } from '../../../layers/domain/src/messaging/message';
@@ -92,53 +87,6 @@ describe('DynamoDbConversationStore.storeOnce', () => {
       expect((await conversations.listMessages(alice, bob, { limit: 10 })).items).toEqual([]);
     },
   );
-
-  it('moves the lines when a message comes again after an attempt that stored it stopped before', async () => {
-    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
-    const first = messageBetween(alice, bob);
-    const second = messageBetween(alice, bob);
-    await conversations.storeOnce(first);
-    // The first attempt stops after its transaction, as if its environment had ended there.
-    const stopsBeforeMoving = {
-      send: (command: unknown) =>
-        command instanceof UpdateCommand
-          ? Promise.reject(new Error('environment ended'))
-          : documents.send(command as TransactWriteCommand),
-    } as unknown as DynamoDBDocumentClient;
-    await expect(
-      new DynamoDbConversationStore(stopsBeforeMoving, table).storeOnce(second),
-    ).rejects.toThrow('environment ended');
-
-    const again = await conversations.storeOnce(second);
-
-    expect(again).toBe('stored-already');
-    expect(await conversations.summary(bob, alice)).toMatchObject({
-      lastMessage: second,
-      unread: 2,
-    });
-    expect((await conversations.summary(alice, bob))?.lastMessage).toEqual(second);
-  });
-
-  it("leaves a placeholder line as the eraser left it when a newer message's move comes late", async () => {
-    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
-    const first = messageBetween(alice, bob);
-    await conversations.storeOnce(first);
-    await documents.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: { PK: `USER#${alice}`, SK: `CONV#${bob}` },
-        UpdateExpression: 'SET peerDeleted = :yes',
-        ExpressionAttributeValues: { ':yes': true },
-      }),
-    );
-
-    await conversations.storeOnce(messageBetween(bob, alice));
-
-    expect(await conversations.summary(alice, bob)).toMatchObject({
-      lastMessage: first,
-      peerDeleted: true,
-    });
-  });
 
   it('writes nothing when the recipient account was erased already', async () => {
     const [alice, bob] = [await activeUser(), await activeUser()];

@@ -22,14 +22,11 @@ export type StoreOutcome = 'stored' | 'stored-already' | 'account-erased';
 /** Messages, stored once per conversation, and each user's list of conversations. */
 export interface ConversationStore {
   /**
-   * Stores the message in its conversation and counts it on both users'
-   * lists (one more unread for the recipient), all at once and only the
-   * first time, and only while both accounts are active: `stored-already`
-   * for a redelivered message, `account-erased` when the sender or the
-   * recipient is being or has been erased (nothing is written then). Then
-   * each list shows it as the last message if it is the newest; a
-   * redelivered message does this again, so it is done by the time either
-   * outcome resolves.
+   * Stores the message in its conversation and updates both users' lists
+   * (one more unread for the recipient), all at once and only the first
+   * time, and only while both accounts are active: `stored-already` for a
+   * redelivered message, `account-erased` when the sender or the recipient
+   * is being or has been erased (nothing is written then).
    */
   storeOnce(message: StoredMessage): Promise<StoreOutcome>;
   /**

@@ -35,14 +35,6 @@ const entryKey = (userId: string, peerId: string) => ({
   SK: `CONV#${peerId}`,
 });
 
-/** What a line shows of its last message. */
-const lineValues = (message: StoredMessage, peerId: string) => ({
-  ':message': message,
-  ':key': lineKeyOf(message),
-  ':at': message.sentAt,
-  ':order': `${message.sentAt}#${peerId}`,
-});
-
 function messageOf(record: Record<string, unknown>): StoredMessage {
   const { messageId, from, to, text, sentAt } = record as unknown as StoredMessage;
   return { messageId, from, to, text, sentAt };
@@ -95,15 +87,11 @@ export class DynamoDbConversationStore implements ConversationStore {
   ) {}
 
   /**
-   * One transaction: the message (once per message id), both users' lines
-   * counted (created on a first message), and both accounts still active.
-   * Then each line moves to the message if it is newer than the line's last
-   * one: messages of a burst are stored in parallel and SQS does not keep
-   * their order, so an older message that comes late is stored and counted
-   * unread, but does not become the last. The move is a write of its own
-   * because a transaction cannot move a line "only if newer": a line
-   * condition in it would fail the whole store whenever the message is older,
-   * and the store would have to run again.
+   * One transaction: the message (once per message id), both users' lines,
+   * and both accounts still active. A line moves to a message only if it is
+   * newer than the line's last one: messages of a burst are stored in
+   * parallel and SQS does not keep their order, so an older message that
+   * comes late is stored and counted unread, but does not become the last.
    */
   async storeOnce(message: StoredMessage): Promise<StoreOutcome> {
     return this.storeTogether([message]);
@@ -137,20 +125,30 @@ export class DynamoDbConversationStore implements ConversationStore {
   }
 
   private async storeTogether(messages: readonly StoredMessage[]): Promise<StoreOutcome> {
-    const outcome = await this.store(messages);
-    // A message stored already moves the lines again: the attempt that stored
-    // it may have stopped before its move (a move that is not newer changes nothing).
-    const moves = outcome === 'stored' || (outcome === 'stored-already' && messages.length === 1);
-    if (moves) await this.moveLines(messages.at(-1) as StoredMessage);
-    return outcome;
+    const outcome = await this.store(messages, 'latest');
+    if (outcome !== 'older') return outcome;
+    // The second transaction has no line condition left that could fail.
+    return (await this.store(messages, 'older')) as StoreOutcome;
   }
 
   /** Messages of one conversation, oldest first. */
-  private async store(messages: readonly StoredMessage[]): Promise<StoreOutcome> {
+  private async store(
+    messages: readonly StoredMessage[],
+    position: 'latest' | 'older',
+  ): Promise<StoreOutcome | 'older'> {
     const { from, to } = messages[0] as StoredMessage;
     const newest = messages.at(-1) as StoredMessage;
     const unreadFor = (userId: string) =>
       messages.filter((message) => message.to === userId).length;
+    const lines =
+      position === 'latest'
+        ? [
+            this.lineUpdate(newest, from, to, unreadFor(from)),
+            this.lineUpdate(newest, to, from, unreadFor(to)),
+          ]
+        : [[from, to] as const, [to, from] as const]
+            .filter(([userId]) => unreadFor(userId) > 0)
+            .map(([userId, peerId]) => this.unreadUpdate(userId, peerId, unreadFor(userId)));
     try {
       await this.documents.send(
         new TransactWriteCommand({
@@ -163,8 +161,7 @@ export class DynamoDbConversationStore implements ConversationStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             })),
-            this.lineCount(newest, from, to, unreadFor(from)),
-            this.lineCount(newest, to, from, unreadFor(to)),
+            ...lines,
             ...this.putsWith(messages),
             // A message that waited in the queue must not recreate what the eraser removed.
             activeAccountCheck(this.tableName, from),
@@ -178,6 +175,8 @@ export class DynamoDbConversationStore implements ConversationStore {
       if (!failed) throw error;
       if (failed.slice(0, messages.length).some(Boolean)) return 'stored-already';
       if (failed.slice(-2).some(Boolean)) return 'account-erased';
+      const lineFailed = failed.slice(messages.length, messages.length + 2).some(Boolean);
+      if (position === 'latest' && lineFailed) return 'older';
       throw error;
     }
   }
@@ -187,27 +186,25 @@ export class DynamoDbConversationStore implements ConversationStore {
     return putWith ? messages.map((message) => ({ Put: putWith(message) })) : [];
   }
 
-  /**
-   * A user's line for the conversation: more unread, whatever the order; a
-   * line that does not exist yet starts at this message.
-   */
-  private lineCount(message: StoredMessage, userId: string, peerId: string, unreadDelta: number) {
-    const line = lineValues(message, peerId);
+  /** A user's line for the conversation, moved to this message if it is the newest. */
+  private lineUpdate(message: StoredMessage, userId: string, peerId: string, unreadDelta: number) {
     return {
       Update: {
         TableName: this.tableName,
         Key: entryKey(userId, peerId),
         UpdateExpression:
-          'SET entity = :entity, peerId = :peer, GSI1PK = :list, ' +
-          'lastMessage = if_not_exists(lastMessage, :message), ' +
-          'lastMessageKey = if_not_exists(lastMessageKey, :key), ' +
-          'updatedAt = if_not_exists(updatedAt, :at), GSI1SK = if_not_exists(GSI1SK, :order), ' +
+          'SET entity = :entity, peerId = :peer, lastMessage = :message, lastMessageKey = :key, ' +
+          'updatedAt = :at, GSI1PK = :list, GSI1SK = :order, ' +
           'unread = if_not_exists(unread, :zero) + :delta',
+        ConditionExpression: 'attribute_not_exists(lastMessageKey) OR lastMessageKey < :key',
         ExpressionAttributeValues: {
           ':entity': 'conversation',
           ':peer': peerId,
+          ':message': message,
+          ':key': lineKeyOf(message),
+          ':at': message.sentAt,
           ':list': `CONVS#${userId}`,
-          ...line,
+          ':order': `${message.sentAt}#${peerId}`,
           ':zero': 0,
           ':delta': unreadDelta,
         },
@@ -215,31 +212,16 @@ export class DynamoDbConversationStore implements ConversationStore {
     };
   }
 
-  /** Both users' lines moved to the message, each only if it is newer than the line's last one. */
-  private async moveLines(message: StoredMessage): Promise<void> {
-    await Promise.all([
-      this.moveLine(message, message.from, message.to),
-      this.moveLine(message, message.to, message.from),
-    ]);
-  }
-
-  private async moveLine(message: StoredMessage, userId: string, peerId: string): Promise<void> {
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: entryKey(userId, peerId),
-          UpdateExpression:
-            'SET lastMessage = :message, lastMessageKey = :key, updatedAt = :at, GSI1SK = :order',
-          // A line gone (its user erased) or a placeholder (its peer erased) stays as the eraser left it.
-          ConditionExpression: 'lastMessageKey < :key AND attribute_not_exists(peerDeleted)',
-          ExpressionAttributeValues: lineValues(message, peerId),
-        }),
-      );
-    } catch (error) {
-      // The line shows this message or a newer one already.
-      if (!isConditionFailure(error)) throw error;
-    }
+  /** More unread on the recipient's line, which already shows a newer message. */
+  private unreadUpdate(userId: string, peerId: string, count: number) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: entryKey(userId, peerId),
+        UpdateExpression: 'SET unread = if_not_exists(unread, :zero) + :count',
+        ExpressionAttributeValues: { ':zero': 0, ':count': count },
+      },
+    };
   }
 
   async summary(userId: string, peerId: string): Promise<ConversationSummary | undefined> {
