@@ -26,9 +26,17 @@ export class ActiveAccounts {
   guard<Request extends { userId: string }, Result>(
     operation: (request: Request) => Promise<Result>,
   ): (request: Request) => Promise<Result> {
-    return async (request) => {
-      await this.assertActive(request.userId);
-      return operation(request);
-    };
+    return guardedBy(this, operation);
   }
+}
+
+/** `operation`, run only once `accounts` finds the caller's account active. */
+export function guardedBy<Request extends { userId: string }, Result>(
+  accounts: Pick<ActiveAccounts, 'assertActive'>,
+  operation: (request: Request) => Promise<Result>,
+): (request: Request) => Promise<Result> {
+  return async (request) => {
+    await accounts.assertActive(request.userId);
+    return operation(request);
+  };
 }

@@ -1,4 +1,4 @@
-import type { ActiveAccounts } from './active-accounts';
+import { guardedBy, type ActiveAccounts } from './active-accounts';
 
 export interface RecentlyActiveAccountsOptions {
   /** How long an account found active is taken to stay so without reading its profile again. */
@@ -59,10 +59,7 @@ export class RecentlyActiveAccounts {
   guard<Request extends { userId: string }, Result>(
     operation: (request: Request) => Promise<Result>,
   ): (request: Request) => Promise<Result> {
-    return async (request) => {
-      await this.assertActive(request.userId);
-      return operation(request);
-    };
+    return guardedBy(this, operation);
   }
 
   /** The next request of this account reads its profile again. */
