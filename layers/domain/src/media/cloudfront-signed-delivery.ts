@@ -1,5 +1,6 @@
 import { getSignedUrl } from '@aws-sdk/cloudfront-signer';
 import type { Media } from './media';
+import { pathOf } from './media-cache';
 import type { MediaDelivery, MediaSigningKey } from './media-delivery';
 
 export interface SignedDeliverySettings {
@@ -17,17 +18,20 @@ export interface SignedDeliverySettings {
  * allowed, until the URL expires, and by no one else.
  */
 export class SignedCloudFrontDelivery implements MediaDelivery {
+  private readonly base: string;
+
   constructor(
     private readonly settings: SignedDeliverySettings,
     private readonly key: MediaSigningKey,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.base = settings.distributionUrl.replace(/\/+$/, '');
+  }
 
   async urlOf(media: Media): Promise<string> {
-    const path = media.key.split('/').map(encodeURIComponent).join('/');
-    const base = this.settings.distributionUrl.replace(/\/+$/, '');
+    // The path as invalidations name it (media-cache.ts), so what is signed is what is purged.
     return getSignedUrl({
-      url: `${base}/${path}`,
+      url: `${this.base}${pathOf(media.key)}`,
       keyPairId: this.settings.keyPairId,
       privateKey: await this.key.privateKey(),
       dateLessThan: new Date(this.now().getTime() + this.settings.urlSeconds * 1000),
