@@ -5,6 +5,7 @@ import type {
   ProvidedResource,
   ResourceProperties,
 } from '../custom-resources/custom-resource';
+import { parseResourceProperties } from '../custom-resources/resource-properties';
 
 /** Where the private key is kept (the custom resource's own port). */
 export interface SecretWriter {
@@ -50,7 +51,7 @@ export class MediaSigningKeyPairs implements CustomResourceProvider {
   ) {}
 
   async create(properties: ResourceProperties): Promise<ProvidedResource> {
-    const { SecretId } = parseProperties(properties);
+    const { SecretId } = parseResourceProperties(Properties, properties);
     const pair = this.generate();
     await this.secrets.write(SecretId, pair.privateKeyPem);
     return {
@@ -65,15 +66,6 @@ export class MediaSigningKeyPairs implements CustomResourceProvider {
   }
 
   async delete(): Promise<void> {}
-}
-
-function parseProperties(properties: ResourceProperties): z.infer<typeof Properties> {
-  const parsed = Properties.safeParse(properties);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    throw new Error(`Invalid properties: ${issue?.path.join('.')} ${issue?.message}`);
-  }
-  return parsed.data;
 }
 
 /** 16 hex digits of the public key's SHA-256: unique enough to name the key, short enough for CloudFront's names. */

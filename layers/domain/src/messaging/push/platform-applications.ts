@@ -9,6 +9,7 @@ import {
   type PlatformApplicationAttributes,
 } from './platform-application-credentials';
 import type { PushPlatformKey } from './push-notification';
+import { parseResourceProperties } from '../../custom-resources/resource-properties';
 
 /** SNS platform applications (the custom resource's own port). */
 export interface PlatformApplicationService {
@@ -54,7 +55,7 @@ export class PushPlatformApplications implements CustomResourceProvider {
   ) {}
 
   async create(properties: ResourceProperties): Promise<ProvidedResource> {
-    const wanted = parseProperties(properties);
+    const wanted = parseResourceProperties(Properties, properties);
     const arn = await this.applications.create(
       wanted.Name,
       wanted.Platform,
@@ -64,7 +65,7 @@ export class PushPlatformApplications implements CustomResourceProvider {
   }
 
   async update(physicalResourceId: string, properties: ResourceProperties) {
-    const wanted = parseProperties(properties);
+    const wanted = parseResourceProperties(Properties, properties);
     const current = APPLICATION_ARN.exec(physicalResourceId);
     if (current?.[1] !== wanted.Platform || current[2] !== wanted.Name) {
       return this.create(properties);
@@ -85,11 +86,4 @@ export class PushPlatformApplications implements CustomResourceProvider {
     const value = await this.secrets.read(wanted.CredentialsSecretArn);
     return platformAttributesOf(wanted.Platform, value);
   }
-}
-
-function parseProperties(properties: ResourceProperties): PlatformApplicationProperties {
-  const result = Properties.safeParse(properties);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  throw new Error(`Invalid properties: ${problems.join('; ')}`);
 }
