@@ -15,6 +15,7 @@ import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-st
 import { SnsPushSender } from '../messaging/push/sns-push-sender';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 import { createRealtime } from './parts/realtime';
+import { ApiGatewayConnectionMessenger } from '../realtime/api-gateway-connection-messenger';
 
 export { parseAccountErasureRequest } from '../accounts/account-erasure-request';
 
@@ -59,6 +60,7 @@ export function createAccountErasure(config: AccountDeletionAppConfig): AccountE
     conversations: new DynamoDbConversationStore(documents, config.appTableName),
     connections: createRealtime(
       { appTableName: config.appTableName, managementEndpoint: config.webSocketManagementEndpoint },
+      ApiGatewayConnectionMessenger.create(config.webSocketManagementEndpoint),
       documents,
     ),
     identities: CognitoIdentityDirectory.create(config.userPoolId),

@@ -1,12 +1,9 @@
 // WebSocketFunction: every route of the WebSocket API.
-import { ActiveAccounts } from '../accounts/active-accounts';
-import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
-import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 import type { ConnectionMessenger } from '../realtime/connection-messenger';
-import { DynamoDbConnectionStore } from '../realtime/dynamodb-connection-store';
 import type { RealtimeConfig } from '../realtime/realtime-config';
-import { RealtimeOperations } from '../realtime/realtime-operations';
+import type { RealtimeOperations } from '../realtime/realtime-operations';
 import { onFirstUse } from './parts/on-first-use';
+import { createRealtime as createRealtimeWith } from './parts/realtime';
 
 export { realtimeConfig } from '../realtime/realtime-config';
 export type { RealtimeConfig } from '../realtime/realtime-config';
@@ -20,12 +17,7 @@ export type { WebSocketRouteEvent } from '../realtime/websocket-event';
  * the client at once.) Call once at module scope.
  */
 export function createRealtime(config: RealtimeConfig): RealtimeOperations {
-  const documents = createDocumentClient(createDynamoDbClient());
-  return new RealtimeOperations(
-    new DynamoDbConnectionStore(documents, config.appTableName),
-    connectionMessenger(config.managementEndpoint),
-    { accounts: new ActiveAccounts(new DynamoDbProfileStore(documents, config.appTableName)) },
-  );
+  return createRealtimeWith(config, connectionMessenger(config.managementEndpoint));
 }
 
 function connectionMessenger(endpoint: string): ConnectionMessenger {

@@ -21,6 +21,7 @@ import type { RealtimeConfig } from '../../realtime/realtime-config';
 import { WebSocketDelivery } from '../../realtime/websocket-delivery';
 import { createRealtime } from './realtime';
 import { createSmsDelivery } from './sms-delivery';
+import { ApiGatewayConnectionMessenger } from '../../realtime/api-gateway-connection-messenger';
 
 /** What the delivery channels are built from; channels added later take their own parts here. */
 export interface DeliveryParts {
@@ -51,7 +52,8 @@ export function createMessageDeliveries(parts: DeliveryParts): MessageDelivery[]
   const store = lookups ? devicesOncePerBatch(deviceStore, lookups) : deviceStore;
   const applications = parts.config.platformApplications;
   const devices = new DeviceOperations(deviceStore, push, applications);
-  const realtime = createRealtime(parts.realtime, parts.documents, (connections) =>
+  const messenger = ApiGatewayConnectionMessenger.create(parts.realtime.managementEndpoint);
+  const realtime = createRealtime(parts.realtime, messenger, parts.documents, (connections) =>
     lookups ? connectionsOncePerBatch(connections, lookups) : connections,
   );
   const receipts = new DynamoDbPushReceipts(
