@@ -24,12 +24,17 @@ export function messageWorkerAppConfig(env: Environment = process.env): MessageW
   return { ...messageWorkerConfig(env), realtime: realtimeConfig(env) };
 }
 
-function parsedOrNone(record: SQSRecord): StoredMessage[] {
-  try {
-    return [parseQueuedMessage(record.body)];
-  } catch {
-    return [];
+/** Each record's message, or why its body is not one (a poison message), by SQS message id. */
+function parseRecords(records: readonly SQSRecord[]): Map<string, StoredMessage | Error> {
+  const parsed = new Map<string, StoredMessage | Error>();
+  for (const record of records) {
+    try {
+      parsed.set(record.messageId, parseQueuedMessage(record.body));
+    } catch (error) {
+      parsed.set(record.messageId, error instanceof Error ? error : new Error(String(error)));
+    }
   }
+  return parsed;
 }
 
 export type MessageWorker = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -79,10 +84,17 @@ export function createMessageWorker(
     idempotency.registerLambdaContext(context);
     records.startBatch(context);
     lookups.startBatch();
-    const stored = processor.storeBatch(event.Records.flatMap(parsedOrNone));
-    // A poison message throws here again, and fails its own record only.
+    const parsed = parseRecords(event.Records);
+    const stored = processor.storeBatch(
+      [...parsed.values()].filter(
+        (message): message is StoredMessage => !(message instanceof Error),
+      ),
+    );
+    // A poison message fails its own record only.
     const recordHandler = async (record: SQSRecord) => {
-      const message = parseQueuedMessage(record.body);
+      const message = parsed.get(record.messageId);
+      if (message === undefined) throw new Error(`Record ${record.messageId} was not parsed`);
+      if (message instanceof Error) throw message;
       const outcome = await (stored.get(message.messageId) as Promise<StoreOutcome>);
       if (outcome === 'stored') records.storedWithMessage(message);
       return deliverOnce(message, outcome);
