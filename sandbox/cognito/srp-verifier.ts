@@ -6,39 +6,14 @@
 // Numbers are hashed in Cognito's encoding: the shortest even-length hex of
 // the two's complement, with "00" before a leading high bit.
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+// The group and the number encoding are the client's: they are checked against
+// Cognito's own SDK (tests/unit/client/srp-claim.test.ts). The server's steps are its own.
+import { N, g, modPow, paddedHex as cognitoHex } from '../../client/src/srp-math';
 
-const N = BigInt(
-  '0xFFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
-    'EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED' +
-    'EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F' +
-    '83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B' +
-    'E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510' +
-    '15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7' +
-    'ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C' +
-    'BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF',
-);
-const g = 2n;
 const INFO = Buffer.from('Caldera Derived Key', 'utf8');
-
-/** Cognito's encoding of a non-negative number for hashing. */
-export function cognitoHex(value: bigint): string {
-  const hex = value.toString(16);
-  const even = hex.length % 2 === 0 ? hex : `0${hex}`;
-  return /^[89a-f]/.test(even) ? `00${even}` : even;
-}
 
 function hashOfHex(hex: string): bigint {
   return BigInt(`0x${createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex')}`);
-}
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let square = ((base % modulus) + modulus) % modulus;
-  for (let rest = exponent; rest > 0n; rest >>= 1n) {
-    if (rest & 1n) result = (result * square) % modulus;
-    square = (square * square) % modulus;
-  }
-  return result;
 }
 
 const k = hashOfHex(cognitoHex(N) + cognitoHex(g));
@@ -79,8 +54,11 @@ export function newServerSecret(): ServerSecret {
 
 /** B = k·v + g^b (mod N), what the challenge sends as SRP_B. */
 export function serverPublicValue(user: SrpUser, secret: ServerSecret): bigint {
-  const { v } = verifierOf(user, secret.salt);
-  return (k * v + modPow(g, secret.b, N)) % N;
+  return publicValueOf(verifierOf(user, secret.salt).v, secret.b);
+}
+
+function publicValueOf(v: bigint, b: bigint): bigint {
+  return (k * v + modPow(g, b, N)) % N;
 }
 
 /** A B the same size as a real one, for a user that does not exist. */
@@ -98,7 +76,7 @@ export interface PasswordClaim {
 /** Whether the claim's signature is the one only the password's owner can make. */
 export function claimIsValid(user: SrpUser, secret: ServerSecret, claim: PasswordClaim): boolean {
   const { v } = verifierOf(user, secret.salt);
-  const B = serverPublicValue(user, secret);
+  const B = publicValueOf(v, secret.b);
   const u = hashOfHex(cognitoHex(claim.A) + cognitoHex(B));
   if (u === 0n) return false;
   const S = modPow(claim.A * modPow(v, u, N), secret.b, N);
