@@ -2,9 +2,10 @@
 // parameter values (MfaMode=ON, GuestAccess=enabled, …) or behaviour a test
 // would disturb for every other file.
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { startSandboxProcess, type SandboxProcess } from '../../../sandbox/spawn-sandbox';
 import type { SandboxOutputs } from './outputs';
+import { localCognitoClient } from './users';
 
 export interface OwnSandbox {
   process: SandboxProcess;
@@ -41,13 +42,4 @@ export async function startOwnSandbox(options: OwnSandboxOptions): Promise<OwnSa
       if (options.forSupportHelpers) process.env.SANDBOX_OUTPUTS_FILE = sharedOutputsFile;
     },
   };
-}
-
-/** The local Cognito at `endpoint`, with the placeholder credentials the local services take. */
-export function localCognitoClient(endpoint: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ensureUser, signIn } from '../../../sandbox/cognito/users';
 import { sandboxOutputs } from './outputs';
-import { localCognitoClient } from './own-sandbox';
+import { localClientConfig } from '../../../sandbox/services/sdk-config';
 
 export interface TestUser {
   sub: string;
@@ -13,6 +13,11 @@ export interface TestUser {
 }
 
 let client: CognitoIdentityProviderClient | undefined;
+
+/** The local Cognito at `endpoint`, with the settings the sandbox's own calls use. */
+export function localCognitoClient(endpoint: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient(localClientConfig(endpoint));
+}
 
 /** The local Cognito, as an app reaches it (the client calls of the user pool). */
 export function cognito(): CognitoIdentityProviderClient {
