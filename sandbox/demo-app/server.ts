@@ -63,11 +63,14 @@ export async function createDemoApp(options: {
 }): Promise<DemoApp> {
   const script = await bundle(options.buildDir);
   const page = readFileSync(join(SOURCE_DIR, 'index.html'), 'utf8');
-  // Written once the whole sandbox is up; read on every request, so a page loaded early sees it.
-  const outputs = (): Record<string, string> | undefined =>
-    existsSync(options.outputsFile)
-      ? (JSON.parse(readFileSync(options.outputsFile, 'utf8')) as Record<string, string>)
-      : undefined;
+  // Written once, whole (renamed into place), when the sandbox is up: read until it is there, then kept.
+  let written: Record<string, string> | undefined;
+  const outputs = (): Record<string, string> | undefined => {
+    if (!written && existsSync(options.outputsFile)) {
+      written = JSON.parse(readFileSync(options.outputsFile, 'utf8')) as Record<string, string>;
+    }
+    return written;
+  };
 
   const config = (response: ServerResponse) => {
     const all = outputs();
