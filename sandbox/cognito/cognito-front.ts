@@ -51,8 +51,9 @@ const NOT_FORWARDED = new Set([
 ]);
 
 export async function startCognitoFront(options: CognitoFrontOptions): Promise<CognitoFront> {
+  const context = frontContext(options);
   const server = createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
+    handle(options, context, request, response).catch((error: unknown) => {
       options.log(`[cognito] ${error instanceof Error ? error.message : String(error)}`);
       if (!response.headersSent) sendAnswer(response, internalError);
       else response.destroy();
@@ -67,6 +68,7 @@ const tooLarge = cognitoError(400, 'InvalidParameterException', 'The request bod
 
 async function handle(
   options: CognitoFrontOptions,
+  context: FrontContext,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -81,7 +83,6 @@ async function handle(
     await forward(options.backend, request, body, response);
     return;
   }
-  const context = frontContext(options);
   const answer = await context.call(parsed.operation, parsed.body);
   const type = errorTypeOf(answer);
   if (type !== undefined && answer.status < 500) {

@@ -84,7 +84,7 @@ export class SignInChallengeError extends Error {
   }
 }
 
-/** Signs in with USER_PASSWORD_AUTH (cognito-local does not support SRP). */
+/** Signs in with USER_PASSWORD_AUTH: the sandbox's own sign-ins (the demo user, tests) need no SRP. */
 export async function signIn(
   client: CognitoIdentityProviderClient,
   request: SignInRequest,

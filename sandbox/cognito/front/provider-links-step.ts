@@ -53,7 +53,12 @@ async function linkProvider(
   if (typeof source === 'string') return invalid(`Invalid SourceUser: ${source}`);
   const users = await listUsers(poolId, context);
   if ('status' in users) return users;
-  const destination = await destinationOf(poolId, body.DestinationUser as ProviderUser, context);
+  const destination = await destinationOf(
+    poolId,
+    body.DestinationUser as ProviderUser,
+    users,
+    context,
+  );
   if ('status' in destination) return destination;
   if (userWithSubject(users, source)) {
     return invalid(
@@ -113,10 +118,11 @@ function subjectOf(user: ProviderUser | undefined): ProviderSubject | string {
   return { providerName, userId };
 }
 
-/** A password user by username (`ProviderName: Cognito`), or the user an identity signs in as. */
+/** A password user by username (`ProviderName: Cognito`), or the user an identity signs in as (among `users`). */
 async function destinationOf(
   poolId: string,
   destination: ProviderUser | undefined,
+  users: readonly PoolUser[],
   context: FrontContext,
 ): Promise<PoolUser | CognitoAnswer> {
   const { ProviderName: providerName, ProviderAttributeValue: value } = destination ?? {};
@@ -124,8 +130,6 @@ async function destinationOf(
     return invalid('Invalid DestinationUser: ProviderName and ProviderAttributeValue are required');
   }
   if (providerName !== 'Cognito') {
-    const users = await listUsers(poolId, context);
-    if ('status' in users) return users;
     const user = userWithSubject(users, { providerName, userId: value });
     return user ?? cognitoError(400, 'UserNotFoundException', 'User does not exist.');
   }
