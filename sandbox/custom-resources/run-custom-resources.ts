@@ -9,7 +9,7 @@ import type {
   CloudFormationCustomResourceCreateEvent,
   CloudFormationCustomResourceResponse,
 } from 'aws-lambda';
-import { unqualifiedFunctionArn } from '../runtime/function-arn';
+import { hostOfArn, unqualifiedFunctionArn } from '../runtime/function-arn';
 import type { FunctionHost } from '../runtime/function-host';
 import type { PhysicalResources, SandboxModel } from '../template/model';
 import { pseudoParameterValue } from '../template/pseudo-parameters';
@@ -160,9 +160,7 @@ function hostOf(
   hosts: ReadonlyMap<string, FunctionHost>,
   where: string,
 ): FunctionHost {
-  const host = [...hosts.values()].find(
-    (candidate) => candidate.functionArn === unqualifiedFunctionArn(arn),
-  );
+  const host = hostOfArn(hosts, arn);
   if (!host) {
     throw new Error(
       `${where}: its ServiceToken ${arn} is not a function of this template (SNS topics are not supported)`,

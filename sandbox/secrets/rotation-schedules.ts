@@ -1,7 +1,7 @@
 // The template's AWS::SecretsManager::RotationSchedule resources: which
 // function rotates which secret, and the invocation of one rotation step in
 // that function, as Secrets Manager invokes it.
-import { unqualifiedFunctionArn } from '../runtime/function-arn';
+import { hostOfArn } from '../runtime/function-arn';
 import type { FunctionRegistry } from '../runtime/function-registry';
 import type { SandboxModel } from '../template/model';
 import { resolveValue, type ResolveContext } from '../template/resolve';
@@ -34,8 +34,7 @@ export function rotationThroughFunctions(
   return {
     rotationFunctionOf: (secret: StoredSecret) => schedules.get(secret.arn),
     async invokeRotation(functionArn, event) {
-      const unqualified = unqualifiedFunctionArn(functionArn);
-      const host = [...functions.hosted.values()].find((h) => h.functionArn === unqualified);
+      const host = hostOfArn(functions.hosted, functionArn);
       if (!host) throw new Error(`The rotation function ${functionArn} is not hosted`);
       const result = await host.invoke(event);
       if (result.status === 'failed') throw new Error(result.error.errorMessage);

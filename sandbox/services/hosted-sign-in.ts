@@ -9,7 +9,7 @@ import { hostedSignInClients, type HostedSignInClient } from '../hosted-sign-in/
 import type { InvokeTrigger } from '../hosted-sign-in/pre-sign-up';
 import { startHostedSignInServer } from '../hosted-sign-in/server';
 import { createSignInState } from '../hosted-sign-in/sign-in-state';
-import { unqualifiedFunctionArn } from '../runtime/function-arn';
+import { hostOfArn } from '../runtime/function-arn';
 import { resolveValue } from '../template/resolve';
 import { recordOrEmpty } from '../template/template-document';
 import type { SandboxContext, StartedService } from './contract';
@@ -76,8 +76,7 @@ function preSignUpTrigger(
   const functionArn = triggers.PreSignUp;
   if (typeof functionArn !== 'string') return undefined;
   return async (event) => {
-    const unqualified = unqualifiedFunctionArn(functionArn);
-    const host = [...context.functions.hosted.values()].find((h) => h.functionArn === unqualified);
+    const host = hostOfArn(context.functions.hosted, functionArn);
     if (!host) throw new Error(`${where}.PreSignUp ${functionArn} is not a hosted function`);
     const result = await host.invoke(event);
     return result.status === 'failed'
