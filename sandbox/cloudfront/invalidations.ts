@@ -3,6 +3,7 @@
 // cache, so an invalidation is Completed at once, and what matters is that
 // the call was made, with which paths.
 import { randomBytes } from 'node:crypto';
+import { xmlElements, xmlEscape, xmlValues } from '../s3/xml';
 
 export interface Invalidation {
   id: string;
@@ -22,14 +23,6 @@ export class InvalidationError extends Error {
   }
 }
 
-const xmlEscape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-const elements = (xml: string, name: string): string[] =>
-  [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'g'))].map((match) =>
-    (match[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
-  );
-
 export class InvalidationLog {
   private readonly recorded: Invalidation[] = [];
 
@@ -38,8 +31,8 @@ export class InvalidationLog {
   /** The body of a CreateInvalidation request; the same caller reference twice is one invalidation, as on AWS. */
   create(distributionId: string, body: string, now = new Date()): Invalidation {
     this.checkDistribution(distributionId);
-    const callerReference = elements(body, 'CallerReference')[0];
-    const paths = elements(elements(body, 'Items')[0] ?? '', 'Path');
+    const callerReference = xmlValues(body, 'CallerReference')[0];
+    const paths = xmlValues(xmlElements(body, 'Items')[0] ?? '', 'Path');
     if (!callerReference || paths.length === 0) {
       throw new InvalidationError(
         400,

@@ -16,6 +16,7 @@ import {
   invalidationXml,
 } from './invalidations';
 import { verifySignedUrl } from './signed-url';
+import { xmlEscape } from '../s3/xml';
 
 export interface StoredMedia {
   body: Buffer;
@@ -85,7 +86,7 @@ function send(
 
 /** CloudFront's answer to an unsigned, altered or expired URL. */
 function accessDenied(response: ServerResponse, reason: string): void {
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>${reason}</Message></Error>`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>${xmlEscape(reason)}</Message></Error>`;
   send(response, 403, 'text/xml', xml);
 }
 

@@ -1,4 +1,4 @@
-// Just enough XML for the few S3 documents the front reads and writes.
+// Just enough XML for the few S3 and CloudFront documents the sandbox reads and writes.
 const entities: Record<string, string> = {
   '&amp;': '&',
   '&lt;': '<',

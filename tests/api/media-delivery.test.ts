@@ -112,6 +112,19 @@ describe('a ready media', () => {
     expect(served.status).toBe(403);
   }, 30_000);
 
+  it('answers a forged Key-Pair-Id with well-formed XML that does not echo its markup', async () => {
+    const media = await readyJpeg(owner);
+    const forged = new URL(media.url);
+    forged.searchParams.set('Key-Pair-Id', '<b>K</b>');
+
+    const served = await fetch(forged);
+
+    expect(served.status).toBe(403);
+    const body = await served.text();
+    expect(body).toContain('<Code>AccessDenied</Code>');
+    expect(body).not.toContain('<b>');
+  }, 30_000);
+
   it("is refused on another media's signature, or with a later expiry than was signed", async () => {
     const [first, second] = [await readyJpeg(owner), await readyJpeg(owner)];
     const swapped = new URL(second.url);
