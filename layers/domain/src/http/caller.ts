@@ -64,6 +64,17 @@ export function guestOf(event: unknown): Guest {
   return { identityId: parsed.data.requestContext.identity.cognitoIdentityId };
 }
 
+/**
+ * Whether the gateway let the request in with SigV4 (AWS_IAM, identity-pool
+ * credentials): it then carries an identity and no user's claims.
+ */
+export function isSignedByIdentity(event: unknown): boolean {
+  const { requestContext } = event as { requestContext?: { authorizer?: { claims?: unknown } } };
+  return (
+    requestContext?.authorizer?.claims === undefined && IamAuthorizedEvent.safeParse(event).success
+  );
+}
+
 const EventWithRequestId = z.object({ requestContext: z.object({ requestId: z.string() }) });
 
 /** The API Gateway request id of an event, `unknown` if it has none. */

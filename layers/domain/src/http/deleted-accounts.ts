@@ -1,5 +1,5 @@
 import type { Router } from '@aws-lambda-powertools/event-handler/http';
-import { callerOf } from './caller';
+import { callerOf, isSignedByIdentity } from './caller';
 
 /**
  * What the guard asks of accounts: ActiveAccounts answers it with one profile
@@ -13,18 +13,6 @@ export interface AccountGate {
 const STILL_ALLOWED = new Set(['DELETE /v1/me']);
 
 /**
- * A request the gateway let in with SigV4 (AWS_IAM, identity-pool
- * credentials) carries an identity and no user's claims: there is no account
- * to check, and such routes serve only what anyone may read.
- */
-function isSignedByIdentity(event: unknown): boolean {
-  const context = (event as { requestContext?: Record<string, unknown> }).requestContext;
-  const identity = context?.identity as { cognitoIdentityId?: unknown } | undefined;
-  const authorizer = context?.authorizer as { claims?: unknown } | undefined;
-  return typeof identity?.cognitoIdentityId === 'string' && authorizer?.claims === undefined;
-}
-
-/**
  * Refuses every route of the router (403 `account-deleted`) to a token whose
  * account is being or has been erased. Tokens stay valid until they expire,
  * and without this an erased user would still list (empty) data or race the
@@ -33,6 +21,7 @@ function isSignedByIdentity(event: unknown): boolean {
 export function refuseDeletedAccounts(router: Router, accounts: AccountGate): void {
   router.use(async ({ reqCtx, next }) => {
     const { httpMethod, resource } = reqCtx.event as { httpMethod?: string; resource?: string };
+    // A request signed by an identity has no account to check: such routes serve only what anyone may read.
     const exempt =
       STILL_ALLOWED.has(`${httpMethod} ${resource}`) || isSignedByIdentity(reqCtx.event);
     if (!exempt) {
