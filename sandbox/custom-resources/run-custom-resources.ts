@@ -57,13 +57,22 @@ export function serviceTokenFunctions(
  * returns their physical resources.
  */
 export async function runCustomResources(run: CustomResourceRun): Promise<PhysicalResources> {
-  const customResources = run.model.resources.filter(isCustomResource);
-  const ids = new Set(customResources.map(({ logicalId }) => logicalId));
+  const byId = new Map(
+    run.model.resources.filter(isCustomResource).map((resource) => [resource.logicalId, resource]),
+  );
   const creations = new Map<string, Promise<void>>();
   const created: PhysicalResources = {};
-  for (const resource of customResources) {
-    const before = [...referencedIds(resource.properties)].filter((id) => ids.has(id));
-    const creation = Promise.all(before.map((id) => creations.get(id))).then(async () => {
+  const referring = new Set<string>();
+  // Started on first need, so a resource waits for those it refers to wherever they are declared.
+  const creationOf = (id: string): Promise<void> => {
+    const started = creations.get(id);
+    if (started) return started;
+    if (referring.has(id))
+      throw new Error(`Custom resources refer to each other in a cycle: ${id}`);
+    referring.add(id);
+    const resource = byId.get(id) as TemplateResource;
+    const before = [...referencedIds(resource.properties)].filter((other) => byId.has(other));
+    const creation = Promise.all(before.map(creationOf)).then(async () => {
       const reply = await create(resource, run);
       const physical = { ref: reply.PhysicalResourceId, attributes: dataOf(reply) };
       created[resource.logicalId] = physical;
@@ -71,8 +80,11 @@ export async function runCustomResources(run: CustomResourceRun): Promise<Physic
       run.log(`Custom resource ${resource.logicalId} (${resource.type}): ${physical.ref}`);
     });
     creation.catch(() => undefined);
-    creations.set(resource.logicalId, creation);
-  }
+    creations.set(id, creation);
+    referring.delete(id);
+    return creation;
+  };
+  for (const id of byId.keys()) void creationOf(id);
   // Every creation settles before the first failure is reported, so that none runs on after the stop.
   const failed = (await Promise.allSettled(creations.values())).find(
     (outcome) => outcome.status === 'rejected',

@@ -1,0 +1,77 @@
+import type { CloudFormationCustomResourceCreateEvent } from 'aws-lambda';
+import { runCustomResources } from '../../../../sandbox/custom-resources/run-custom-resources';
+import type { FunctionHost } from '../../../../sandbox/runtime/function-host';
+import { LOCAL_PSEUDO_PARAMETERS } from '../../../../sandbox/template/pseudo-parameters';
+import type { ResolveContext } from '../../../../sandbox/template/resolve';
+
+const functionArn = 'arn:aws:lambda:us-east-1:123456789012:function:provider';
+
+/** A provider that replies SUCCESS with `Value: value-<LogicalResourceId>`, recording what it was sent. */
+function providerHost(received: CloudFormationCustomResourceCreateEvent[]): FunctionHost {
+  return {
+    functionArn,
+    async invoke(event: CloudFormationCustomResourceCreateEvent) {
+      received.push(event);
+      await fetch(event.ResponseURL, {
+        method: 'PUT',
+        body: JSON.stringify({
+          Status: 'SUCCESS',
+          PhysicalResourceId: `physical-${event.LogicalResourceId}`,
+          StackId: event.StackId,
+          RequestId: event.RequestId,
+          LogicalResourceId: event.LogicalResourceId,
+          Data: { Value: `value-${event.LogicalResourceId}` },
+        }),
+      });
+      return { status: 'succeeded', result: null };
+    },
+  } as unknown as FunctionHost;
+}
+
+const customResource = (logicalId: string, properties: Record<string, unknown>) => ({
+  logicalId,
+  type: 'Custom::Thing',
+  metadata: {},
+  properties: { ServiceToken: functionArn, ...properties },
+});
+
+describe('custom resources at sandbox start', () => {
+  it('creates a resource after one it refers to, even when that one is declared later', async () => {
+    const received: CloudFormationCustomResourceCreateEvent[] = [];
+    const ctx: ResolveContext = { parameters: {}, resources: {}, pseudo: LOCAL_PSEUDO_PARAMETERS };
+
+    const created = await runCustomResources({
+      model: {
+        resources: [
+          customResource('First', { Other: { 'Fn::GetAtt': ['Second', 'Value'] } }),
+          customResource('Second', {}),
+        ],
+      },
+      ctx,
+      hosts: new Map([['Provider', providerHost(received)]]),
+      log: () => undefined,
+    });
+
+    expect(received.map((event) => event.LogicalResourceId)).toEqual(['Second', 'First']);
+    expect(received[1]?.ResourceProperties.Other).toBe('value-Second');
+    expect(created.First?.ref).toBe('physical-First');
+  });
+
+  it('refuses resources that refer to each other in a cycle', async () => {
+    const ctx: ResolveContext = { parameters: {}, resources: {}, pseudo: LOCAL_PSEUDO_PARAMETERS };
+
+    const run = runCustomResources({
+      model: {
+        resources: [
+          customResource('A', { Other: { Ref: 'B' } }),
+          customResource('B', { Other: { Ref: 'A' } }),
+        ],
+      },
+      ctx,
+      hosts: new Map([['Provider', providerHost([])]]),
+      log: () => undefined,
+    });
+
+    await expect(run).rejects.toThrow(/cycle/);
+  });
+});
