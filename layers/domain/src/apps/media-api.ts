@@ -4,14 +4,12 @@ import { idempotentOperation } from '../dynamodb-idempotency';
 import type { IdempotentOperation } from '../dynamodb-idempotency';
 import { DynamoDbItemStore } from '../items/dynamodb-item-store';
 import { DynamoDbMediaStore } from '../media/dynamodb-media-store';
-import type { MediaApiConfig } from '../media/media-config';
+import type { MediaApiConfig, SignedMediaDelivery } from '../media/media-config';
 import { noMediaCache, type MediaCache } from '../media/media-cache';
-import { SignedCloudFrontDelivery } from '../media/cloudfront-signed-delivery';
-import { PresignedDelivery } from '../media/media-delivery';
+import { PresignedDelivery, type MediaDelivery } from '../media/media-delivery';
 import type { MediaObjects } from '../media/media-objects';
 import { MAX_UPLOAD_URL_SECONDS, MediaOperations } from '../media/media-operations';
 import type { MediaUpload } from '../media/media-operations';
-import { SecretsManagerSigningKey } from '../media/secrets-manager-signing-key';
 import { DynamoDbProfileStore } from '../profiles/dynamodb-profile-store';
 import { onFirstUse } from './parts/on-first-use';
 
@@ -34,10 +32,7 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
   const objects = s3MediaObjects(config.bucketName);
   const delivery =
     config.delivery.kind === 'cloudfront'
-      ? new SignedCloudFrontDelivery(
-          config.delivery,
-          SecretsManagerSigningKey.create(config.delivery.signingKeySecretArn),
-        )
+      ? signedCloudFrontDelivery(config.delivery)
       : new PresignedDelivery(objects, MAX_UPLOAD_URL_SECONDS);
   const media = new MediaOperations(
     new DynamoDbMediaStore(documents, config.appTableName),
@@ -63,6 +58,27 @@ export function createMediaApi(config: MediaApiConfig): MediaApi {
       },
     ),
   };
+}
+
+/**
+ * Signed CloudFront URLs, loaded on first use: only `GET /v1/media/{id}`
+ * signs, so the other routes' cold starts load neither the signer nor the
+ * Secrets Manager client and Powertools Parameters behind the key.
+ */
+function signedCloudFrontDelivery(settings: SignedMediaDelivery): MediaDelivery {
+  return onFirstUse<MediaDelivery>(
+    async () => {
+      const [{ SignedCloudFrontDelivery }, { SecretsManagerSigningKey }] = await Promise.all([
+        import('../media/cloudfront-signed-delivery'),
+        import('../media/secrets-manager-signing-key'),
+      ]);
+      return new SignedCloudFrontDelivery(
+        settings,
+        SecretsManagerSigningKey.create(settings.signingKeySecretArn),
+      );
+    },
+    { urlOf: true },
+  );
 }
 
 // Loaded on first use: reading media delivered through CloudFront needs no S3
