@@ -15,8 +15,11 @@ const invocation = { getRemainingTimeInMillis: () => 30_000 } as Context;
 
 afterAll(() => client.destroy());
 
-/** One execution environment's worker: its records, its store, its idempotent delivery. */
-function environment() {
+/**
+ * One execution environment's worker: its records, its store, its idempotent
+ * delivery; each delivery waits for `held` (resolved at once unless given).
+ */
+function environment(held: Promise<void> = Promise.resolve()) {
   const config = new IdempotencyConfig({ eventKeyJmesPath: 'messageId' });
   config.registerLambdaContext(invocation);
   const records = new DeliveryRecords({
@@ -33,6 +36,7 @@ function environment() {
   const deliveries: string[] = [];
   const deliverOnce = makeIdempotent(
     async (message: StoredMessage) => {
+      await held;
       deliveries.push(message.messageId);
       return { delivered: message.messageId };
     },
@@ -86,16 +90,19 @@ describe('DeliveryRecords', () => {
   });
 
   it('takes the record the store wrote once: the same message twice in a batch is delivered once', async () => {
-    const worker = environment();
+    // The first delivery is held until the second has its answer: were the first to finish
+    // before, the second would be answered from the completed record instead.
+    let release = () => {};
+    const worker = environment(new Promise<void>((resolve) => (release = resolve)));
     const message = aMessage();
     await worker.store.storeAllOnce([message]);
     worker.records.storedWithMessage(message);
     worker.records.storedWithMessage(message);
 
-    const results = await Promise.allSettled([
-      worker.deliverOnce(message),
-      worker.deliverOnce(message),
-    ]);
+    const first = worker.deliverOnce(message);
+    const second = await Promise.allSettled([worker.deliverOnce(message)]);
+    release();
+    const results = [...(await Promise.allSettled([first])), ...second];
 
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(worker.deliveries).toEqual([message.messageId]);
