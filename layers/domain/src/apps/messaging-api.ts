@@ -10,6 +10,7 @@ import { DynamoDbDeviceStore } from '../messaging/devices/dynamodb-device-store'
 import { DynamoDbConversationStore } from '../messaging/dynamodb-conversation-store';
 import { MessageOperations, type QueuedReceipt } from '../messaging/message-operations';
 import type { MessageQueue } from '../messaging/message-queue';
+import { MessageRecipients } from '../messaging/message-recipients';
 import type { MessagingApiConfig } from '../messaging/messaging-config';
 import type { PushSender } from '../messaging/push/push-sender';
 import { CursorCodec } from '../pagination/cursor';
@@ -45,8 +46,13 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
     config.platformApplications,
     { accounts },
   );
+  // A recipient deleted a moment ago may still be sent a message; the worker's
+  // transaction checks both accounts and drops it, so nothing is left behind.
+  const recipients = new RecentlyActiveAccounts(new MessageRecipients(profiles), {
+    rememberForMs: ACTIVE_ACCOUNT_MEMORY_MS,
+  });
   const messages = new MessageOperations(
-    profiles,
+    recipients,
     sqsMessageQueue(config.messageQueueUrl),
     new DynamoDbConversationStore(documents, config.appTableName),
     new CursorCodec(secretsManagerCursorKeys(config.cursorSigningSecretArn)),

@@ -1,11 +1,11 @@
 import { ulid } from 'ulid';
 import { NotFoundError, ValidationError } from '../errors';
 import type { CursorCodec } from '../pagination/cursor';
-import type { ProfileStore } from '../profiles/profile-store';
 import type { ConversationSummary } from './conversation-store';
 import type { ConversationStore } from './conversation-store';
 import { parseSendMessage, type StoredMessage } from './message';
 import type { MessageQueue } from './message-queue';
+import type { MessageRecipients } from './message-recipients';
 
 export interface Listing<T> {
   items: T[];
@@ -25,7 +25,7 @@ interface PageRequest {
 /** Sending (through the queue) and reading conversations. */
 export class MessageOperations {
   constructor(
-    private readonly profiles: ProfileStore,
+    private readonly recipients: Pick<MessageRecipients, 'assertActive'>,
     private readonly queue: MessageQueue,
     private readonly store: ConversationStore,
     private readonly cursors: CursorCodec,
@@ -41,10 +41,7 @@ export class MessageOperations {
         { path: 'to', message: 'You cannot send a message to yourself.' },
       ]);
     }
-    // A user exists for messaging once their profile does (the app's first GET /v1/me)
-    // and until they delete their account.
-    const recipient = await this.profiles.get(to);
-    if (recipient?.status !== 'active') throw new NotFoundError('No such user.');
+    await this.recipients.assertActive(to);
     const message: StoredMessage = {
       messageId: this.newId(),
       from,

@@ -1,0 +1,75 @@
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createMessagingApi } from '@mobile-backend/domain/apps/messaging-api';
+import { NotFoundError } from '@mobile-backend/domain/http';
+
+const documents = mockClient(DynamoDBDocumentClient);
+const queue = mockClient(SQSClient);
+
+const profileOf = (userId: string, status: 'active' | 'deleting') => ({
+  Item: {
+    PK: `USER#${userId}`,
+    SK: 'PROFILE',
+    entity: 'profile',
+    userId,
+    role: 'customer',
+    status,
+  },
+});
+
+function messagingApi() {
+  return createMessagingApi({
+    appTableName: 'AppTable',
+    idempotencyTableName: 'IdempotencyTable',
+    cursorSigningSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:cursor',
+    messageQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/messages',
+    platformApplications: { ios: '', android: '' },
+    allowedOrigins: ['*'],
+  });
+}
+
+/** The users whose profiles were read, in order. */
+const profileReads = () =>
+  documents.commandCalls(GetCommand).map((call) => String(call.args[0].input.Key?.PK));
+
+beforeEach(() => {
+  documents.reset();
+  queue.reset();
+  queue.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+  documents
+    .on(GetCommand, { Key: { PK: 'USER#bob', SK: 'PROFILE' } })
+    .resolves(profileOf('bob', 'active'));
+  documents
+    .on(GetCommand, { Key: { PK: 'USER#eve', SK: 'PROFILE' } })
+    .resolves(profileOf('eve', 'deleting'));
+  documents.on(GetCommand, { Key: { PK: 'USER#nobody', SK: 'PROFILE' } }).resolves({});
+});
+
+describe('sending a message: the recipient check', () => {
+  it('reads an active recipient once for messages sent a moment apart', async () => {
+    const { messages } = messagingApi();
+
+    await messages.send('alice', { to: 'bob', text: 'one' });
+    await messages.send('alice', { to: 'bob', text: 'two' });
+
+    expect(profileReads()).toEqual(['USER#bob']);
+    expect(queue.commandCalls(SendMessageCommand)).toHaveLength(2);
+  });
+
+  it.each(['nobody', 'eve'])(
+    'refuses a recipient without an active profile (%s) every time, reading it again',
+    async (userId) => {
+      const { messages } = messagingApi();
+
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await expect(messages.send('alice', { to: userId, text: 'hi' })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+      }
+
+      expect(profileReads()).toEqual([`USER#${userId}`, `USER#${userId}`]);
+      expect(queue.commandCalls(SendMessageCommand)).toHaveLength(0);
+    },
+  );
+});
