@@ -1,3 +1,4 @@
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbProfileStore, newProfile } from '@mobile-backend/domain/data';
 import { DynamoDbConversationStore } from '../../../layers/domain/src/messaging/dynamodb-conversation-store';
 import type { StoredMessage } from '../../../layers/domain/src/messaging/message';
@@ -173,6 +174,83 @@ describe('DynamoDbConversationStore.storeAllOnce', () => {
     expect(outcomes).toEqual(['account-erased', 'account-erased']);
     expect(await conversations.summary(alice, bob)).toBeUndefined();
     expect((await conversations.listMessages(alice, bob, { limit: 10 })).items).toEqual([]);
+  });
+
+  /** A store of its own, as another execution environment has, that counts its transactions. */
+  function environmentCountingTransactions() {
+    let transactions = 0;
+    const counting = {
+      send: (command: TransactWriteCommand) => {
+        if (command instanceof TransactWriteCommand) transactions += 1;
+        return documents.send(command);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    return {
+      store: new DynamoDbConversationStore(counting, table),
+      transactions: () => transactions,
+    };
+  }
+
+  it('stores a burst older than a line it moved with one transaction, counted unread', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const environment = environmentCountingTransactions();
+    const newer = at(messageBetween(alice, bob), 5);
+    await environment.store.storeOnce(newer);
+
+    const outcomes = await environment.store.storeAllOnce([
+      at(messageBetween(alice, bob), 1),
+      at(messageBetween(bob, alice), 2),
+    ]);
+
+    expect(outcomes).toEqual(['stored', 'stored']);
+    expect(environment.transactions()).toBe(2);
+    expect(await conversations.summary(bob, alice)).toMatchObject({
+      lastMessage: newer,
+      unread: 2,
+    });
+    expect(await conversations.summary(alice, bob)).toMatchObject({
+      lastMessage: newer,
+      unread: 1,
+    });
+  });
+
+  it('learns the line another environment moved from its failed move, for the bursts after', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const newer = at(messageBetween(alice, bob), 5);
+    await conversations.storeOnce(newer);
+    const environment = environmentCountingTransactions();
+    await environment.store.storeOnce(at(messageBetween(alice, bob), 1));
+    const afterFirst = environment.transactions();
+
+    const outcome = await environment.store.storeOnce(at(messageBetween(alice, bob), 3));
+
+    expect(outcome).toBe('stored');
+    expect([afterFirst, environment.transactions() - afterFirst]).toEqual([2, 1]);
+    expect(await conversations.summary(bob, alice)).toMatchObject({
+      lastMessage: newer,
+      unread: 3,
+    });
+  });
+
+  it('moves the lines to a message newer than the line it knew, and not past a newer one', async () => {
+    const [alice, bob] = [uniqueUserId(), uniqueUserId()];
+    const environment = environmentCountingTransactions();
+    await environment.store.storeOnce(at(messageBetween(alice, bob), 1));
+    const newest = at(messageBetween(bob, alice), 5);
+    await conversations.storeOnce(newest);
+
+    await environment.store.storeOnce(at(messageBetween(alice, bob), 3));
+    const latest = at(messageBetween(alice, bob), 7);
+    await environment.store.storeOnce(latest);
+
+    expect(await conversations.summary(bob, alice)).toMatchObject({
+      lastMessage: latest,
+      unread: 3,
+    });
+    expect(await conversations.summary(alice, bob)).toMatchObject({
+      lastMessage: latest,
+      unread: 1,
+    });
   });
 
   it('refuses messages of more than one conversation', async () => {

@@ -5,6 +5,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { batchDelete, failedConditions, isConditionFailure } from '../dynamodb';
 import type { PageKey } from '../pagination/cursor';
 import { activeAccountCheck } from '../profiles/dynamodb-profile-store';
@@ -14,6 +15,7 @@ import type {
   Page,
   StoreOutcome,
 } from './conversation-store';
+import { KnownLines } from './known-lines';
 import { conversationIdOf, type StoredMessage } from './message';
 
 // Messages: `CONV#<a>#<b>` / `MSG#<messageId>` (ULIDs sort by time).
@@ -34,6 +36,14 @@ const entryKey = (userId: string, peerId: string) => ({
   PK: `USER#${userId}`,
   SK: `CONV#${peerId}`,
 });
+
+/** The line keys a cancelled transaction's failed line updates returned. */
+function lineKeysOf(error: unknown): string[] {
+  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  return reasons.flatMap(({ Item: line }) =>
+    line?.lastMessageKey?.S ? [line.lastMessageKey.S] : [],
+  );
+}
 
 function messageOf(record: Record<string, unknown>): StoredMessage {
   const { messageId, from, to, text, sentAt } = record as unknown as StoredMessage;
@@ -84,6 +94,7 @@ export class DynamoDbConversationStore implements ConversationStore {
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly options: ConversationStoreOptions = {},
+    private readonly lines = new KnownLines(),
   ) {}
 
   /**
@@ -92,6 +103,9 @@ export class DynamoDbConversationStore implements ConversationStore {
    * newer than the line's last one: messages of a burst are stored in
    * parallel and SQS does not keep their order, so an older message that
    * comes late is stored and counted unread, but does not become the last.
+   * That condition fails the whole transaction, and a second one without it
+   * stores the older message; a message older than a line this store has
+   * seen (the line never moves back) goes to the second one straight away.
    */
   async storeOnce(message: StoredMessage): Promise<StoreOutcome> {
     return this.storeTogether([message]);
@@ -125,7 +139,15 @@ export class DynamoDbConversationStore implements ConversationStore {
   }
 
   private async storeTogether(messages: readonly StoredMessage[]): Promise<StoreOutcome> {
+    const newest = messages.at(-1) as StoredMessage;
+    const conversation = conversationIdOf(newest.from, newest.to);
+    const newestKey = lineKeyOf(newest);
+    if (this.lines.isNewerThan(conversation, newestKey)) {
+      // Known older: the transaction with a line condition would only fail.
+      return (await this.store(messages, 'older')) as StoreOutcome;
+    }
     const outcome = await this.store(messages, 'latest');
+    if (outcome === 'stored') this.lines.reached(conversation, newestKey);
     if (outcome !== 'older') return outcome;
     // The second transaction has no line condition left that could fail.
     return (await this.store(messages, 'older')) as StoreOutcome;
@@ -176,8 +198,12 @@ export class DynamoDbConversationStore implements ConversationStore {
       if (failed.slice(0, messages.length).some(Boolean)) return 'stored-already';
       if (failed.slice(-2).some(Boolean)) return 'account-erased';
       const lineFailed = failed.slice(messages.length, messages.length + 2).some(Boolean);
-      if (position === 'latest' && lineFailed) return 'older';
-      throw error;
+      if (position !== 'latest' || !lineFailed) throw error;
+      this.lines.reached(
+        conversationIdOf(from, to),
+        lineKeysOf(error).reduce((newer, key) => (key > newer ? key : newer), lineKeyOf(newest)),
+      );
+      return 'older';
     }
   }
 
@@ -197,6 +223,8 @@ export class DynamoDbConversationStore implements ConversationStore {
           'updatedAt = :at, GSI1PK = :list, GSI1SK = :order, ' +
           'unread = if_not_exists(unread, :zero) + :delta',
         ConditionExpression: 'attribute_not_exists(lastMessageKey) OR lastMessageKey < :key',
+        // The line's message on a failure tells which later batches are older still.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
         ExpressionAttributeValues: {
           ':entity': 'conversation',
           ':peer': peerId,
@@ -226,7 +254,10 @@ export class DynamoDbConversationStore implements ConversationStore {
 
   async summary(userId: string, peerId: string): Promise<ConversationSummary | undefined> {
     const { Item: record } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: entryKey(userId, peerId) }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: entryKey(userId, peerId),
+      }),
     );
     return record ? summaryOf(record) : undefined;
   }
@@ -272,7 +303,10 @@ export class DynamoDbConversationStore implements ConversationStore {
         ExclusiveStartKey: page.after,
       }),
     );
-    return pageOf(records, page.limit, messageOf, (r) => ({ PK: String(r.PK), SK: String(r.SK) }));
+    return pageOf(records, page.limit, messageOf, (r) => ({
+      PK: String(r.PK),
+      SK: String(r.SK),
+    }));
   }
 
   async markRead(userId: string, peerId: string): Promise<void> {
@@ -297,7 +331,10 @@ export class DynamoDbConversationStore implements ConversationStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :user AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':user': `USER#${userId}`, ':prefix': 'CONV#' },
+        ExpressionAttributeValues: {
+          ':user': `USER#${userId}`,
+          ':prefix': 'CONV#',
+        },
         ProjectionExpression: 'SK',
         Limit: limit,
       }),
