@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoDbLocalCommand } from '../../sandbox/dynamodb/dynamodb-local';
+import type { JvmLaunch } from '../../sandbox/dynamodb/jvm-command';
 import { freePort } from '../../sandbox/ports';
 import { lostAFreePort } from '../../sandbox/spawn-sandbox';
 import { SANDBOX_SERVICES } from '../../sandbox/services/table';
@@ -26,13 +27,13 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-/** Milliseconds from spawning the JVM to its first answered ListTables. */
-export async function timeDynamoDbLocal(): Promise<number> {
+/** Milliseconds from spawning the JVM (with the sandbox's kept launcher) to its first answered ListTables. */
+export async function timeDynamoDbLocal(launch: JvmLaunch): Promise<number> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'start-up-bench-dynamodb-'));
   const workDir = join(dataDir, 'dynamodb');
   mkdirSync(workDir);
-  const { command, args } = dynamoDbLocalCommand({ port, dataDir, workDir });
+  const { command, args } = dynamoDbLocalCommand({ port, dataDir, workDir, ...launch });
   const client = new DynamoDBClient({
     endpoint: `http://127.0.0.1:${port}`,
     region: 'us-east-1',
