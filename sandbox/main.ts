@@ -3,6 +3,7 @@
 // first, from the command line alone, and everything else (the template, the
 // services, the SDK) is loaded while it boots. Static imports stay light here.
 import { parseCommandLine } from './cli';
+import { keepCompiledModules } from './compile-cache';
 import type { DemoSignIn, demoUser } from './demo-user';
 import { spawnDynamoDbLocalEarly, type EarlyDynamoDbLocal } from './dynamodb/early-start';
 import { keptLauncherDir, persistentDataDir } from './services/directories';
@@ -85,6 +86,7 @@ let earlyDynamoDbLocal: EarlyDynamoDbLocal | undefined;
 
 async function main(): Promise<void> {
   const options = parseOptions();
+  keepCompiledModules(options.stateDir);
   earlyDynamoDbLocal = await spawnDynamoDbLocalEarly(
     { port: options.ports['dynamodb'] ?? 0, dataDir: persistentDataDir(options) },
     keptLauncherDir(options),
