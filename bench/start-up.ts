@@ -94,7 +94,7 @@ export async function benchStartUp(): Promise<void> {
     console.log(`\n${figures}\n`);
     await recordResults(
       'Sandbox start-up',
-      `Command: \`npm run bench -- start-up\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). ${ROUNDS} interleaved rounds of fresh processes, the order rotated each round: DynamoDB Local alone with the sandbox's JVM flags, launcher (the class a warm start keeps) and data directory, from spawning \`java\` to its first answered ListTables (probed every 20 ms); the sandbox as \`npm start\` runs it (\`sandbox/main.ts\` under tsx, free ports, \`--quiet\`), from spawning Node to its ready line, with a warm state directory (an earlier start's builds, data and demo user) and with a fresh one (nothing built, no data). Ratios are of medians.\n\n${figures}`,
+      `Command: \`npm run bench -- start-up\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). ${ROUNDS} interleaved rounds of fresh processes, the order rotated each round: DynamoDB Local alone with the sandbox's JVM flags, launcher (the class a warm start keeps) and data directory, from spawning \`java\` to its first answered ListTables (probed every 20 ms); the sandbox as \`npm start\` runs it (\`sandbox/start.mjs\`: the kept bundle of \`sandbox/main.ts\` on plain Node, kept in \`node_modules/.cache\`, so also for the fresh state directory; free ports, \`--quiet\`), from spawning Node to its ready line, with a warm state directory (an earlier start's builds, data and demo user) and with a fresh one (nothing built, no data). Ratios are of medians.\n\n${figures}`,
     );
   } finally {
     rmSync(warmStateDir, { recursive: true, force: true });

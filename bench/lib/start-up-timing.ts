@@ -70,7 +70,7 @@ export interface SandboxStart {
 // (free ports come from the range outgoing connections use): such a start is timed again.
 const START_ATTEMPTS = 3;
 
-/** Spawns `sandbox/main.ts` (as `npm start` runs it) on free ports with this state directory. */
+/** Spawns `sandbox/start.mjs` (as `npm start` runs it) on free ports with this state directory. */
 export async function timeSandbox(stateDir: string): Promise<SandboxStart> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -86,7 +86,7 @@ export async function timeSandbox(stateDir: string): Promise<SandboxStart> {
 
 async function timeSandboxOnce(stateDir: string): Promise<SandboxStart> {
   const ports = SANDBOX_SERVICES.flatMap(({ port }) => (port ? [`--${port.flag}`, '0'] : []));
-  const args = ['--import', 'tsx', 'sandbox/main.ts', '--quiet', '--state-dir', stateDir, ...ports];
+  const args = ['sandbox/start.mjs', '--quiet', '--state-dir', stateDir, ...ports];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
