@@ -7,7 +7,8 @@ import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 
 interface CompileCache {
-  enableCompileCache?: (directory: string) => { directory?: string };
+  enableCompileCache?: (directory: string) => { status: number };
+  constants?: { compileCacheStatus?: { ENABLED: number } };
 }
 
 const compileCache = nodeModule as CompileCache;
@@ -18,7 +19,10 @@ let keptIn: string | undefined;
 /** From here on, modules this process loads are compiled once per change and kept under `stateDir`. */
 export function keepCompiledModules(stateDir: string): void {
   const directory = join(stateDir, 'node-compile-cache');
-  if (compileCache.enableCompileCache?.(directory).directory) keptIn = directory;
+  const enabled = compileCache.constants?.compileCacheStatus?.ENABLED;
+  // Already enabled (NODE_COMPILE_CACHE given): children inherit that variable as it is.
+  if (enabled === undefined || !compileCache.enableCompileCache) return;
+  if (compileCache.enableCompileCache(directory).status === enabled) keptIn = directory;
 }
 
 /** The variable that gives a child Node process the same cache; nothing when it is off. */
