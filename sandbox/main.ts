@@ -3,9 +3,10 @@
 // first, from the command line alone, and everything else (the template, the
 // services, the SDK) is loaded while it boots. Static imports stay light here.
 import { parseCommandLine } from './cli';
+import { keepCompiledModules } from './compile-cache';
 import type { DemoSignIn, demoUser } from './demo-user';
 import { spawnDynamoDbLocalEarly, type EarlyDynamoDbLocal } from './dynamodb/early-start';
-import { persistentDataDir } from './services/directories';
+import { keptLauncherDir, persistentDataDir } from './services/directories';
 import { SANDBOX_SERVICES } from './services/table';
 import type { RunningSandbox } from './start-sandbox';
 
@@ -85,10 +86,11 @@ let earlyDynamoDbLocal: EarlyDynamoDbLocal | undefined;
 
 async function main(): Promise<void> {
   const options = parseOptions();
-  earlyDynamoDbLocal = await spawnDynamoDbLocalEarly({
-    port: options.ports['dynamodb'] ?? 0,
-    dataDir: persistentDataDir(options),
-  });
+  keepCompiledModules(options.stateDir);
+  earlyDynamoDbLocal = await spawnDynamoDbLocalEarly(
+    { port: options.ports['dynamodb'] ?? 0, dataDir: persistentDataDir(options) },
+    keptLauncherDir(options),
+  );
   noteNodeVersionOnce();
   console.log(`Starting the sandbox for ${options.templatePath} ...`);
   const [{ startSandbox, writeOutputs }, { demoUser: demo, seedDemoUser }] = await Promise.all([

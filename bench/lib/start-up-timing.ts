@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoDbLocalCommand } from '../../sandbox/dynamodb/dynamodb-local';
+import type { JvmLaunch } from '../../sandbox/dynamodb/jvm-command';
 import { freePort } from '../../sandbox/ports';
 import { lostAFreePort } from '../../sandbox/spawn-sandbox';
 import { SANDBOX_SERVICES } from '../../sandbox/services/table';
@@ -26,13 +27,13 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-/** Milliseconds from spawning the JVM to its first answered ListTables. */
-export async function timeDynamoDbLocal(): Promise<number> {
+/** Milliseconds from spawning the JVM (with the sandbox's kept launcher) to its first answered ListTables. */
+export async function timeDynamoDbLocal(launch: JvmLaunch): Promise<number> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'start-up-bench-dynamodb-'));
   const workDir = join(dataDir, 'dynamodb');
   mkdirSync(workDir);
-  const { command, args } = dynamoDbLocalCommand({ port, dataDir, workDir });
+  const { command, args } = dynamoDbLocalCommand({ port, dataDir, workDir, ...launch });
   const client = new DynamoDBClient({
     endpoint: `http://127.0.0.1:${port}`,
     region: 'us-east-1',
@@ -69,7 +70,7 @@ export interface SandboxStart {
 // (free ports come from the range outgoing connections use): such a start is timed again.
 const START_ATTEMPTS = 3;
 
-/** Spawns `sandbox/main.ts` (as `npm start` runs it) on free ports with this state directory. */
+/** Spawns `sandbox/start.mjs` (as `npm start` runs it) on free ports with this state directory. */
 export async function timeSandbox(stateDir: string): Promise<SandboxStart> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -85,7 +86,7 @@ export async function timeSandbox(stateDir: string): Promise<SandboxStart> {
 
 async function timeSandboxOnce(stateDir: string): Promise<SandboxStart> {
   const ports = SANDBOX_SERVICES.flatMap(({ port }) => (port ? [`--${port.flag}`, '0'] : []));
-  const args = ['--import', 'tsx', 'sandbox/main.ts', '--quiet', '--state-dir', stateDir, ...ports];
+  const args = ['sandbox/start.mjs', '--quiet', '--state-dir', stateDir, ...ports];
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),

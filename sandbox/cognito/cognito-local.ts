@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compileCacheEnvironment } from '../compile-cache';
 import { LOOPBACK } from '../network';
 import { writeIssuer } from './issuer-config';
 import { assertPortFree } from '../ports';
@@ -57,7 +58,12 @@ export async function startCognitoLocal(
       command: process.execPath,
       args: [cognitoLocalBin()],
       cwd: stateDir,
-      env: { ...process.env, PORT: String(options.port), HOST: LOOPBACK },
+      env: {
+        ...process.env,
+        ...compileCacheEnvironment(),
+        PORT: String(options.port),
+        HOST: LOOPBACK,
+      },
       probe: async () => {
         const response = await fetch(probeUrl);
         if (!response.ok) throw new Error(`health check answered ${response.status}`);

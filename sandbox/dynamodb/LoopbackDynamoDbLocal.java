@@ -2,8 +2,9 @@
 // option: its server is Jetty's Server(port), which listens on every
 // interface. This launcher builds the same server from the same command-line
 // arguments, sets its connector's host to 127.0.0.1 before it starts, and
-// runs it; Java runs this file from source (a JDK's jdk.compiler module), so
-// nothing compiled is kept in the repository. A DynamoDB Local release that
+// runs it. A JDK's javac compiles it once into the state directory
+// (dynamodb/kept-launcher.ts), so nothing compiled is kept in the repository;
+// without a directory to keep it in, Java runs it from source. A DynamoDB Local release that
 // renames the private field fails here, loudly, at start.
 import java.lang.reflect.Field;
 import org.eclipse.jetty.server.Connector;

@@ -7,12 +7,14 @@ import type { RunningService, SpawnedChild } from '../processes';
 import type { EarlyDynamoDbLocal } from './early-start';
 import {
   canListenOnLoopbackOnly,
+  prepareJvmLaunch,
   prepareWorkDir,
   spawnDynamoDbLocal,
+  type JvmLaunch,
   type JvmWorkDir,
 } from './jvm-command';
 
-export { canListenOnLoopbackOnly, dynamoDbLocalCommand } from './jvm-command';
+export { canListenOnLoopbackOnly, dynamoDbLocalCommand, prepareJvmLaunch } from './jvm-command';
 
 export interface DynamoDbLocalOptions {
   port: number;
@@ -25,6 +27,8 @@ export interface DynamoDbLocalOptions {
   onRestart?: (message: string) => void;
   /** A JVM spawned for this port and data directory before the caller was loaded: waited for, not spawned again. */
   early?: EarlyDynamoDbLocal;
+  /** Where the compiled loopback launcher is kept between starts; undefined compiles it at every start. */
+  keepLauncherIn?: string;
 }
 
 /** DynamoDB Local, started again on the same port and data whenever its JVM dies on its own. */
@@ -42,6 +46,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const place = { port: options.port, dataDir: options.dataDir };
   const adopted = options.early?.adopt(place);
   if (!adopted) await assertPortFree(options.port, 'DynamoDB Local', '--dynamodb-port');
+  const launch = adopted?.launch ?? (await prepareJvmLaunch(options.keepLauncherIn));
   const workDir = adopted?.workDir ?? prepareWorkDir(options.dataDir);
   const removeWorkDir = () => workDir.remove();
   let stopping = false;
@@ -56,7 +61,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const restartAfter = async (why: string): Promise<void> => {
     for (let attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
       try {
-        child = await startJvm(options, workDir);
+        child = await startJvm(options, workDir, launch);
         superviseExit(child);
         options.onRestart?.(
           `${why}; started again${options.dataDir ? ' on its data' : ' (in memory: empty)'}`,
@@ -70,7 +75,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   };
 
   try {
-    child = await startJvm(options, workDir, adopted?.spawned);
+    child = await startJvm(options, workDir, launch, adopted?.spawned);
   } catch (error) {
     removeWorkDir();
     throw error;
@@ -92,6 +97,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
 async function startJvm(
   options: DynamoDbLocalOptions,
   workDir: JvmWorkDir,
+  launch: JvmLaunch,
   spawnedEarly?: SpawnedChild,
 ): Promise<ChildProcess> {
   const client = new DynamoDBClient({
@@ -103,7 +109,12 @@ async function startJvm(
   try {
     const spawned =
       spawnedEarly ??
-      spawnDynamoDbLocal({ port: options.port, dataDir: options.dataDir }, workDir, options.onLog);
+      spawnDynamoDbLocal(
+        { port: options.port, dataDir: options.dataDir },
+        workDir,
+        launch,
+        options.onLog,
+      );
     return await whenAnswering(spawned, {
       name: 'DynamoDB Local',
       probe: () => client.send(new ListTablesCommand({ Limit: 1 })),

