@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startSandboxProcess } from '../sandbox/spawn-sandbox';
 import { createBenchUser } from './lib/bench-user';
+import { keepAliveGet } from './lib/keep-alive-get';
 import { combineLoads, ms, percentile, perSecond, ratioVerdict, runLoad } from './lib/stats';
 import type { LoadResult } from './lib/stats';
 import { recordResults } from './lib/results';
@@ -35,12 +36,8 @@ export async function benchGetItem(): Promise<void> {
       body: JSON.stringify({ title: 'Benchmark item', body: 'x'.repeat(500), tags: ['bench'] }),
     });
     const item = (await created.json()) as { id: string };
-    const url = `${outputs.ApiUrl}/v1/items/${item.id}`;
-    const getViaApi = async (): Promise<void> => {
-      const reply = await fetch(url, { headers });
-      if (reply.status !== 200) throw new Error(`GET answered ${reply.status}`);
-      await reply.arrayBuffer();
-    };
+    // Over node:http, as the raw GetItems below go through the SDK's node:http handler.
+    const getViaApi = keepAliveGet(`${outputs.ApiUrl}/v1/items/${item.id}`, headers);
 
     const documents = DynamoDBDocumentClient.from(
       new DynamoDBClient({ ...local, endpoint: outputs.DynamoDbEndpoint }),
@@ -108,7 +105,7 @@ export async function benchGetItem(): Promise<void> {
     console.log(`\n${table}\n\n${verdict}\n`);
     await recordResults(
       'Warm GET /v1/items/{id} through the sandbox',
-      `Command: \`npm run bench -- get-item\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). Warm-up: ${WARM_UP_STEPS.map((c) => WARM_UP_PER_CALLER * c).join(' + ')} requests at ${WARM_UP_STEPS.join(', ')} concurrent. Latency from ${SEQUENTIAL} sequential warm requests; throughput from ${LOAD_TOTAL} requests, ${CONCURRENCY} at a time, keep-alive; both in ${ROUNDS} turns, API and raw alternating.\n\n${table}\n\n${verdict}`,
+      `Command: \`npm run bench -- get-item\` (${new Date().toISOString().slice(0, 10)}, Node ${process.version}). Warm-up: ${WARM_UP_STEPS.map((c) => WARM_UP_PER_CALLER * c).join(' + ')} requests at ${WARM_UP_STEPS.join(', ')} concurrent. Latency from ${SEQUENTIAL} sequential warm requests; throughput from ${LOAD_TOTAL} requests, ${CONCURRENCY} at a time, keep-alive (node:http for the API, the SDK's node:http handler for raw); both in ${ROUNDS} turns, API and raw alternating.\n\n${table}\n\n${verdict}`,
     );
   } finally {
     await sandbox.stop();

@@ -22,9 +22,12 @@ function parsed(text: string): LogLine | undefined {
 
 /** The console's version of a line, or undefined when only the log file keeps it. */
 export function consoleLineOf(text: string, verbose: boolean): string | undefined {
+  if (verbose) return text;
+  // Powertools writes `_aws` first in each metric document: one per invocation,
+  // so it is known without parsing it.
+  if (text.startsWith('{"_aws":')) return undefined;
   const log = parsed(text);
   if (!log) return text;
-  if (verbose) return text;
   if (log._aws !== undefined) return undefined; // an EMF metric document
   if (typeof log.level !== 'string' || typeof log.message !== 'string') return text;
   if (log.level === 'DEBUG' || log.level === 'TRACE') return undefined;

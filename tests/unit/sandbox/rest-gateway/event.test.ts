@@ -151,6 +151,18 @@ describe('proxy event', () => {
     });
   });
 
+  it('gives each request its own trace id and extended request id', () => {
+    const events = [1, 2].map(() => toProxyEvent(request(), match, context));
+    const [first, second] = events.map((event) => ({
+      trace: event.headers['X-Amzn-Trace-Id'],
+      extended: event.requestContext.extendedRequestId,
+    }));
+
+    expect(first?.extended).toMatch(/^[A-Za-z0-9_-]{8}=$/);
+    expect(second?.trace).not.toBe(first?.trace);
+    expect(second?.extended).not.toBe(first?.extended);
+  });
+
   it('passes a JSON body as text', () => {
     const event = toProxyEvent(
       request({

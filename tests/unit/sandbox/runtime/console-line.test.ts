@@ -24,6 +24,12 @@ describe('a function output line on the sandbox console', () => {
     expect(consoleLineOf(debug, false)).toBeUndefined();
   });
 
+  it('knows a metric document by its _aws key wherever the key stands', () => {
+    const metric = JSON.stringify({ Count: 1, _aws: { Timestamp: 1, CloudWatchMetrics: [] } });
+
+    expect(consoleLineOf(metric, false)).toBeUndefined();
+  });
+
   it('shows every line as written when verbose', () => {
     const metric = JSON.stringify({ _aws: { Timestamp: 1 }, Count: 1 });
 
