@@ -9,6 +9,7 @@ import type { JvmLaunch } from '../../sandbox/dynamodb/jvm-command';
 import { freePort } from '../../sandbox/ports';
 import { lostAFreePort } from '../../sandbox/spawn-sandbox';
 import { SANDBOX_SERVICES } from '../../sandbox/services/table';
+import { snapshotProcessTree } from './cpu-usage';
 
 // Wall-clock start-up of fresh processes, from spawn to "ready": DynamoDB Local
 // as the sandbox runs it (same JVM flags, launcher and data directory layout)
@@ -27,8 +28,25 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-/** Milliseconds from spawning the JVM (with the sandbox's kept launcher) to its first answered ListTables. */
-export async function timeDynamoDbLocal(launch: JvmLaunch): Promise<number> {
+/** A start's wall time, and the CPU its processes had used by then. */
+export interface StartTiming {
+  wallMs: number;
+  /**
+   * User plus system CPU seconds of the spawned process and its descendants
+   * alive at that moment (threads included; a helper process that already
+   * exited is not counted). Read from /proc: NaN where there is none.
+   */
+  cpuSeconds: number;
+}
+
+/** CPU seconds a process tree has used so far. */
+function cpuSecondsOf(child: ChildProcess): number {
+  if (child.pid === undefined || process.platform !== 'linux') return Number.NaN;
+  return snapshotProcessTree(child.pid).reduce((sum, stat) => sum + stat.cpuSeconds, 0);
+}
+
+/** From spawning the JVM (with the sandbox's kept launcher) to its first answered ListTables. */
+export async function timeDynamoDbLocal(launch: JvmLaunch): Promise<StartTiming> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'start-up-bench-dynamodb-'));
   const workDir = join(dataDir, 'dynamodb');
@@ -47,7 +65,7 @@ export async function timeDynamoDbLocal(launch: JvmLaunch): Promise<number> {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode})`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
-        return performance.now() - started;
+        return { wallMs: performance.now() - started, cpuSeconds: cpuSecondsOf(child) };
       } catch {
         await sleep(PROBE_INTERVAL_MS);
       }
@@ -59,9 +77,8 @@ export async function timeDynamoDbLocal(launch: JvmLaunch): Promise<number> {
   }
 }
 
-/** What the sandbox said when it was ready: the wall time seen here and its own figure. */
-export interface SandboxStart {
-  wallMs: number;
+/** What the sandbox said when it was ready: the wall time and CPU seen here, and its own figure. */
+export interface SandboxStart extends StartTiming {
   /** The "ready in N.N s" of the ready line, in milliseconds; NaN when missing. */
   reportedMs: number;
 }
@@ -106,7 +123,11 @@ async function timeSandboxOnce(stateDir: string): Promise<SandboxStart> {
         const ready = /Sandbox ready(?: in ([\d.]+) s)?/.exec(output);
         if (!ready) return;
         clearTimeout(timer);
-        resolve({ wallMs: performance.now() - started, reportedMs: Number(ready[1]) * 1000 });
+        resolve({
+          wallMs: performance.now() - started,
+          cpuSeconds: cpuSecondsOf(child),
+          reportedMs: Number(ready[1]) * 1000,
+        });
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
