@@ -5,9 +5,11 @@
 // start, the biggest part of the main thread's work while DynamoDB Local's JVM
 // boots. Packages stay external, so the bundle lives inside the project, where
 // Node finds them.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
 import { buildUnlessCurrent } from '../runtime/build';
 
@@ -30,8 +32,24 @@ export const ownImportMetaUrl: esbuild.Plugin = {
   },
 };
 
-export function sandboxBundleOptions(projectDir: string, entry: string): esbuild.BuildOptions {
+/**
+ * This file's own source, digested into the bundle's banner: the plugin above
+ * is part of how the bundle is made, yet neither an esbuild input nor in the
+ * options' JSON (a function), so a change to it must reach the record this way.
+ */
+function makerDigest(maker: string): string {
+  return createHash('sha256').update(readFileSync(maker)).digest('base64url').slice(0, 16);
+}
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+
+export function sandboxBundleOptions(
+  projectDir: string,
+  entry: string,
+  maker = THIS_FILE,
+): esbuild.BuildOptions {
   return {
+    banner: { js: `// sandbox bundle, made by kept-bundle.ts ${makerDigest(maker)}` },
     absWorkingDir: projectDir,
     entryPoints: [join(projectDir, entry)],
     outfile: join(projectDir, BUNDLE_DIR, 'main.mjs'),
@@ -43,6 +61,9 @@ export function sandboxBundleOptions(projectDir: string, entry: string): esbuild
     sourcemap: 'linked',
     logLevel: 'error',
     plugins: [ownImportMetaUrl],
+    // Written whole by the build (runtime/build.ts): starts in other state
+    // directories share this bundle and may load it while it is rebuilt.
+    write: false,
   };
 }
 
@@ -50,8 +71,10 @@ export function sandboxBundleOptions(projectDir: string, entry: string): esbuild
 export async function keptSandboxBundle(
   projectDir: string,
   entry = 'sandbox/main.ts',
+  /** The file that says how the bundle is made: this one, or a stand-in in tests. */
+  maker = THIS_FILE,
 ): Promise<string> {
-  const options = sandboxBundleOptions(projectDir, entry);
+  const options = sandboxBundleOptions(projectDir, entry, maker);
   await buildUnlessCurrent('SandboxMain', options, join(projectDir, BUNDLE_DIR));
   return options.outfile as string;
 }

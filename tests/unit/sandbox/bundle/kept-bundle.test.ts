@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { keptSandboxBundle } from '../../../../sandbox/bundle/kept-bundle';
 
@@ -52,5 +52,25 @@ describe('the kept sandbox bundle', () => {
     await keptSandboxBundle(project, 'main.ts');
 
     expect(await readFile(bundle, 'utf8')).toContain('changed');
+  });
+
+  it('is built again when the way it is made changes, though no module did', async () => {
+    const maker = join(project, 'maker.ts');
+    await writeFile(maker, '// one way\n');
+    const bundle = await keptSandboxBundle(project, 'main.ts', maker);
+    const first = await readFile(bundle, 'utf8');
+
+    await writeFile(maker, '// another way\n');
+    await keptSandboxBundle(project, 'main.ts', maker);
+
+    expect(await readFile(bundle, 'utf8')).not.toBe(first);
+  });
+
+  it('leaves no partly written file beside the bundle', async () => {
+    const bundle = await keptSandboxBundle(project, 'main.ts');
+
+    const beside = await readdir(dirname(bundle));
+
+    expect(beside.filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
