@@ -5,5 +5,21 @@ import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 const { keptSandboxBundle } = await tsImport('./bundle/kept-bundle.ts', import.meta.url);
-const bundle = await keptSandboxBundle(process.cwd());
-await import(pathToFileURL(bundle).href);
+
+/** The kept bundle; undefined when it cannot be written (a read-only node_modules). */
+async function bundleOrNothing() {
+  try {
+    return await keptSandboxBundle(process.cwd());
+  } catch (error) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(error?.code)) throw error;
+    console.error(
+      `[start] The sandbox's bundle cannot be kept (${error.code} at ${error.path}); ` +
+        'running its TypeScript under tsx instead, which starts more slowly.',
+    );
+    return undefined;
+  }
+}
+
+const bundle = await bundleOrNothing();
+if (bundle) await import(pathToFileURL(bundle).href);
+else await tsImport('./main.ts', import.meta.url);
