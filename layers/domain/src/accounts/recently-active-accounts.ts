@@ -44,7 +44,7 @@ export class RecentlyActiveAccounts {
     this.now = options.now ?? Date.now;
   }
 
-  /** Throws AccountDeletedError unless the account is active or was found so a moment ago. */
+  /** Throws what the wrapped check throws, unless the account was found active a moment ago. */
   async assertActive(userId: string): Promise<void> {
     const until = this.activeUntil.get(userId);
     if (until !== undefined && until > this.now()) return;

@@ -45,6 +45,8 @@ function lineKeysOf(error: unknown): string[] {
   );
 }
 
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function messageOf(record: Record<string, unknown>): StoredMessage {
   const { messageId, from, to, text, sentAt } = record as unknown as StoredMessage;
   return { messageId, from, to, text, sentAt };
@@ -121,7 +123,8 @@ export class DynamoDbConversationStore implements ConversationStore {
   async storeAllOnce(messages: readonly StoredMessage[]): Promise<StoreOutcome[]> {
     const conversations = new Set(messages.map(({ from, to }) => conversationIdOf(from, to)));
     if (conversations.size > 1) throw new Error('storeAllOnce takes one conversation at a time');
-    const ordered = [...messages].sort((a, b) => lineKeyOf(a).localeCompare(lineKeyOf(b)));
+    // By code point, as DynamoDB compares the line keys (and KnownLines too), not by locale.
+    const ordered = [...messages].sort((a, b) => byCodePoint(lineKeyOf(a), lineKeyOf(b)));
     const outcomes = new Map<StoredMessage, StoreOutcome>();
     for (let start = 0; start < ordered.length; start += MESSAGES_PER_TRANSACTION) {
       const chunk = ordered.slice(start, start + MESSAGES_PER_TRANSACTION);
