@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -55,6 +56,32 @@ describe('sending a message: the recipient check', () => {
 
     expect(profileReads()).toEqual(['USER#bob']);
     expect(queue.commandCalls(SendMessageCommand)).toHaveLength(2);
+  });
+
+  it('reads the recipient again once the second it is remembered for has passed', async () => {
+    // Only the clock is faked: the SDK's own timers run as usual.
+    jest.useFakeTimers({
+      now: new Date('2026-12-01T12:00:00Z'),
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setImmediate',
+        'setInterval',
+        'nextTick',
+        'queueMicrotask',
+      ],
+    });
+    try {
+      const { messages } = messagingApi();
+
+      await messages.send('alice', { to: 'bob', text: 'one' });
+      jest.setSystemTime(new Date('2026-12-01T12:00:01.001Z'));
+      await messages.send('alice', { to: 'bob', text: 'two' });
+
+      expect(profileReads()).toEqual(['USER#bob', 'USER#bob']);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it.each(['nobody', 'eve'])(
