@@ -61,6 +61,7 @@ export async function runCustomResources(run: CustomResourceRun): Promise<Physic
     run.model.resources.filter(isCustomResource).map((resource) => [resource.logicalId, resource]),
   );
   const creations = new Map<string, Promise<void>>();
+  const inTurn = oneAtATimePerFunction();
   const created: PhysicalResources = {};
   const referring = new Set<string>();
   // Started on first need, so a resource waits for those it refers to wherever they are declared.
@@ -73,7 +74,8 @@ export async function runCustomResources(run: CustomResourceRun): Promise<Physic
     const resource = byId.get(id) as TemplateResource;
     const before = [...referencedIds(resource.properties)].filter((other) => byId.has(other));
     const creation = Promise.all(before.map(creationOf)).then(async () => {
-      const reply = await create(resource, run);
+      const host = hostOf(serviceTokenOf(resource, run.ctx), run.hosts, describe(resource));
+      const reply = await inTurn(host, () => create(resource, host, run));
       const physical = { ref: reply.PhysicalResourceId, attributes: dataOf(reply) };
       created[resource.logicalId] = physical;
       run.ctx.resources[resource.logicalId] = physical;
@@ -93,12 +95,32 @@ export async function runCustomResources(run: CustomResourceRun): Promise<Physic
   return created;
 }
 
+/**
+ * The resources of one function are created one after another, each in the
+ * environment the one before left warm: CloudFormation would send their
+ * events at once, but locally a second environment is a second thread
+ * loading the same bundle while DynamoDB Local boots on the same cores.
+ * Each still gets its own Create event; only their timing differs.
+ */
+function oneAtATimePerFunction() {
+  const lastTurn = new Map<FunctionHost, Promise<unknown>>();
+  return <T>(host: FunctionHost, work: () => Promise<T>): Promise<T> => {
+    const turn = (lastTurn.get(host) ?? Promise.resolve()).catch(() => undefined).then(work);
+    lastTurn.set(host, turn);
+    return turn;
+  };
+}
+
+function describe(resource: TemplateResource): string {
+  return `${resource.logicalId} (${resource.type})`;
+}
+
 async function create(
   resource: TemplateResource,
+  host: FunctionHost,
   run: CustomResourceRun,
 ): Promise<CloudFormationCustomResourceResponse> {
-  const where = `${resource.logicalId} (${resource.type})`;
-  const host = hostOf(serviceTokenOf(resource, run.ctx), run.hosts, where);
+  const where = describe(resource);
   const receiver = await receiveOneResponse();
   try {
     const event = createEvent(resource, run.ctx, receiver.url);
