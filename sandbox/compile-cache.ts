@@ -1,13 +1,15 @@
 // V8's compiled code for the modules a start loads, kept in the state
 // directory (Node's module compile cache): a warm start does not compile the
 // sandbox's and its packages' JavaScript again. cognito-local's child process
-// gets the same directory. It changes nothing that runs; a Node without the
+// gets the same directory, and so do the functions' worker threads (Node
+// keeps the cache per thread, and a worker's variables are its function's). It changes nothing that runs; a Node without the
 // cache starts as before.
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 
 interface CompileCache {
   enableCompileCache?: (directory: string) => { status: number };
+  getCompileCacheDir?: () => string | undefined;
   constants?: { compileCacheStatus?: { ENABLED: number } };
 }
 
@@ -28,4 +30,16 @@ export function keepCompiledModules(stateDir: string): void {
 /** The variable that gives a child Node process the same cache; nothing when it is off. */
 export function compileCacheEnvironment(): { NODE_COMPILE_CACHE?: string } {
   return keptIn ? { NODE_COMPILE_CACHE: keptIn } : {};
+}
+
+/** The directory of this process's cache, for a worker thread to use too; undefined when it is off. */
+export function compileCacheDirectory(): string | undefined {
+  if (keptIn) return keptIn;
+  // Turned on by NODE_COMPILE_CACHE: Node reports its own folder inside, the variable names the directory.
+  return compileCache.getCompileCacheDir?.() ? process.env.NODE_COMPILE_CACHE : undefined;
+}
+
+/** In a worker thread: modules it loads from here on use the process's cache directory. */
+export function keepCompiledModulesIn(directory: string): void {
+  compileCache.enableCompileCache?.(directory);
 }
