@@ -121,4 +121,32 @@ describe('custom resources at sandbox start', () => {
     expect(mostAtOnce.get(functionArn)).toBe(1);
     expect(mostAtOnce.get('all')).toBe(2);
   });
+
+  it('sends no event for a resource kept from the last start, and remembers those it created', async () => {
+    const received: CloudFormationCustomResourceCreateEvent[] = [];
+    const ctx: ResolveContext = { parameters: {}, resources: {}, pseudo: LOCAL_PSEUDO_PARAMETERS };
+    const remembered: string[] = [];
+    const keptPhysical = { ref: 'kept-Kept', attributes: { Value: 'kept value' } };
+
+    const created = await runCustomResources({
+      model: {
+        resources: [
+          customResource('Kept', {}),
+          customResource('Uses', { Other: { 'Fn::GetAtt': ['Kept', 'Value'] } }),
+        ],
+      },
+      ctx,
+      hosts: new Map([['Provider', providerHost(received)]]),
+      kept: {
+        find: (logicalId) => (logicalId === 'Kept' ? keptPhysical : undefined),
+        remember: (logicalId) => void remembered.push(logicalId),
+      },
+      log: () => undefined,
+    });
+
+    expect(received.map((event) => event.LogicalResourceId)).toEqual(['Uses']);
+    expect(received[0]?.ResourceProperties.Other).toBe('kept value');
+    expect(created.Kept).toEqual(keptPhysical);
+    expect(remembered).toEqual(['Uses']);
+  });
 });
