@@ -1,9 +1,34 @@
-// `npm start`: the sandbox (sandbox/main.ts) from its kept bundle, built first
-// when anything it is built from changed (sandbox/bundle/kept-bundle.ts). Only
-// the check loads through tsx; the sandbox itself runs on plain Node.
+// `npm start`: the sandbox (sandbox/main.ts) from its kept bundle. The kept
+// bundle's own check (bundle/current-bundle.ts, built with it) says whether it
+// is current; when it is missing or says no, the check loads through tsx and
+// builds the bundle (sandbox/bundle/kept-bundle.ts). The sandbox itself always
+// runs on plain Node.
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 
-const { keptSandboxBundle } = await tsImport('./bundle/kept-bundle.ts', import.meta.url);
-const bundle = await keptSandboxBundle(process.cwd());
+const keptCheck = join(
+  process.cwd(),
+  'node_modules',
+  '.cache',
+  'mobile-backend-sandbox',
+  'current-bundle.mjs',
+);
+
+async function keptBundleIfCurrent() {
+  try {
+    const { currentSandboxBundle } = await import(pathToFileURL(keptCheck).href);
+    return await currentSandboxBundle(process.cwd());
+  } catch {
+    // No kept check yet, or one that cannot run: the check under tsx decides.
+    return undefined;
+  }
+}
+
+async function builtBundle() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { keptSandboxBundle } = await tsImport('./bundle/kept-bundle.ts', import.meta.url);
+  return keptSandboxBundle(process.cwd());
+}
+
+const bundle = (await keptBundleIfCurrent()) ?? (await builtBundle());
 await import(pathToFileURL(bundle).href);

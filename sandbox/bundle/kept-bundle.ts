@@ -12,6 +12,16 @@ import type * as esbuild from 'esbuild';
 import { buildUnlessCurrent } from '../runtime/build';
 
 const BUNDLE_DIR = join('node_modules', '.cache', 'mobile-backend-sandbox');
+const RECORD_ID = 'SandboxMain';
+
+/**
+ * Output name → entry: the sandbox, and the check of its kept bundle
+ * (current-bundle.ts), built together so that one record covers both.
+ */
+export const SANDBOX_ENTRIES: Readonly<Record<string, string>> = {
+  main: 'sandbox/main.ts',
+  'current-bundle': 'sandbox/bundle/current-bundle.ts',
+};
 
 /**
  * Each module keeps its own `import.meta.url`: the sandbox finds files beside
@@ -30,11 +40,18 @@ export const ownImportMetaUrl: esbuild.Plugin = {
   },
 };
 
-export function sandboxBundleOptions(projectDir: string, entry: string): esbuild.BuildOptions {
+export function sandboxBundleOptions(
+  projectDir: string,
+  entries: Readonly<Record<string, string>>,
+): esbuild.BuildOptions {
   return {
     absWorkingDir: projectDir,
-    entryPoints: [join(projectDir, entry)],
-    outfile: join(projectDir, BUNDLE_DIR, 'main.mjs'),
+    entryPoints: Object.entries(entries).map(([out, entry]) => ({
+      out,
+      in: join(projectDir, entry),
+    })),
+    outdir: join(projectDir, BUNDLE_DIR),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -46,12 +63,22 @@ export function sandboxBundleOptions(projectDir: string, entry: string): esbuild
   };
 }
 
-/** The sandbox's bundle, built now when the kept one is not current; its path. */
+/** Where the kept bundle's record and its `main` output are. */
+export function keptBundlePaths(projectDir: string): { recordDir: string; main: string } {
+  return {
+    recordDir: join(projectDir, BUNDLE_DIR),
+    main: join(projectDir, BUNDLE_DIR, 'main.mjs'),
+  };
+}
+
+export const keptBundleRecordId = RECORD_ID;
+
+/** The sandbox's bundle, built now when the kept one is not current; the path of its `main`. */
 export async function keptSandboxBundle(
   projectDir: string,
-  entry = 'sandbox/main.ts',
+  entries: Readonly<Record<string, string>> = SANDBOX_ENTRIES,
 ): Promise<string> {
-  const options = sandboxBundleOptions(projectDir, entry);
-  await buildUnlessCurrent('SandboxMain', options, join(projectDir, BUNDLE_DIR));
-  return options.outfile as string;
+  const { recordDir, main } = keptBundlePaths(projectDir);
+  await buildUnlessCurrent(RECORD_ID, sandboxBundleOptions(projectDir, entries), recordDir);
+  return main;
 }
