@@ -5,12 +5,12 @@
 // keeps the cache per thread, and a worker's variables are its function's). It changes nothing that runs; a Node without the
 // cache starts as before.
 import * as nodeModule from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 interface CompileCache {
   enableCompileCache?: (directory: string) => { status: number };
   getCompileCacheDir?: () => string | undefined;
-  constants?: { compileCacheStatus?: { ENABLED: number } };
+  constants?: { compileCacheStatus?: { ENABLED: number; ALREADY_ENABLED: number } };
 }
 
 const compileCache = nodeModule as CompileCache;
@@ -21,10 +21,15 @@ let keptIn: string | undefined;
 /** From here on, modules this process loads are compiled once per change and kept under `stateDir`. */
 export function keepCompiledModules(stateDir: string): void {
   const directory = join(stateDir, 'node-compile-cache');
-  const enabled = compileCache.constants?.compileCacheStatus?.ENABLED;
-  // Already enabled (NODE_COMPILE_CACHE given): children inherit that variable as it is.
-  if (enabled === undefined || !compileCache.enableCompileCache) return;
-  if (compileCache.enableCompileCache(directory).status === enabled) keptIn = directory;
+  const statuses = compileCache.constants?.compileCacheStatus;
+  if (!statuses || !compileCache.enableCompileCache) return;
+  const { status } = compileCache.enableCompileCache(directory);
+  // Already on in this directory: start.mjs turned it on before it loaded the bundle.
+  const onHere =
+    status === statuses.ALREADY_ENABLED &&
+    (compileCache.getCompileCacheDir?.() ?? '').startsWith(directory + sep);
+  // Already on elsewhere (NODE_COMPILE_CACHE given): children inherit that variable as it is.
+  if (status === statuses.ENABLED || onHere) keptIn = directory;
 }
 
 /** The variable that gives a child Node process the same cache; nothing when it is off. */

@@ -1,8 +1,8 @@
 // `npm start`: the sandbox (sandbox/main.ts) from its kept bundle. The kept
-// bundle's own check (bundle/current-bundle.ts, built with it) says whether it
-// is current; when it is missing or says no, the check loads through tsx and
-// builds the bundle (sandbox/bundle/kept-bundle.ts). The sandbox itself always
-// runs on plain Node.
+// bundle's own check (bundle/current-bundle.ts, built with it) turns Node's
+// compile cache on and says whether the bundle is current; when it is missing
+// or says no, the check loads through tsx and builds the bundle
+// (sandbox/bundle/kept-bundle.ts). The sandbox itself always runs on plain Node.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -16,8 +16,9 @@ const keptCheck = join(
 
 async function keptBundleIfCurrent() {
   try {
-    const { currentSandboxBundle } = await import(pathToFileURL(keptCheck).href);
-    return await currentSandboxBundle(process.cwd());
+    const check = await import(pathToFileURL(keptCheck).href);
+    check.keepCompiledModulesOfStart(process.argv.slice(2));
+    return await check.currentSandboxBundle(process.cwd());
   } catch {
     // No kept check yet, or one that cannot run: the check under tsx decides.
     return undefined;

@@ -3,7 +3,11 @@
 // same record), so that a warm start needs no TypeScript loader at all. Only
 // when the record says something changed (this check's own modules included)
 // does start.mjs load the check through tsx, which builds the bundle again.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { keepCompiledModules } from '../compile-cache';
 import { recordFile, reusableSources } from '../runtime/build-record';
+import { DEFAULT_STATE_DIR } from '../services/directories';
 import {
   keptBundlePaths,
   keptBundleRecordId,
@@ -22,4 +26,20 @@ export async function currentSandboxBundle(
     sandboxBundleOptions(projectDir, entries),
   );
   return current ? main : undefined;
+}
+
+/**
+ * Node's compile cache on from here, in the state directory the command line
+ * names (where the sandbox turns it on itself), so that the bundle's own
+ * modules are kept compiled too, not only what it loads later.
+ */
+export function keepCompiledModulesOfStart(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: { 'state-dir': { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const stateDir = values['state-dir'];
+  keepCompiledModules(resolve(typeof stateDir === 'string' ? stateDir : DEFAULT_STATE_DIR));
 }

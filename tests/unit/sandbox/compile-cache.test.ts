@@ -15,9 +15,11 @@ afterEach(async () => {
   await rm(stateDir, { recursive: true, force: true });
 });
 
-function runWithCache(): { NODE_COMPILE_CACHE?: string } {
+function runWithCache(turnedOnBefore = false): { NODE_COMPILE_CACHE?: string } {
   const script = `
+    import { enableCompileCache } from 'node:module';
     import { compileCacheEnvironment, keepCompiledModules } from './sandbox/compile-cache.ts';
+    if (${turnedOnBefore}) enableCompileCache(${JSON.stringify(join(stateDir, 'node-compile-cache'))});
     keepCompiledModules(${JSON.stringify(stateDir)});
     await import('yaml');
     console.log(JSON.stringify(compileCacheEnvironment()));`;
@@ -53,6 +55,12 @@ function runWorkerWithCache(directory: string): void {
 describe('the modules’ compile cache', () => {
   it('names the state directory’s cache for child processes', () => {
     expect(runWithCache()).toEqual({ NODE_COMPILE_CACHE: join(stateDir, 'node-compile-cache') });
+  });
+
+  it('names it too when the start turned it on there before loading the sandbox', () => {
+    expect(runWithCache(true)).toEqual({
+      NODE_COMPILE_CACHE: join(stateDir, 'node-compile-cache'),
+    });
   });
 
   it('keeps the compiled modules there when the process ends', async () => {
