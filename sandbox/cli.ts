@@ -5,12 +5,13 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { gatherParameterOverrides, parseParameterOverrides } from './parameter-overrides';
 import type { SandboxOptions, SandboxService } from './services/contract';
+import { DEFAULT_STATE_DIR } from './services/directories';
 
 type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
 
 const SANDBOX_OPTIONS = {
   'in-memory': { type: 'boolean', default: false },
-  'state-dir': { type: 'string', default: '.sandbox' },
+  'state-dir': { type: 'string', default: DEFAULT_STATE_DIR },
   'parameter-overrides': { type: 'string', multiple: true, default: [] },
   template: { type: 'string', default: 'template.yaml' },
   quiet: { type: 'boolean', default: false },

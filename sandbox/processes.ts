@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 // Children that must not outlive this process: a JVM keeps running when its Node parent dies.
@@ -99,6 +100,13 @@ export interface ChildReadiness {
   name: string;
   /** Resolves once the service answers; called repeatedly until then. */
   probe: () => Promise<unknown>;
+  /**
+   * The loopback port it listens on: until a connection there is accepted,
+   * only the connection is tried, not the probe. A refused connect costs the
+   * main thread about 0.09 ms, an SDK request to the refused port about 1.2 ms,
+   * and the probe runs every 25 ms while the service boots on the same cores.
+   */
+  loopbackPort?: number;
   startTimeoutMs?: number;
 }
 
@@ -162,6 +170,7 @@ async function waitUntilAnswering(options: ChildReadiness, giveUp: AbortSignal):
   const deadline = Date.now() + timeoutMs;
   while (!giveUp.aborted) {
     try {
+      if (options.loopbackPort !== undefined) await acceptsConnections(options.loopbackPort);
       await options.probe();
       return;
     } catch (error) {
@@ -172,6 +181,18 @@ async function waitUntilAnswering(options: ChildReadiness, giveUp: AbortSignal):
       await sleep(25);
     }
   }
+}
+
+/** Resolves once a connection to the loopback port is accepted; rejects when it is refused. */
+function acceptsConnections(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once('error', reject);
+  });
 }
 
 /** A local service the sandbox started. */

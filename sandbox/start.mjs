@@ -1,13 +1,33 @@
-// `npm start`: the sandbox (sandbox/main.ts) from its kept bundle, built first
-// when anything it is built from changed (sandbox/bundle/kept-bundle.ts). Only
-// the check loads through tsx; the sandbox itself runs on plain Node.
+// `npm start`: the sandbox (sandbox/main.ts) from its kept bundle. The kept
+// bundle's own check (bundle/current-bundle.ts, built with it) turns Node's
+// compile cache on and says whether the bundle is current; when it is missing
+// or says no, the check loads through tsx and builds the bundle
+// (sandbox/bundle/kept-bundle.ts). The sandbox itself always runs on plain Node.
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 
-const { keptSandboxBundle } = await tsImport('./bundle/kept-bundle.ts', import.meta.url);
+const keptCheck = join(
+  process.cwd(),
+  'node_modules',
+  '.cache',
+  'mobile-backend-sandbox',
+  'current-bundle.mjs',
+);
 
-/** The kept bundle; undefined when it cannot be written (a read-only node_modules). */
-async function bundleOrNothing() {
+async function keptBundleIfCurrent() {
+  try {
+    const check = await import(pathToFileURL(keptCheck).href);
+    check.keepCompiledModulesOfStart(process.argv.slice(2));
+    return await check.currentSandboxBundle(process.cwd());
+  } catch {
+    // No kept check yet, or one that cannot run: the check under tsx decides.
+    return undefined;
+  }
+}
+
+/** The bundle built now; undefined when it cannot be kept (a read-only node_modules). */
+async function builtBundle(tsImport) {
+  const { keptSandboxBundle } = await tsImport('./bundle/kept-bundle.ts', import.meta.url);
   try {
     return await keptSandboxBundle(process.cwd());
   } catch (error) {
@@ -20,6 +40,12 @@ async function bundleOrNothing() {
   }
 }
 
-const bundle = await bundleOrNothing();
-if (bundle) await import(pathToFileURL(bundle).href);
-else await tsImport('./main.ts', import.meta.url);
+async function runSandbox() {
+  const kept = await keptBundleIfCurrent();
+  if (kept) return import(pathToFileURL(kept).href);
+  const { tsImport } = await import('tsx/esm/api');
+  const built = await builtBundle(tsImport);
+  return built ? import(pathToFileURL(built).href) : tsImport('./main.ts', import.meta.url);
+}
+
+await runSandbox();

@@ -5,15 +5,23 @@
 // start, the biggest part of the main thread's work while DynamoDB Local's JVM
 // boots. Packages stay external, so the bundle lives inside the project, where
 // Node finds them.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
 import { buildUnlessCurrent } from '../runtime/build';
 
 const BUNDLE_DIR = join('node_modules', '.cache', 'mobile-backend-sandbox');
+const RECORD_ID = 'SandboxMain';
+
+/**
+ * Output name → entry: the sandbox, and the check of its kept bundle
+ * (current-bundle.ts), built together so that one record covers both.
+ */
+export const SANDBOX_ENTRIES: Readonly<Record<string, string>> = {
+  main: 'sandbox/main.ts',
+  'current-bundle': 'sandbox/bundle/current-bundle.ts',
+};
 
 /**
  * Each module keeps its own `import.meta.url`: the sandbox finds files beside
@@ -32,27 +40,18 @@ export const ownImportMetaUrl: esbuild.Plugin = {
   },
 };
 
-/**
- * This file's own source, digested into the bundle's banner: the plugin above
- * is part of how the bundle is made, yet neither an esbuild input nor in the
- * options' JSON (a function), so a change to it must reach the record this way.
- */
-function makerDigest(maker: string): string {
-  return createHash('sha256').update(readFileSync(maker)).digest('base64url').slice(0, 16);
-}
-
-const THIS_FILE = fileURLToPath(import.meta.url);
-
 export function sandboxBundleOptions(
   projectDir: string,
-  entry: string,
-  maker = THIS_FILE,
+  entries: Readonly<Record<string, string>>,
 ): esbuild.BuildOptions {
   return {
-    banner: { js: `// sandbox bundle, made by kept-bundle.ts ${makerDigest(maker)}` },
     absWorkingDir: projectDir,
-    entryPoints: [join(projectDir, entry)],
-    outfile: join(projectDir, BUNDLE_DIR, 'main.mjs'),
+    entryPoints: Object.entries(entries).map(([out, entry]) => ({
+      out,
+      in: join(projectDir, entry),
+    })),
+    outdir: join(projectDir, BUNDLE_DIR),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -62,19 +61,29 @@ export function sandboxBundleOptions(
     logLevel: 'error',
     plugins: [ownImportMetaUrl],
     // Written whole by the build (runtime/build.ts): starts in other state
-    // directories share this bundle and may load it while it is rebuilt.
+    // directories share this bundle and may load it while it is rebuilt. This
+    // file, which says how the bundle is made, is one of its inputs (through
+    // current-bundle.ts), so a change here builds it again.
     write: false,
   };
 }
 
-/** The sandbox's bundle, built now when the kept one is not current; its path. */
+/** Where the kept bundle's record and its `main` output are. */
+export function keptBundlePaths(projectDir: string): { recordDir: string; main: string } {
+  return {
+    recordDir: join(projectDir, BUNDLE_DIR),
+    main: join(projectDir, BUNDLE_DIR, 'main.mjs'),
+  };
+}
+
+export const keptBundleRecordId = RECORD_ID;
+
+/** The sandbox's bundle, built now when the kept one is not current; the path of its `main`. */
 export async function keptSandboxBundle(
   projectDir: string,
-  entry = 'sandbox/main.ts',
-  /** The file that says how the bundle is made: this one, or a stand-in in tests. */
-  maker = THIS_FILE,
+  entries: Readonly<Record<string, string>> = SANDBOX_ENTRIES,
 ): Promise<string> {
-  const options = sandboxBundleOptions(projectDir, entry, maker);
-  await buildUnlessCurrent('SandboxMain', options, join(projectDir, BUNDLE_DIR));
-  return options.outfile as string;
+  const { recordDir, main } = keptBundlePaths(projectDir);
+  await buildUnlessCurrent(RECORD_ID, sandboxBundleOptions(projectDir, entries), recordDir);
+  return main;
 }

@@ -68,6 +68,7 @@ export async function startCognitoLocal(
         const response = await fetch(probeUrl);
         if (!response.ok) throw new Error(`health check answered ${response.status}`);
       },
+      loopbackPort: options.port,
       startTimeoutMs: options.startTimeoutMs,
       onLog: options.onLog,
     });

@@ -15,6 +15,7 @@ import type { PhysicalResources, SandboxModel } from '../template/model';
 import { pseudoParameterValue } from '../template/pseudo-parameters';
 import { resolveValue, type ResolveContext } from '../template/resolve';
 import { referencedIds } from '../template/template-document';
+import type { KeptResults } from './kept-results';
 import { receiveOneResponse } from './response-receiver';
 
 type TemplateResource = SandboxModel['resources'][number];
@@ -25,6 +26,8 @@ export interface CustomResourceRun {
   ctx: ResolveContext;
   /** The hosted functions, by logical id. */
   hosts: ReadonlyMap<string, FunctionHost>;
+  /** Results of earlier starts that still hold; undefined creates every resource. */
+  kept?: KeptResults;
   log: (line: string) => void;
 }
 
@@ -32,6 +35,15 @@ export function isCustomResource(resource: Pick<TemplateResource, 'type'>): bool
   return (
     resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource'
   );
+}
+
+/** Logical id of the function behind one custom resource's ServiceToken; undefined for another ARN. */
+export function serviceTokenFunctionOf(
+  resource: TemplateResource,
+  ctx: ResolveContext,
+): string | undefined {
+  const arn = unqualifiedFunctionArn(serviceTokenOf(resource, ctx));
+  return Object.entries(ctx.resources).find(([, physical]) => physical.attributes.Arn === arn)?.[0];
 }
 
 /** Logical ids of the functions behind the template's custom resources (their ServiceTokens). */
@@ -61,6 +73,7 @@ export async function runCustomResources(run: CustomResourceRun): Promise<Physic
     run.model.resources.filter(isCustomResource).map((resource) => [resource.logicalId, resource]),
   );
   const creations = new Map<string, Promise<void>>();
+  const inTurn = oneAtATimePerFunction();
   const created: PhysicalResources = {};
   const referring = new Set<string>();
   // Started on first need, so a resource waits for those it refers to wherever they are declared.
@@ -73,11 +86,16 @@ export async function runCustomResources(run: CustomResourceRun): Promise<Physic
     const resource = byId.get(id) as TemplateResource;
     const before = [...referencedIds(resource.properties)].filter((other) => byId.has(other));
     const creation = Promise.all(before.map(creationOf)).then(async () => {
-      const reply = await create(resource, run);
-      const physical = { ref: reply.PhysicalResourceId, attributes: dataOf(reply) };
+      const host = hostOf(serviceTokenOf(resource, run.ctx), run.hosts, describe(resource));
+      const properties = sentProperties(resource, run.ctx);
+      const kept = run.kept?.find(resource.logicalId, properties);
+      const physical = kept ?? (await inTurn(host, () => create(resource, properties, host, run)));
+      if (!kept) run.kept?.remember(resource.logicalId, properties, physical);
       created[resource.logicalId] = physical;
       run.ctx.resources[resource.logicalId] = physical;
-      run.log(`Custom resource ${resource.logicalId} (${resource.type}): ${physical.ref}`);
+      run.log(
+        `Custom resource ${describe(resource)}: ${physical.ref}${kept ? ' (kept from the last start)' : ''}`,
+      );
     });
     creation.catch(() => undefined);
     creations.set(id, creation);
@@ -93,15 +111,36 @@ export async function runCustomResources(run: CustomResourceRun): Promise<Physic
   return created;
 }
 
+/**
+ * The resources of one function are created one after another, each in the
+ * environment the one before left warm: CloudFormation would send their
+ * events at once, but locally a second environment is a second thread
+ * loading the same bundle while DynamoDB Local boots on the same cores.
+ * Each still gets its own Create event; only their timing differs.
+ */
+function oneAtATimePerFunction() {
+  const lastTurn = new Map<FunctionHost, Promise<unknown>>();
+  return <T>(host: FunctionHost, work: () => Promise<T>): Promise<T> => {
+    const turn = (lastTurn.get(host) ?? Promise.resolve()).catch(() => undefined).then(work);
+    lastTurn.set(host, turn);
+    return turn;
+  };
+}
+
+function describe(resource: TemplateResource): string {
+  return `${resource.logicalId} (${resource.type})`;
+}
+
 async function create(
   resource: TemplateResource,
+  properties: CloudFormationCustomResourceCreateEvent['ResourceProperties'],
+  host: FunctionHost,
   run: CustomResourceRun,
-): Promise<CloudFormationCustomResourceResponse> {
-  const where = `${resource.logicalId} (${resource.type})`;
-  const host = hostOf(serviceTokenOf(resource, run.ctx), run.hosts, where);
+): Promise<PhysicalResources[string]> {
+  const where = describe(resource);
   const receiver = await receiveOneResponse();
   try {
-    const event = createEvent(resource, run.ctx, receiver.url);
+    const event = createEvent(resource, properties, run.ctx, receiver.url);
     const result = await host.invoke(event);
     const reply = receiver.received();
     if (!reply) {
@@ -110,20 +149,29 @@ async function create(
         `${where}: its function returned without replying to CloudFormation${detail}`,
       );
     }
-    return checkedReply(reply, event, where);
+    const checked = checkedReply(reply, event, where);
+    return { ref: checked.PhysicalResourceId, attributes: dataOf(checked) };
   } finally {
     await receiver.close();
   }
 }
 
+/** The resource's properties resolved, as CloudFormation sends them. */
+function sentProperties(
+  resource: TemplateResource,
+  ctx: ResolveContext,
+): CloudFormationCustomResourceCreateEvent['ResourceProperties'] {
+  return asCloudFormationSends(
+    resolveValue(resource.properties, ctx, `${resource.logicalId} properties`),
+  ) as CloudFormationCustomResourceCreateEvent['ResourceProperties'];
+}
+
 function createEvent(
   resource: TemplateResource,
+  properties: CloudFormationCustomResourceCreateEvent['ResourceProperties'],
   ctx: ResolveContext,
   responseUrl: string,
 ): CloudFormationCustomResourceCreateEvent {
-  const properties = asCloudFormationSends(
-    resolveValue(resource.properties, ctx, `${resource.logicalId} properties`),
-  ) as CloudFormationCustomResourceCreateEvent['ResourceProperties'];
   return {
     RequestType: 'Create',
     ServiceToken: properties.ServiceToken,

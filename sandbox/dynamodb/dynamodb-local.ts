@@ -118,6 +118,7 @@ async function startJvm(
     return await whenAnswering(spawned, {
       name: 'DynamoDB Local',
       probe: () => client.send(new ListTablesCommand({ Limit: 1 })),
+      loopbackPort: options.port,
       startTimeoutMs: options.startTimeoutMs,
     });
   } finally {

@@ -88,6 +88,7 @@ async function updateTable(
         'delete the sandbox data directory (or the table) so that it is created again',
     );
   }
+  let updated = false;
   const existingIndexes = new Set(
     (existing.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName),
   );
@@ -102,6 +103,7 @@ async function updateTable(
         GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     );
+    updated = true;
   }
   if (table.streamViewType && !existing.StreamSpecification?.StreamEnabled) {
     await client.send(
@@ -110,7 +112,10 @@ async function updateTable(
         StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
       }),
     );
+    updated = true;
   }
+  // A table as the template wants it (every warm start) is described once, not twice.
+  if (!updated) return existing;
   return (await describeTable(client, table.tableName)) ?? existing;
 }
 

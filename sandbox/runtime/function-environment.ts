@@ -3,6 +3,7 @@
 // ones, which win), its handler file as built, and a new log stream.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileCacheDirectory } from '../compile-cache';
 import type { FunctionSpec } from '../template/model';
 import { handlerModuleName } from './build';
 import type { StartedEnvironment } from './environment-pool';
@@ -67,6 +68,7 @@ export async function startFunctionEnvironment(
       handlerFile,
       exportPath: handlerModuleName(settings.fn.handler).exportPath,
       enableSourceMaps: (env.NODE_OPTIONS ?? '').includes('--enable-source-maps'),
+      compileCacheDirectory: compileCacheDirectory(),
     },
     env,
     memorySizeMb: settings.fn.memorySizeMb,

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { keepCompiledModulesIn } from '../compile-cache';
 import {
   toLambdaError,
   type InvokeMessage,
@@ -75,6 +76,8 @@ async function invoke(handler: Handler, message: InvokeMessage): Promise<WorkerM
 }
 
 if (start.enableSourceMaps) process.setSourceMapsEnabled(true);
+// The handler's bundle is compiled once per change, not at every cold start.
+if (start.compileCacheDirectory) keepCompiledModulesIn(start.compileCacheDirectory);
 const loaded = await loadHandler();
 if (typeof loaded === 'function') {
   port.on('message', (message: InvokeMessage) => {

@@ -14,6 +14,8 @@ export interface WorkerStartData {
   /** Export path after the file name in `Handler`, e.g. `handler`. */
   exportPath: string;
   enableSourceMaps: boolean;
+  /** Node's compile cache of the sandbox process, used by this thread too; undefined when off. */
+  compileCacheDirectory?: string;
 }
 
 export interface InvokeContextFields {

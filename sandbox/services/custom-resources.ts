@@ -2,11 +2,16 @@
 // before what refers to them (sandbox/custom-resources): the functions behind
 // their ServiceTokens are hosted first, each resource gets a real Create event,
 // and the replies' physical ids and Data become what `!Ref` and `!GetAtt`
-// give the functions hosted after this row.
+// give the functions hosted after this row. With a data directory, a result
+// that still holds is kept from the last start (custom-resources/kept-results.ts).
+import { join } from 'node:path';
+import { keptResults, secretsOnlyPolicies } from '../custom-resources/kept-results';
 import {
   runCustomResources,
+  serviceTokenFunctionOf,
   serviceTokenFunctions,
 } from '../custom-resources/run-custom-resources';
+import { resolveValue } from '../template/resolve';
 import type { SandboxContext, StartedService } from './contract';
 import { orStop } from './shutdown';
 
@@ -18,7 +23,33 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     .map((fn) => functions.host(fn));
   const stop = async () => void (await Promise.all(hosts.map((host) => host.close())));
   const resources = await orStop(stop, () =>
-    runCustomResources({ model, ctx: context.resolve, hosts: functions.hosted, log: context.log }),
+    runCustomResources({
+      model,
+      ctx: context.resolve,
+      hosts: functions.hosted,
+      kept: keptFromLastStart(context),
+      log: context.log,
+    }),
   );
   return { resources, stop };
+}
+
+function keptFromLastStart({ directories, model, resolve, secrets }: SandboxContext) {
+  if (!directories.persistentData) return undefined;
+  const byId = new Map(model.resources.map((resource) => [resource.logicalId, resource]));
+  return keptResults({
+    file: join(directories.persistentData, 'custom-resources.json'),
+    secretsOf(logicalId) {
+      const resource = byId.get(logicalId);
+      const fn = resource && byId.get(serviceTokenFunctionOf(resource, resolve) ?? '');
+      if (!fn) return undefined;
+      try {
+        return secretsOnlyPolicies(resolveValue(fn.properties.Policies, resolve, fn.logicalId));
+      } catch {
+        // Policies that do not resolve locally say nothing about what the function may change.
+        return undefined;
+      }
+    },
+    secretValue: (idOrArn) => secrets.lookup(idOrArn),
+  });
 }

@@ -8,6 +8,9 @@ import type { Shutdown } from './shutdown';
 
 type StateOptions = Pick<SandboxOptions, 'stateDir' | 'inMemory'>;
 
+/** `--state-dir` when the command line gives none. */
+export const DEFAULT_STATE_DIR = '.sandbox';
+
 /** The data directory when data survives a restart; undefined with --in-memory. */
 export function persistentDataDir(options: StateOptions): string | undefined {
   return options.inMemory ? undefined : join(resolve(options.stateDir), 'data');

@@ -62,8 +62,10 @@ export class LocalStateMachine {
   constructor(private readonly options: LocalStateMachineOptions) {
     // Validates the definition (asl-validator): an invalid one stops the start.
     const known = options.validated?.has(options.definition) ?? false;
+    // A copy: the interpreter fills in defaults on the object it gets, and the
+    // definition as the template gave it is what the next start looks up.
     this.machine = new StateMachine(
-      options.definition,
+      structuredClone(options.definition),
       known ? { validationOptions: { noValidate: true } } : undefined,
     );
     if (!known) options.validated?.add(options.definition);

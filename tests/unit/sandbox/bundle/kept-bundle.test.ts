@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { currentSandboxBundle } from '../../../../sandbox/bundle/current-bundle';
 import { keptSandboxBundle } from '../../../../sandbox/bundle/kept-bundle';
 
 // A small project in place of the sandbox: an entry, and a module in a folder
@@ -31,43 +32,39 @@ const run = (bundle: string) =>
 
 describe('the kept sandbox bundle', () => {
   it('keeps each module’s own import.meta.url, not the bundle’s', async () => {
-    const bundle = await keptSandboxBundle(project, 'main.ts');
+    const bundle = await keptSandboxBundle(project, { main: 'main.ts' });
 
     expect(run(bundle)).toBe(pathToFileURL(join(project, 'docs', 'page.html')).href);
   });
 
   it('is kept while nothing it was built from changed', async () => {
-    const bundle = await keptSandboxBundle(project, 'main.ts');
+    const bundle = await keptSandboxBundle(project, { main: 'main.ts' });
     const builtAt = (await stat(bundle)).mtimeMs;
 
-    await keptSandboxBundle(project, 'main.ts');
+    await keptSandboxBundle(project, { main: 'main.ts' });
 
     expect((await stat(bundle)).mtimeMs).toBe(builtAt);
   });
 
   it('is built again when a module changes', async () => {
-    const bundle = await keptSandboxBundle(project, 'main.ts');
+    const bundle = await keptSandboxBundle(project, { main: 'main.ts' });
     await writeFile(join(project, 'main.ts'), "console.log('changed');\n");
 
-    await keptSandboxBundle(project, 'main.ts');
+    await keptSandboxBundle(project, { main: 'main.ts' });
 
     expect(await readFile(bundle, 'utf8')).toContain('changed');
   });
 
-  it('is built again when the way it is made changes, though no module did', async () => {
-    const maker = join(project, 'maker.ts');
-    await writeFile(maker, '// one way\n');
-    const bundle = await keptSandboxBundle(project, 'main.ts', maker);
-    const first = await readFile(bundle, 'utf8');
+  it('is found current by its own check until a module changes', async () => {
+    const bundle = await keptSandboxBundle(project, { main: 'main.ts' });
 
-    await writeFile(maker, '// another way\n');
-    await keptSandboxBundle(project, 'main.ts', maker);
-
-    expect(await readFile(bundle, 'utf8')).not.toBe(first);
+    expect(await currentSandboxBundle(project, { main: 'main.ts' })).toBe(bundle);
+    await writeFile(join(project, 'main.ts'), "console.log('changed');\n");
+    expect(await currentSandboxBundle(project, { main: 'main.ts' })).toBeUndefined();
   });
 
   it('leaves no partly written file beside the bundle', async () => {
-    const bundle = await keptSandboxBundle(project, 'main.ts');
+    const bundle = await keptSandboxBundle(project, { main: 'main.ts' });
 
     const beside = await readdir(dirname(bundle));
 

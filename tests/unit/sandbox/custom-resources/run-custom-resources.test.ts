@@ -74,4 +74,79 @@ describe('custom resources at sandbox start', () => {
 
     await expect(run).rejects.toThrow(/cycle/);
   });
+
+  it("creates one function's resources one after another, and other functions' meanwhile", async () => {
+    const ctx: ResolveContext = { parameters: {}, resources: {}, pseudo: LOCAL_PSEUDO_PARAMETERS };
+    const otherArn = 'arn:aws:lambda:us-east-1:123456789012:function:other';
+    const running = new Map<string, number>();
+    const mostAtOnce = new Map<string, number>();
+    const counted = (arn: string): FunctionHost => {
+      const replying = providerHost([]);
+      return {
+        functionArn: arn,
+        async invoke(event: CloudFormationCustomResourceCreateEvent) {
+          running.set(arn, (running.get(arn) ?? 0) + 1);
+          mostAtOnce.set(arn, Math.max(mostAtOnce.get(arn) ?? 0, running.get(arn) ?? 0));
+          mostAtOnce.set(
+            'all',
+            Math.max(
+              mostAtOnce.get('all') ?? 0,
+              [...running.values()].reduce((a, b) => a + b),
+            ),
+          );
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          running.set(arn, (running.get(arn) ?? 1) - 1);
+          return replying.invoke(event);
+        },
+      } as unknown as FunctionHost;
+    };
+
+    const created = await runCustomResources({
+      model: {
+        resources: [
+          customResource('A', {}),
+          customResource('B', {}),
+          { ...customResource('C', {}), properties: { ServiceToken: otherArn } },
+        ],
+      },
+      ctx,
+      hosts: new Map([
+        ['Provider', counted(functionArn)],
+        ['Other', counted(otherArn)],
+      ]),
+      log: () => undefined,
+    });
+
+    expect(Object.keys(created).sort()).toEqual(['A', 'B', 'C']);
+    expect(mostAtOnce.get(functionArn)).toBe(1);
+    expect(mostAtOnce.get('all')).toBe(2);
+  });
+
+  it('sends no event for a resource kept from the last start, and remembers those it created', async () => {
+    const received: CloudFormationCustomResourceCreateEvent[] = [];
+    const ctx: ResolveContext = { parameters: {}, resources: {}, pseudo: LOCAL_PSEUDO_PARAMETERS };
+    const remembered: string[] = [];
+    const keptPhysical = { ref: 'kept-Kept', attributes: { Value: 'kept value' } };
+
+    const created = await runCustomResources({
+      model: {
+        resources: [
+          customResource('Kept', {}),
+          customResource('Uses', { Other: { 'Fn::GetAtt': ['Kept', 'Value'] } }),
+        ],
+      },
+      ctx,
+      hosts: new Map([['Provider', providerHost(received)]]),
+      kept: {
+        find: (logicalId) => (logicalId === 'Kept' ? keptPhysical : undefined),
+        remember: (logicalId) => void remembered.push(logicalId),
+      },
+      log: () => undefined,
+    });
+
+    expect(received.map((event) => event.LogicalResourceId)).toEqual(['Uses']);
+    expect(received[0]?.ResourceProperties.Other).toBe('kept value');
+    expect(created.Kept).toEqual(keptPhysical);
+    expect(remembered).toEqual(['Uses']);
+  });
 });
