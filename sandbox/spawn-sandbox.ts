@@ -23,9 +23,16 @@ const projectRoot = process.cwd();
  * memory and on free ports: for tests and benchmarks, which must not share an
  * event loop with the sandbox they measure.
  */
+export interface SandboxProcessOptions {
+  /** Data kept in the state directory, as `npm start` keeps it. */
+  persistent?: boolean;
+  /** Through `sandbox/start.mjs` and its kept bundle, exactly as `npm start` runs; else from source under tsx. */
+  asNpmStart?: boolean;
+}
+
 export async function startSandboxProcess(
   extraArgs: string[] = [],
-  options: { persistent?: boolean } = {},
+  options: SandboxProcessOptions = {},
 ): Promise<SandboxProcess> {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -45,7 +52,7 @@ export const lostAFreePort = (error: unknown) =>
 
 async function startOnce(
   extraArgs: string[],
-  options: { persistent?: boolean },
+  options: SandboxProcessOptions,
 ): Promise<SandboxProcess> {
   const stateDir = mkdtempSync(join(tmpdir(), 'mobile-backend-sandbox-'));
   const outputsFile = join(stateDir, 'outputs.json');
@@ -54,9 +61,9 @@ async function startOnce(
   // process read and wrote every line, one access line per request, which
   // took CPU from the load a benchmark generates here.
   const log = openSync(logFile, 'a');
-  // Persistent: data kept in the state directory, as `npm start` keeps it.
   const storage = options.persistent ? [] : ['--in-memory'];
-  const args = ['--import', 'tsx', 'sandbox/main.ts', ...storage, '--state-dir', stateDir];
+  const entry = options.asNpmStart ? ['sandbox/start.mjs'] : ['--import', 'tsx', 'sandbox/main.ts'];
+  const args = [...entry, ...storage, '--state-dir', stateDir];
   for (const { port } of SANDBOX_SERVICES) {
     if (port) args.push(`--${port.flag}`, '0');
   }
