@@ -4,11 +4,12 @@
 // is still there, so it is kept only when its function's policies allow it
 // nothing but Secrets Manager, whose values the sandbox keeps in the data
 // directory, and while every secret they name holds the value it held when
-// the Create replied. Anything else (another service, a managed policy or
-// policy template, a secret changed since, no data directory) is created
-// again, as at every start before.
+// the Create replied, and while its function's template properties and every
+// build are as they were. Anything else (another service, a managed policy or
+// policy template, a secret changed or unknown locally, changed code, no data
+// directory) is created again, as at every start before.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PhysicalResources } from '../template/model';
 
@@ -28,11 +29,17 @@ export interface KeptResultsOptions {
   secretsOf(logicalId: string): readonly string[] | undefined;
   /** A secret's current value by ARN, name or logical id. */
   secretValue(idOrArn: string): string | undefined;
+  /**
+   * What the resource's function is: its template properties and its build.
+   * A Create of other code may have made something else, so a change creates again.
+   */
+  codeOf(logicalId: string): string;
 }
 
 interface KeptResult {
   properties: string;
   secrets: string;
+  code: string;
   physical: PhysicalResource;
 }
 
@@ -49,29 +56,51 @@ function readKept(file: string): Record<string, KeptResult> {
 
 export function keptResults(options: KeptResultsOptions): KeptResults {
   const kept = readKept(options.file);
-  const secretsState = (secrets: readonly string[]) =>
-    digest(secrets.map((secret) => [secret, options.secretValue(secret) ?? null]));
+  /** The secrets' values now; undefined when one is not a local secret (its changes go unseen). */
+  const secretsState = (secrets: readonly string[]) => {
+    const values = secrets.map((secret) => [secret, options.secretValue(secret)]);
+    return values.every(([, value]) => value !== undefined) ? digest(values) : undefined;
+  };
   return {
     find(logicalId, properties) {
       const secrets = options.secretsOf(logicalId);
       const result = kept[logicalId];
       if (!secrets || !result) return undefined;
       const unchanged =
-        result.properties === digest(properties) && result.secrets === secretsState(secrets);
+        result.properties === digest(properties) &&
+        result.secrets === secretsState(secrets) &&
+        result.code === digest(options.codeOf(logicalId));
       return unchanged ? result.physical : undefined;
     },
     remember(logicalId, properties, physical) {
       const secrets = options.secretsOf(logicalId);
-      if (!secrets) return;
+      const secretsNow = secrets && secretsState(secrets);
+      if (!secretsNow) return;
       kept[logicalId] = {
         properties: digest(properties),
-        secrets: secretsState(secrets),
+        secrets: secretsNow,
+        code: digest(options.codeOf(logicalId)),
         physical,
       };
-      mkdirSync(dirname(options.file), { recursive: true });
-      writeFileSync(options.file, JSON.stringify(kept), { mode: 0o600 });
+      writeWhole(options.file, JSON.stringify(kept));
     },
   };
+}
+
+/**
+ * Written beside, then renamed; best effort: a result that could not be kept
+ * is only created again at the next start, which must not fail this one.
+ */
+function writeWhole(file: string, text: string): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    // Data may hold values a template marks NoEcho: readable by the owner only.
+    writeFileSync(partial, text, { mode: 0o600 });
+    renameSync(partial, file);
+  } catch {
+    rmSync(partial, { force: true });
+  }
 }
 
 /**
@@ -94,7 +123,8 @@ export function secretsOnlyPolicies(policies: unknown): string[] | undefined {
           (action) => typeof action === 'string' && action.startsWith('secretsmanager:'),
         ) &&
         resources.length > 0 &&
-        resources.every((resource) => typeof resource === 'string' && !resource.includes('*'));
+        // A wildcard (`*`, or `?` as in SAM's `secret:Name-??????`) names no one secret.
+        resources.every((resource) => typeof resource === 'string' && !/[*?]/.test(resource));
       if (!secretsOnly) return undefined;
       for (const resource of resources as string[]) secrets.add(resource);
     }

@@ -4,6 +4,8 @@
 // and the replies' physical ids and Data become what `!Ref` and `!GetAtt`
 // give the functions hosted after this row. With a data directory, a result
 // that still holds is kept from the last start (custom-resources/kept-results.ts).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keptResults, secretsOnlyPolicies } from '../custom-resources/kept-results';
 import {
@@ -11,6 +13,7 @@ import {
   serviceTokenFunctionOf,
   serviceTokenFunctions,
 } from '../custom-resources/run-custom-resources';
+import { recordFile } from '../runtime/build-record';
 import { resolveValue } from '../template/resolve';
 import type { SandboxContext, StartedService } from './contract';
 import { orStop } from './shutdown';
@@ -37,12 +40,16 @@ export async function start(context: SandboxContext): Promise<StartedService> {
 function keptFromLastStart({ directories, model, resolve, secrets }: SandboxContext) {
   if (!directories.persistentData) return undefined;
   const byId = new Map(model.resources.map((resource) => [resource.logicalId, resource]));
+  const functionOf = (logicalId: string) => {
+    const resource = byId.get(logicalId);
+    return resource && byId.get(serviceTokenFunctionOf(resource, resolve) ?? '');
+  };
   return keptResults({
     file: join(directories.persistentData, 'custom-resources.json'),
     secretsOf(logicalId) {
-      const resource = byId.get(logicalId);
-      const fn = resource && byId.get(serviceTokenFunctionOf(resource, resolve) ?? '');
-      if (!fn) return undefined;
+      const fn = functionOf(logicalId);
+      // With a Role of its own, SAM ignores the function's Policies: they say nothing.
+      if (!fn || fn.properties.Role !== undefined) return undefined;
       try {
         return secretsOnlyPolicies(resolveValue(fn.properties.Policies, resolve, fn.logicalId));
       } catch {
@@ -51,5 +58,30 @@ function keptFromLastStart({ directories, model, resolve, secrets }: SandboxCont
       }
     },
     secretValue: (idOrArn) => secrets.lookup(idOrArn),
+    codeOf(logicalId) {
+      const fn = functionOf(logicalId);
+      const spec = model.functions.find((candidate) => candidate.logicalId === fn?.logicalId);
+      const built = spec ? [spec.logicalId, ...spec.layers] : [];
+      return JSON.stringify([fn?.properties ?? null, buildsDigest(directories.build, built)]);
+    },
   });
+}
+
+/**
+ * What a function and its layers were built from, by their build records (a
+ * changed source means another digest): a kept result never outlives a
+ * change to its function's code or to a layer it imports.
+ */
+function buildsDigest(buildDir: string, logicalIds: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const logicalId of logicalIds) {
+    try {
+      const record = readFileSync(recordFile(buildDir, logicalId), 'utf8');
+      const { files } = JSON.parse(record) as { files?: unknown };
+      hash.update(logicalId).update(JSON.stringify(files ?? null));
+    } catch {
+      hash.update(logicalId).update('not built');
+    }
+  }
+  return hash.digest('base64url');
 }

@@ -13,15 +13,18 @@ const physical = { ref: 'key-1', attributes: { PublicKey: 'public' } };
 
 let dir = '';
 let secretValues: Record<string, string> = {};
+let code = 'the function as built';
 const options = (secrets: readonly string[] | undefined): KeptResultsOptions => ({
   file: join(dir, 'custom-resources.json'),
   secretsOf: () => secrets,
   secretValue: (id) => secretValues[id],
+  codeOf: () => code,
 });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kept-results-'));
   secretValues = { [secretArn]: 'private key written by the Create' };
+  code = 'the function as built';
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,6 +46,27 @@ describe('custom resource results kept between starts', () => {
   it('creates again when a secret its function may use changed since', () => {
     keptResults(options([secretArn])).remember('Pair', properties, physical);
     secretValues[secretArn] = 'another value';
+
+    expect(keptResults(options([secretArn])).find('Pair', properties)).toBeUndefined();
+  });
+
+  it('creates again when its function was built from other code since', () => {
+    keptResults(options([secretArn])).remember('Pair', properties, physical);
+    code = 'the function rebuilt after an edit';
+
+    expect(keptResults(options([secretArn])).find('Pair', properties)).toBeUndefined();
+  });
+
+  it('keeps nothing when a secret its function may use is not a local one', () => {
+    const elsewhere = `${secretArn}-elsewhere`;
+    keptResults(options([secretArn, elsewhere])).remember('Pair', properties, physical);
+
+    expect(keptResults(options([secretArn, elsewhere])).find('Pair', properties)).toBeUndefined();
+  });
+
+  it('creates again when a secret its function may use is gone', () => {
+    keptResults(options([secretArn])).remember('Pair', properties, physical);
+    secretValues = {};
 
     expect(keptResults(options([secretArn])).find('Pair', properties)).toBeUndefined();
   });
@@ -86,6 +110,20 @@ describe('policies that allow Secrets Manager only', () => {
       [
         {
           Statement: [{ Effect: 'Allow', Action: 'secretsmanager:PutSecretValue', Resource: '*' }],
+        },
+      ],
+    ],
+    [
+      'secrets matched by a pattern',
+      [
+        {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'secretsmanager:PutSecretValue',
+              Resource: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:Key-??????',
+            },
+          ],
         },
       ],
     ],
