@@ -143,7 +143,11 @@ export async function reusableSources(
   if (!unchanged) return undefined;
   // Files read again (touched, or recorded too soon) are trusted by their new stat next time.
   if (JSON.stringify(stats) !== JSON.stringify(record.stats)) {
-    await writeFile(file, JSON.stringify({ ...record, stats, recordedAt: checkedAt }));
+    // Best effort: where the record cannot be rewritten (read-only), the build
+    // is still current; its files are only read again next time.
+    await writeFile(file, JSON.stringify({ ...record, stats, recordedAt: checkedAt })).catch(
+      () => undefined,
+    );
   }
   return record.sources;
 }
