@@ -1,4 +1,4 @@
-import { guardedBy, type ActiveAccounts } from './active-accounts';
+import type { ActiveAccounts } from './active-accounts';
 
 export interface RecentlyActiveAccountsOptions {
   /** How long an account found active is taken to stay so without reading its profile again. */
@@ -53,13 +53,6 @@ export class RecentlyActiveAccounts {
     const checkedAt = this.now();
     await this.accounts.assertActive(userId);
     this.remember(userId, checkedAt + this.options.rememberForMs);
-  }
-
-  /** `operation`, run only for a caller whose account is active or was found so a moment ago. */
-  guard<Request extends { userId: string }, Result>(
-    operation: (request: Request) => Promise<Result>,
-  ): (request: Request) => Promise<Result> {
-    return guardedBy(this, operation);
   }
 
   /** The next request of this account reads its profile again. */

@@ -62,7 +62,8 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
     messages,
     accounts: gate,
     sendMessage: idempotentOperation(
-      gate.guard(({ userId, body }) => messages.send(userId, body)),
+      // The routes' deleted-account middleware has already asked `accounts` for this caller.
+      ({ userId, body }) => messages.send(userId, body),
       {
         client,
         tableName: config.idempotencyTableName,

@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { ActiveAccounts, RecentlyActiveAccounts } from '@mobile-backend/domain/accounts';
 import { newProfile } from '@mobile-backend/domain/data';
 import { AccountDeletedError } from '@mobile-backend/domain/http';
@@ -92,27 +91,5 @@ describe('RecentlyActiveAccounts', () => {
     for (const userId of ['c', 'b', 'a']) await gate.assertActive(userId);
 
     expect(reads).toEqual(['a']);
-  });
-
-  it('guards an operation with the profile read the gate already made for the request', async () => {
-    const { gate, reads } = await gateOver(['user-1']);
-    const send = gate.guard(async ({ userId }: { userId: string }) => `sent by ${userId}`);
-    await gate.assertActive('user-1');
-
-    const result = await send({ userId: 'user-1' });
-
-    expect(result).toBe('sent by user-1');
-    expect(reads).toEqual(['user-1']);
-  });
-
-  it('runs no guarded operation for an account marked for deletion', async () => {
-    const { gate, profiles } = await gateOver([]);
-    await profiles.markDeleting('gone');
-    const operation = jest.fn(async () => 'sent');
-
-    await expect(gate.guard(operation)({ userId: 'gone' })).rejects.toBeInstanceOf(
-      AccountDeletedError,
-    );
-    expect(operation).not.toHaveBeenCalled();
   });
 });
