@@ -1,8 +1,8 @@
 import type { ActiveAccounts } from './active-accounts';
 
 export interface RecentlyActiveAccountsOptions {
-  /** How long an account found active is taken to stay so without reading its profile again. */
-  rememberForMs: number;
+  /** How long an account found active is taken to stay so without reading its profile again (ACTIVE_ACCOUNT_MEMORY_MS). */
+  rememberForMs?: number;
   /** Accounts remembered at most; the longest remembered go first, so memory stays bounded. */
   maxAccounts?: number;
   /** Epoch milliseconds; for tests. */
@@ -34,12 +34,14 @@ const DEFAULT_MAX_ACCOUNTS = 10_000;
 export class RecentlyActiveAccounts {
   private readonly activeUntil = new Map<string, number>();
   private readonly maxAccounts: number;
+  private readonly rememberForMs: number;
   private readonly now: () => number;
 
   constructor(
     private readonly accounts: Pick<ActiveAccounts, 'assertActive'>,
-    private readonly options: RecentlyActiveAccountsOptions,
+    options: RecentlyActiveAccountsOptions = {},
   ) {
+    this.rememberForMs = options.rememberForMs ?? ACTIVE_ACCOUNT_MEMORY_MS;
     this.maxAccounts = options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS;
     this.now = options.now ?? Date.now;
   }
@@ -52,7 +54,7 @@ export class RecentlyActiveAccounts {
     // Counted from before the read: the answer may be that old when it arrives.
     const checkedAt = this.now();
     await this.accounts.assertActive(userId);
-    this.remember(userId, checkedAt + this.options.rememberForMs);
+    this.remember(userId, checkedAt + this.rememberForMs);
   }
 
   /** The next request of this account reads its profile again. */

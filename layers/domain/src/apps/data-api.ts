@@ -1,10 +1,7 @@
 import type { AccountDeletionRequests } from '../accounts/account-deletion-requests';
 import { AccountDeletion } from '../accounts/account-deletion';
 import { ActiveAccounts } from '../accounts/active-accounts';
-import {
-  ACTIVE_ACCOUNT_MEMORY_MS,
-  RecentlyActiveAccounts,
-} from '../accounts/recently-active-accounts';
+import { RecentlyActiveAccounts } from '../accounts/recently-active-accounts';
 import type { DataApiConfig } from '../config';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { idempotentOperation } from '../dynamodb-idempotency';
@@ -34,8 +31,6 @@ export interface DataApi {
   accounts: RecentlyActiveAccounts;
 }
 
-export { ACTIVE_ACCOUNT_MEMORY_MS } from '../accounts/recently-active-accounts';
-
 /** DataApiFunction. Call once at module scope: the clients it creates live for the whole execution environment. */
 export function createDataApi(config: DataApiConfig): DataApi {
   const client = createDynamoDbClient();
@@ -49,7 +44,7 @@ export function createDataApi(config: DataApiConfig): DataApi {
     { media },
   );
   const accounts = new ActiveAccounts(profileStore);
-  const gate = new RecentlyActiveAccounts(accounts, { rememberForMs: ACTIVE_ACCOUNT_MEMORY_MS });
+  const gate = new RecentlyActiveAccounts(accounts);
   const deletion = new AccountDeletion(
     profileStore,
     stepFunctionsAccountDeletionRequests(config.accountErasureStateMachineArn),

@@ -1,8 +1,5 @@
 import { ActiveAccounts } from '../accounts/active-accounts';
-import {
-  ACTIVE_ACCOUNT_MEMORY_MS,
-  RecentlyActiveAccounts,
-} from '../accounts/recently-active-accounts';
+import { RecentlyActiveAccounts } from '../accounts/recently-active-accounts';
 import { createDocumentClient, createDynamoDbClient } from '../dynamodb';
 import { idempotentOperation, type IdempotentOperation } from '../dynamodb-idempotency';
 import { DeviceOperations } from '../messaging/devices/device-operations';
@@ -39,7 +36,7 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   const accounts = new ActiveAccounts(profiles);
   // A message from an account marked a moment ago is still dropped by the worker,
   // whose transaction checks both accounts: sending needs no profile read of its own.
-  const gate = new RecentlyActiveAccounts(accounts, { rememberForMs: ACTIVE_ACCOUNT_MEMORY_MS });
+  const gate = new RecentlyActiveAccounts(accounts);
   const devices = new DeviceOperations(
     new DynamoDbDeviceStore(documents, config.appTableName),
     snsPushSender(),
@@ -48,9 +45,7 @@ export function createMessagingApi(config: MessagingApiConfig): MessagingApi {
   );
   // A recipient deleted a moment ago may still be sent a message; the worker's
   // transaction checks both accounts and drops it, so nothing is left behind.
-  const recipients = new RecentlyActiveAccounts(new MessageRecipients(profiles), {
-    rememberForMs: ACTIVE_ACCOUNT_MEMORY_MS,
-  });
+  const recipients = new RecentlyActiveAccounts(new MessageRecipients(profiles));
   const messages = new MessageOperations(
     recipients,
     sqsMessageQueue(config.messageQueueUrl),
