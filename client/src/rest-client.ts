@@ -72,7 +72,7 @@ function headersFor(method: HttpMethod, options: LooseOptions, token: string | u
       method === 'patch' ? 'application/merge-patch+json' : 'application/json';
   }
   if (options.ifMatch !== undefined) headers['If-Match'] = ifMatchValue(options.ifMatch);
-  if (method === 'post') headers['Idempotency-Key'] = options.idempotencyKey ?? crypto.randomUUID();
+  if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
   return headers;
 }
 
@@ -87,9 +87,9 @@ export function createRestClient(options: RestClientOptions): RestClient {
       // One key for the first try and the try after a refresh.
       const idempotencyKey =
         method === 'post' ? (loose.idempotencyKey ?? crypto.randomUUID()) : undefined;
+      const body = loose.body === undefined ? undefined : JSON.stringify(loose.body);
       const sendOnce = async () => {
         const headers = headersFor(method, { ...loose, idempotencyKey }, await options.token());
-        const body = loose.body === undefined ? undefined : JSON.stringify(loose.body);
         const init = { method: method.toUpperCase(), headers, body, signal: loose.signal ?? null };
         return fetchWithRetry(() => send(url, init), policy);
       };
