@@ -2,7 +2,7 @@
 // the pool, app operations its client, ChangePassword only an access token.
 // Pools the template does not declare have no rules here.
 import { decodeJwt } from 'jose';
-import type { UserPoolSpec } from '../template/model';
+import type { UserPoolClientSpec, UserPoolSpec } from '../template/model';
 
 export interface PoolReference {
   UserPoolId?: unknown;
@@ -14,10 +14,18 @@ export interface PoolEntry<Pool> {
   /** The id cognito-local gave the pool. */
   poolId: string;
   pool: Pool;
+  /** The template's app client the request names, when it names one the template declares. */
+  client?: UserPoolClientSpec;
 }
 
 export interface PoolDirectory<Pool = UserPoolSpec> {
-  add(poolId: string, clientIds: string[], pool: Pool): void;
+  /** A pool under cognito-local's ids, with the template's spec of each client by its id. */
+  add(
+    poolId: string,
+    clientIds: string[],
+    pool: Pool,
+    clients?: Readonly<Record<string, UserPoolClientSpec>>,
+  ): void;
   rulesFor(request: PoolReference): Pool | undefined;
   entryFor(request: PoolReference): PoolEntry<Pool> | undefined;
 }
@@ -34,10 +42,12 @@ export function createPoolDirectory<Pool = UserPoolSpec>(): PoolDirectory<Pool> 
     return typeof clientId === 'string' ? byClientId.get(clientId) : undefined;
   };
   return {
-    add(poolId, clientIds, pool) {
-      const entry = { poolId, pool };
-      byPoolId.set(poolId, entry);
-      for (const clientId of clientIds) byClientId.set(clientId, entry);
+    add(poolId, clientIds, pool, clients = {}) {
+      byPoolId.set(poolId, { poolId, pool });
+      for (const clientId of clientIds) {
+        const client = clients[clientId];
+        byClientId.set(clientId, { poolId, pool, ...(client && { client }) });
+      }
     },
     rulesFor: (request) => entryFor(request)?.pool,
     entryFor,

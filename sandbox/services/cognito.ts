@@ -80,8 +80,13 @@ function addRules(pools: PoolDirectory, specs: UserPoolSpec[], created: Physical
   for (const spec of specs) {
     const poolId = created[spec.logicalId]?.ref;
     if (!poolId) continue;
-    const clientIds = spec.clients.flatMap((client) => created[client.logicalId]?.ref ?? []);
-    pools.add(poolId, clientIds, spec);
+    const clients = Object.fromEntries(
+      spec.clients.flatMap((client) => {
+        const clientId = created[client.logicalId]?.ref;
+        return clientId ? [[clientId, client] as const] : [];
+      }),
+    );
+    pools.add(poolId, Object.keys(clients), spec, clients);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   serverPublicValue,
 } from '../srp-verifier';
 import { missing, poolNameOf, textParameters } from './srp-parameters';
+import type { UserPoolClientSpec } from '../../template/model';
 import { cognitoError, errorTypeOf, type CognitoAnswer, type FrontContext } from './steps';
 
 export async function passwordVerifierChallenge(
@@ -20,11 +21,11 @@ export async function passwordVerifierChallenge(
 ): Promise<CognitoAnswer> {
   const entry = context.pools.entryFor(body);
   // A client the template does not declare: cognito-local answers as it does for it.
-  if (!entry) return next();
+  if (!entry?.client) return next();
   const { USERNAME: username, SRP_A: srpA } = textParameters(body.AuthParameters);
   if (!username) return missing('USERNAME');
   if (!srpA) return missing('SRP_A');
-  if (!(await srpAllowed(context, entry.poolId, body.ClientId))) {
+  if (!srpAllowed(entry.client)) {
     return cognitoError(400, 'InvalidParameterException', 'Auth flow not enabled for this client');
   }
   if (clientPublicValue(srpA) === undefined) {
@@ -61,13 +62,8 @@ export async function passwordVerifierChallenge(
 }
 
 /** A client without ExplicitAuthFlows allows SRP, as on AWS; otherwise it must name it. */
-async function srpAllowed(context: FrontContext, poolId: string, clientId: unknown) {
-  const described = await context.backend('DescribeUserPoolClient', {
-    UserPoolId: poolId,
-    ClientId: clientId,
-  });
-  const client = described.body.UserPoolClient as { ExplicitAuthFlows?: unknown } | undefined;
-  const flows: unknown[] = Array.isArray(client?.ExplicitAuthFlows) ? client.ExplicitAuthFlows : [];
+function srpAllowed(client: UserPoolClientSpec): boolean {
+  const flows = client.explicitAuthFlows;
   return (
     flows.length === 0 || flows.includes('ALLOW_USER_SRP_AUTH') || flows.includes('USER_SRP_AUTH')
   );

@@ -27,14 +27,13 @@ const tokens = { AuthenticationResult: { IdToken: 'id', AccessToken: 'a', Expire
 
 type Call = (operation: string, body: Record<string, unknown>) => Promise<CognitoAnswer>;
 
-/** cognito-local as the step asks it: one user, one client allowing `flows`. */
+/** cognito-local as the step asks it (one user), and the template's client allowing `flows`. */
 function frontWith(flows: string[] = ['ALLOW_USER_SRP_AUTH']) {
   const pools = createPoolDirectory();
-  pools.add(poolId, [clientId], {} as UserPoolSpec);
+  const client = { logicalId: 'MobileClient', clientName: 'mobile', explicitAuthFlows: flows };
+  pools.add(poolId, [clientId], {} as UserPoolSpec, { [clientId]: client });
   const signedIn = jest.fn<Call>(async () => ({ status: 200, body: tokens }));
   const backend: Call = async (operation, body) => {
-    if (operation === 'DescribeUserPoolClient')
-      return { status: 200, body: { UserPoolClient: { ExplicitAuthFlows: flows } } };
     if (operation === 'AdminGetUser' && [user.email, user.userId].includes(String(body.Username)))
       return { status: 200, body: { Username: user.userId } };
     return cognitoError(400, 'UserNotFoundException', 'User does not exist.');
