@@ -9,7 +9,7 @@
 // record by a margin (git's rule for "racily clean" files), keeps its recorded
 // digest without being read, as make and git trust a file's stat.
 import { createHash } from 'node:crypto';
-import { readFile as readFileWithCallback, stat as statWithCallback } from 'node:fs';
+import { readFileSync, readFile as readFileWithCallback, stat as statWithCallback } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -180,6 +180,19 @@ export async function recordBuild(
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(record));
   return sources;
+}
+
+/**
+ * A digest of what a recorded build was built from and wrote (not of when it
+ * was checked): another digest means another build. Undefined when there is no record.
+ */
+export function recordedBuildDigest(outDir: string, logicalId: string): string | undefined {
+  try {
+    const record = JSON.parse(readFileSync(recordFile(outDir, logicalId), 'utf8')) as BuildRecord;
+    return digest(JSON.stringify(record.files));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Forgets a build, e.g. before a rebuild whose outputs may be left half written. */

@@ -4,8 +4,6 @@
 // and the replies' physical ids and Data become what `!Ref` and `!GetAtt`
 // give the functions hosted after this row. With a data directory, a result
 // that still holds is kept from the last start (custom-resources/kept-results.ts).
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keptResults, secretsOnlyPolicies } from '../custom-resources/kept-results';
 import {
@@ -13,7 +11,7 @@ import {
   serviceTokenFunctionOf,
   serviceTokenFunctions,
 } from '../custom-resources/run-custom-resources';
-import { recordFile } from '../runtime/build-record';
+import { recordedBuildDigest } from '../runtime/build-record';
 import { resolveValue } from '../template/resolve';
 import type { SandboxContext, StartedService } from './contract';
 import { orStop } from './shutdown';
@@ -44,6 +42,12 @@ function keptFromLastStart({ directories, model, resolve, secrets }: SandboxCont
     const resource = byId.get(logicalId);
     return resource && byId.get(serviceTokenFunctionOf(resource, resolve) ?? '');
   };
+  const builds = new Map<string, string | undefined>();
+  const buildOf = (logicalId: string) => {
+    if (!builds.has(logicalId))
+      builds.set(logicalId, recordedBuildDigest(directories.build, logicalId));
+    return builds.get(logicalId) ?? null;
+  };
   return keptResults({
     file: join(directories.persistentData, 'custom-resources.json'),
     secretsOf(logicalId) {
@@ -58,30 +62,12 @@ function keptFromLastStart({ directories, model, resolve, secrets }: SandboxCont
       }
     },
     secretValue: (idOrArn) => secrets.lookup(idOrArn),
+    // A kept result never outlives a change to its function's code or to a layer it imports.
     codeOf(logicalId) {
       const fn = functionOf(logicalId);
       const spec = model.functions.find((candidate) => candidate.logicalId === fn?.logicalId);
       const built = spec ? [spec.logicalId, ...spec.layers] : [];
-      return JSON.stringify([fn?.properties ?? null, buildsDigest(directories.build, built)]);
+      return JSON.stringify([fn?.properties ?? null, built.map(buildOf)]);
     },
   });
-}
-
-/**
- * What a function and its layers were built from, by their build records (a
- * changed source means another digest): a kept result never outlives a
- * change to its function's code or to a layer it imports.
- */
-function buildsDigest(buildDir: string, logicalIds: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const logicalId of logicalIds) {
-    try {
-      const record = readFileSync(recordFile(buildDir, logicalId), 'utf8');
-      const { files } = JSON.parse(record) as { files?: unknown };
-      hash.update(logicalId).update(JSON.stringify(files ?? null));
-    } catch {
-      hash.update(logicalId).update('not built');
-    }
-  }
-  return hash.digest('base64url');
 }

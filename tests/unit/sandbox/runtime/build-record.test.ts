@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 import { buildUnlessCurrent } from '../../../../sandbox/runtime/build';
+import { recordedBuildDigest } from '../../../../sandbox/runtime/build-record';
 
 let sourceDir: string;
 let outDir: string;
@@ -103,5 +104,23 @@ describe('builds kept from an earlier start', () => {
     const second = await build({ minify: true });
 
     expect(second.reused).toBe(true);
+  });
+});
+
+describe('the digest of a recorded build', () => {
+  it('stays while the build is kept, and changes with a build of other sources', async () => {
+    const first = recordedBuildDigest(outDir, 'Probe');
+    await build();
+    const kept = recordedBuildDigest(outDir, 'Probe');
+    await writeFile(join(sourceDir, 'word.js'), "export const word = 'two';\n");
+    await build();
+
+    expect(first).toBeDefined();
+    expect(kept).toBe(first);
+    expect(recordedBuildDigest(outDir, 'Probe')).not.toBe(first);
+  });
+
+  it('is undefined for a build never recorded', () => {
+    expect(recordedBuildDigest(outDir, 'Unknown')).toBeUndefined();
   });
 });
