@@ -2,8 +2,9 @@
 // table in its order (services/table.ts) → outputs. Everything comes from
 // template.yaml; functions reach the local services only through the
 // AWS_ENDPOINT_URL_* variables the services contribute.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeWholeSync } from './write-whole';
 import type { SandboxOptions, SandboxService } from './services/contract';
 import { createSandboxContext } from './services/context';
 import { choosePorts } from './services/service-ports';
@@ -85,7 +86,5 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Written last and atomically: its presence means the sandbox is ready. */
 export function writeOutputs(sandbox: RunningSandbox): void {
-  const partial = `${sandbox.outputsFile}.partial`;
-  writeFileSync(partial, `${JSON.stringify(sandbox.outputs, null, 2)}\n`);
-  renameSync(partial, sandbox.outputsFile);
+  writeWholeSync(sandbox.outputsFile, `${JSON.stringify(sandbox.outputs, null, 2)}\n`);
 }

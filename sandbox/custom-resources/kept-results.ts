@@ -9,9 +9,9 @@
 // policy template, a secret changed or unknown locally, changed code, no data
 // directory) is created again, as at every start before.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { PhysicalResources } from '../template/model';
+import { writeWholeSync } from '../write-whole';
 
 type PhysicalResource = PhysicalResources[string];
 
@@ -82,7 +82,7 @@ export function keptResults(options: KeptResultsOptions): KeptResults {
         code: digest(options.codeOf(logicalId)),
         physical,
       };
-      writeWhole(options.file, JSON.stringify(kept));
+      keepBestEffort(options.file, JSON.stringify(kept));
     },
   };
 }
@@ -91,15 +91,12 @@ export function keptResults(options: KeptResultsOptions): KeptResults {
  * Written beside, then renamed; best effort: a result that could not be kept
  * is only created again at the next start, which must not fail this one.
  */
-function writeWhole(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.tmp`;
+function keepBestEffort(file: string, text: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
     // Data may hold values a template marks NoEcho: readable by the owner only.
-    writeFileSync(partial, text, { mode: 0o600 });
-    renameSync(partial, file);
+    writeWholeSync(file, text, { mode: 0o600 });
   } catch {
-    rmSync(partial, { force: true });
+    // Not kept: the next start creates it again.
   }
 }
 

@@ -4,11 +4,12 @@
 //   <outDir>/layers/<LayerLogicalId>/nodejs/node_modules/<package>/...
 // A function's directory gets a node_modules of links into its layers, so its
 // external imports resolve to the BUILT layer, as from /opt/nodejs/node_modules on Lambda.
-import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { FunctionSpec, LayerSpec } from '../template/model';
+import { writeWhole } from '../write-whole';
 import { recordBuild, recordFile, reusableSources } from './build-record';
 
 export interface LayerBuildModule {
@@ -98,17 +99,11 @@ export interface BuiltTarget {
 }
 
 /**
- * Each output written beside itself, then renamed over the old one: a process
- * that loads an output while another rebuilds it (two starts sharing one
- * kept build) finds the old file or the new one, never half of one.
+ * Each output written whole: a process that loads an output while another
+ * rebuilds it (two starts sharing one kept build) never finds half of one.
  */
-async function writeWhole(files: readonly esbuild.OutputFile[]): Promise<void> {
-  for (const file of files) {
-    const partial = `${file.path}.${process.pid}.tmp`;
-    await mkdir(dirname(file.path), { recursive: true });
-    await writeFile(partial, file.contents);
-    await rename(partial, file.path);
-  }
+async function writeOutputsWhole(files: readonly esbuild.OutputFile[]): Promise<void> {
+  for (const file of files) await writeWhole(file.path, file.contents);
 }
 
 /**
@@ -124,7 +119,7 @@ export async function buildUnlessCurrent(
   const current = await reusableSources(record, options);
   if (current) return { logicalId, sources: current, reused: true };
   const { metafile, outputFiles } = await esbuild.build({ ...options, metafile: true });
-  if (options.write === false) await writeWhole(outputFiles ?? []);
+  if (options.write === false) await writeOutputsWhole(outputFiles ?? []);
   return { logicalId, sources: await recordBuild(record, options, metafile), reused: false };
 }
 

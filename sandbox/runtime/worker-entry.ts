@@ -3,9 +3,9 @@
 // process. The file name carries a content hash: parallel sandboxes and test
 // runs share identical files instead of racing on one.
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeWhole } from '../write-whole';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -27,10 +27,7 @@ async function bundleWorkerEntry(): Promise<string> {
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const directory = join(tmpdir(), 'mobile-backend-sandbox');
   const file = join(directory, `lambda-worker-${hash}.mjs`);
-  await mkdir(directory, { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, code);
-  await rename(partial, file);
+  await writeWhole(file, code);
   return file;
 }
 

@@ -4,8 +4,9 @@
 // used only for the same text, the same tag handling and the same
 // dependencies (the lockfile, which pins the yaml package).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeWholeSync } from '../write-whole';
 
 const TAG_HANDLING = join(process.cwd(), 'sandbox', 'template', 'cloudformation-yaml.ts');
 const LOCKFILE = join(process.cwd(), 'package-lock.json');
@@ -37,9 +38,6 @@ export function cachedDocument(cacheFile: string, text: string, parse: () => unk
     // No cache yet, or an unreadable one: parse.
   }
   const document = parse();
-  mkdirSync(dirname(cacheFile), { recursive: true });
-  const partial = `${cacheFile}.partial`;
-  writeFileSync(partial, JSON.stringify({ key, document }));
-  renameSync(partial, cacheFile);
+  writeWholeSync(cacheFile, JSON.stringify({ key, document }));
   return document;
 }
