@@ -38,6 +38,10 @@ export async function startSandbox(
     const ports = await choosePorts(services, options.ports, claimedPorts(options));
     // 2. The template, its secrets and local parameters, the state directories.
     const sandbox = createSandboxContext(options, ports, shutdown);
+    // An earlier start that did not stop cleanly left its outputs: gone before any
+    // row serves (the demo app reads the file as soon as it is there).
+    const outputsFile = join(sandbox.context.directories.state, 'outputs.json');
+    rmSync(outputsFile, { force: true });
     //    Every endpoint variable from its port: functions hosted before every row is up
     //    (the custom resources') name the local services too.
     const predicted = predictedEndpointVariables(services, ports, sandbox.context.network);
@@ -57,8 +61,6 @@ export async function startSandbox(
     // 4. Outputs, where scripts and apps find them after `sam deploy`.
     const { model, resolve, directories, endpoints, localize } = sandbox.context;
     const outputs = { ...localize(resolveOutputs(model, resolve)), ...sandbox.outputs };
-    const outputsFile = join(directories.state, 'outputs.json');
-    rmSync(outputsFile, { force: true });
     shutdown.add('outputs.json', async () => rmSync(outputsFile, { force: true }));
     // 5. The functions' live environments, for `sam local --env-vars`.
     const envFile = join(directories.state, 'env.json');

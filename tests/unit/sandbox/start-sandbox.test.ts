@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,23 @@ describe('startSandbox', () => {
       'stop second',
       'stop first',
     ]);
+  });
+
+  it('removes the outputs an earlier start left before any service starts', async () => {
+    const options = optionsWith();
+    const leftOver = join(options.stateDir, 'outputs.json');
+    mkdirSync(options.stateDir, { recursive: true });
+    writeFileSync(leftOver, '{"ApiUrl":"http://127.0.0.1:1/stale"}');
+    const seen: boolean[] = [];
+    const service = fakeService('reader', [], () => {
+      seen.push(existsSync(leftOver));
+      return {};
+    });
+
+    const sandbox = await startSandbox(options, [service]);
+    await sandbox.stop();
+
+    expect(seen).toEqual([false]);
   });
 
   it('stops the services already started, in reverse order, when one fails to start', async () => {
