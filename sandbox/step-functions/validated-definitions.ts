@@ -3,8 +3,10 @@
 // an earlier start validated, with the same dependencies (the lockfile), is
 // not validated again, as a build that is still current is not built again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lockfileDigest } from '../lockfile-digest';
+import { writeWholeSync } from '../write-whole';
 
 export interface ValidatedDefinitions {
   /** Whether this definition passed validation in an earlier start with these dependencies. */
@@ -25,13 +27,9 @@ export function validatedDefinitions(
   recordFile: string,
   lockfile = join(process.cwd(), 'package-lock.json'),
 ): ValidatedDefinitions {
-  let dependencies: string;
-  try {
-    dependencies = readFileSync(lockfile, 'utf8');
-  } catch {
-    // Without a lockfile nothing says the validator is the same: validate every time.
-    return { has: () => false, add: () => undefined };
-  }
+  const dependencies = lockfileDigest(lockfile);
+  // Without a lockfile nothing says the validator is the same: validate every time.
+  if (dependencies === undefined) return { has: () => false, add: () => undefined };
   const digestOf = (definition: unknown) =>
     createHash('sha256')
       .update(dependencies)
@@ -42,8 +40,7 @@ export function validatedDefinitions(
     has: (definition) => digests.has(digestOf(definition)),
     add(definition) {
       digests.add(digestOf(definition));
-      mkdirSync(dirname(recordFile), { recursive: true });
-      writeFileSync(recordFile, JSON.stringify([...digests]));
+      writeWholeSync(recordFile, JSON.stringify([...digests]));
     },
   };
 }

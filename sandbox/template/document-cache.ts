@@ -6,17 +6,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockfileDigest } from '../lockfile-digest';
 import { writeWholeSync } from '../write-whole';
 
 const TAG_HANDLING = join(process.cwd(), 'sandbox', 'template', 'cloudformation-yaml.ts');
-const LOCKFILE = join(process.cwd(), 'package-lock.json');
 
 function keyOf(text: string): string | undefined {
+  const dependencies = lockfileDigest();
+  if (dependencies === undefined) return undefined;
   try {
     return createHash('sha256')
       .update(text)
       .update(readFileSync(TAG_HANDLING))
-      .update(readFileSync(LOCKFILE))
+      .update(dependencies)
       .digest('base64url');
   } catch {
     // Without them nothing says a cached document is still what a parse would give.
