@@ -36,12 +36,8 @@ export type { Caller, Guest } from '../http/caller';
 export { assertPrecondition, etagOf, parseIfMatch } from '../http/etag';
 export type { VersionPrecondition } from '../http/etag';
 export { MAX_JSON_BODY_BYTES, readJsonBody } from '../http/json-body';
-export {
-  PROBLEM_CONTENT_TYPE,
-  PROBLEM_TYPE_BASE,
-  problemDetailsFor,
-  problemResponse,
-} from '../http/problem';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../http/problem-type';
+export { problemDetailsFor, problemResponse } from '../http/problem';
 export type { ProblemDetails } from '../http/problem';
 export {
   DEFAULT_PAGE_SIZE,

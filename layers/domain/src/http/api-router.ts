@@ -8,8 +8,6 @@ import { problemResponse } from './problem';
 import { MAX_PATH_PARAMETER_LENGTH } from './path-parameter-limit';
 import { apiResponseHeaders } from './response-headers';
 
-export { MAX_PATH_PARAMETER_LENGTH };
-
 /** A Powertools Router whose errors, from routes or from routing itself, are problem+json responses. */
 export function createApiRouter(): Router {
   const router = new Router({ logger });

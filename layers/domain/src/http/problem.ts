@@ -5,8 +5,6 @@ import { logger } from '../observability';
 import { mapStackToSources } from '../source-mapped-stack';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from './problem-type';
 
-export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE };
-
 /** RFC 9457 problem details, with the request id so a report can be matched to the logs. */
 export interface ProblemDetails {
   type: string;
