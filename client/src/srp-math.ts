@@ -15,6 +15,11 @@ export const N = BigInt(
 export const g = 2n;
 
 /** base^exponent mod modulus, by squaring; a negative base is taken mod modulus first. */
+/** Cognito's pool name, which SRP hashes: the part of the pool id after the region. */
+export function poolNameOf(poolId: string): string {
+  return poolId.slice(poolId.indexOf('_') + 1);
+}
+
 export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   let result = 1n;
   let square = ((base % modulus) + modulus) % modulus;

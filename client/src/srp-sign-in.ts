@@ -8,6 +8,7 @@ import {
   passwordAuthenticationKey,
 } from './srp-claim';
 import type { RandomBytes } from './srp-claim';
+import { poolNameOf } from './srp-math';
 
 export type CognitoCall = <T>(operation: string, body: Record<string, unknown>) => Promise<T>;
 
@@ -46,7 +47,7 @@ export async function signInWithSrp<T>(
   if (started.ChallengeName !== 'PASSWORD_VERIFIER' || !salt || !srpB || !secretBlock || !userId) {
     throw new Error(`USER_SRP_AUTH: Cognito answered ${started.ChallengeName ?? 'no challenge'}`);
   }
-  const poolName = options.userPoolId.slice(options.userPoolId.indexOf('_') + 1);
+  const poolName = poolNameOf(options.userPoolId);
   const key = await passwordAuthenticationKey(secret, { poolName, userId, password, salt, srpB });
   const timestamp = cognitoTimestamp(options.now?.() ?? new Date());
   return call<T>('RespondToAuthChallenge', {

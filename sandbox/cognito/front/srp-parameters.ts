@@ -1,10 +1,8 @@
 // What the two halves of the SRP sign-in (srp-challenge.ts, srp-password-claim.ts) read alike.
 import { cognitoError, type CognitoAnswer } from './steps';
 
-/** Cognito's pool name, which SRP hashes: the part of the pool id after the region. */
-export function poolNameOf(poolId: string): string {
-  return poolId.slice(poolId.indexOf('_') + 1);
-}
+// The pool name as the client hashes it: one definition for both sides.
+export { poolNameOf } from '../../../client/src/srp-math';
 
 /** The text entries of AuthParameters or ChallengeResponses; anything else is ignored. */
 export function textParameters(value: unknown): Record<string, string> {
