@@ -59,7 +59,7 @@ export function createAccountErasure(config: AccountDeletionAppConfig): AccountE
     ),
     conversations: new DynamoDbConversationStore(documents, config.appTableName),
     connections: createRealtime(
-      { appTableName: config.appTableName, managementEndpoint: config.webSocketManagementEndpoint },
+      { appTableName: config.appTableName },
       ApiGatewayConnectionMessenger.create(config.webSocketManagementEndpoint),
       documents,
     ),

@@ -17,7 +17,8 @@ import { RealtimeOperations } from '../../realtime/realtime-operations';
  * client passes it.
  */
 export function createRealtime(
-  config: RealtimeConfig,
+  /** Only the table: the messenger already knows the `@connections` endpoint. */
+  config: Pick<RealtimeConfig, 'appTableName'>,
   messenger: ConnectionMessenger,
   documents: DynamoDBDocumentClient = createDocumentClient(createDynamoDbClient()),
   /** How the store is read (the message worker reads it once per batch). */
