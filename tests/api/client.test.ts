@@ -77,6 +77,18 @@ async function signedUpClient(): Promise<{
   return { client, email, sub: userSub };
 }
 
+/** A sign-in with Cognito's own JavaScript SDK (amazon-cognito-identity-js), in a Node process of its own. */
+function sdkSignIn(username: string, password: string) {
+  const { UserPoolId, UserPoolClientId, CognitoEndpoint } = sandboxOutputs();
+  return runCognitoSdk<{ idToken?: string; error?: unknown }>('sign-in.mjs', {
+    userPoolId: UserPoolId,
+    clientId: UserPoolClientId,
+    endpoint: CognitoEndpoint,
+    username,
+    password,
+  });
+}
+
 describe('the typed client', () => {
   it('signs up, confirms, signs in and reads the profile with the ID token', async () => {
     const { client, email, sub } = await signedUpClient();
@@ -142,15 +154,8 @@ describe('the typed client', () => {
 
   it('lets Cognito’s own JavaScript SDK sign in with SRP, as a mobile app would', async () => {
     const user = await newUser();
-    const { UserPoolId, UserPoolClientId, CognitoEndpoint } = sandboxOutputs();
 
-    const signedIn = await runCognitoSdk<{ idToken?: string; error?: unknown }>('sign-in.mjs', {
-      userPoolId: UserPoolId,
-      clientId: UserPoolClientId,
-      endpoint: CognitoEndpoint,
-      username: user.email,
-      password: user.password,
-    });
+    const signedIn = await sdkSignIn(user.email, user.password);
     const me = await fetch(`${sandboxOutputs().ApiUrl.replace(/\/$/, '')}/v1/me`, {
       headers: { Authorization: `Bearer ${signedIn.idToken}` },
     });
@@ -162,15 +167,8 @@ describe('the typed client', () => {
 
   it('gives Cognito’s JavaScript SDK Cognito’s answer to a wrong password', async () => {
     const user = await newUser();
-    const { UserPoolId, UserPoolClientId, CognitoEndpoint } = sandboxOutputs();
 
-    const signedIn = await runCognitoSdk<{ idToken?: string; error?: unknown }>('sign-in.mjs', {
-      userPoolId: UserPoolId,
-      clientId: UserPoolClientId,
-      endpoint: CognitoEndpoint,
-      username: user.email,
-      password: `${user.password}-not`,
-    });
+    const signedIn = await sdkSignIn(user.email, `${user.password}-not`);
 
     expect(signedIn).toEqual({
       error: { code: 'NotAuthorizedException', message: 'Incorrect username or password.' },
