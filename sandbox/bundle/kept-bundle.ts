@@ -5,7 +5,7 @@
 // start, the biggest part of the main thread's work while DynamoDB Local's JVM
 // boots. Packages stay external, so the bundle lives inside the project, where
 // Node finds them.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
@@ -13,6 +13,12 @@ import { buildUnlessCurrent } from '../runtime/build';
 
 const BUNDLE_DIR = join('node_modules', '.cache', 'mobile-backend-sandbox');
 const RECORD_ID = 'SandboxMain';
+const CHUNK_DIR = 'chunks';
+/**
+ * A chunk no build has written for this long belongs to no bundle a start may
+ * still be loading (a start imports all its chunks within seconds).
+ */
+export const STALE_CHUNK_MS = 60 * 60 * 1000;
 
 /**
  * Output name → entry: the sandbox, and the check of its kept bundle
@@ -53,6 +59,10 @@ export function sandboxBundleOptions(
     outdir: join(projectDir, BUNDLE_DIR),
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // Each dynamic import its own chunk: main.mjs then loads only what it
+    // needs to spawn DynamoDB Local's JVM, and the rest loads while it boots.
+    splitting: true,
+    chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -84,6 +94,25 @@ export async function keptSandboxBundle(
   entries: Readonly<Record<string, string>> = SANDBOX_ENTRIES,
 ): Promise<string> {
   const { recordDir, main } = keptBundlePaths(projectDir);
-  await buildUnlessCurrent(RECORD_ID, sandboxBundleOptions(projectDir, entries), recordDir);
+  const built = await buildUnlessCurrent(
+    RECORD_ID,
+    sandboxBundleOptions(projectDir, entries),
+    recordDir,
+  );
+  if (!built.reused) await removeStaleChunks(join(recordDir, CHUNK_DIR), Date.now());
   return main;
+}
+
+/**
+ * Each build writes all its chunks again (hashed names: a changed chunk is a
+ * new file), so the chunks of earlier bundles are the ones left unwritten;
+ * they go once no start can still need them.
+ */
+async function removeStaleChunks(chunkDir: string, now: number): Promise<void> {
+  const names = await readdir(chunkDir).catch(() => []);
+  for (const name of names) {
+    const path = join(chunkDir, name);
+    const { mtimeMs } = await stat(path);
+    if (now - mtimeMs > STALE_CHUNK_MS) await rm(path, { force: true });
+  }
 }
