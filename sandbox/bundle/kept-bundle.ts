@@ -1,10 +1,11 @@
-// The sandbox bundled to one JavaScript file, once, and kept until anything it
-// was built from changes (the same record as the function builds,
-// runtime/build-record.ts). `npm start` runs the bundle on plain Node: tsx
-// transformed and resolved the sandbox's TypeScript module by module at every
-// start, the biggest part of the main thread's work while DynamoDB Local's JVM
-// boots. Packages stay external, so the bundle lives inside the project, where
-// Node finds them.
+// The sandbox bundled, once, and kept until anything it was built from changes
+// (the same record as the function builds, runtime/build-record.ts). `npm
+// start` runs the bundle on plain Node: tsx transformed and resolved the
+// sandbox's TypeScript module by module at every start, the biggest part of
+// the main thread's work while DynamoDB Local's JVM boots. The packages it
+// imports are bundled too: Node resolved, read and wrapped their thousands of
+// files one by one at every start. The bundle lives inside the project, where
+// the packages it leaves external (and those a require at run time names) are found.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +47,11 @@ export const ownImportMetaUrl: esbuild.Plugin = {
   },
 };
 
+// Bundled CommonJS packages require Node's built-in modules at run time; an
+// ES module has no require of its own. (Spelled apart: the plugin above would
+// rewrite the chunk's own import.meta.url into this file's.)
+const requireOfEachChunk = `import { createRequire as sandboxCreateRequire } from 'node:module'; const require = sandboxCreateRequire(${['import', 'meta', 'url'].join('.')});`;
+
 export function sandboxBundleOptions(
   projectDir: string,
   entries: Readonly<Record<string, string>>,
@@ -66,7 +72,9 @@ export function sandboxBundleOptions(
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // esbuild's JavaScript API runs its native binary, found beside the package.
+    external: ['esbuild'],
+    banner: { js: requireOfEachChunk },
     sourcemap: 'linked',
     logLevel: 'error',
     plugins: [ownImportMetaUrl],
