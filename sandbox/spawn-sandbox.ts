@@ -19,15 +19,16 @@ export interface SandboxProcess {
 const projectRoot = process.cwd();
 
 /**
- * Starts `sandbox/main.ts` in its own process, as `npm start` would, but in
- * memory and on free ports: for tests and benchmarks, which must not share an
- * event loop with the sandbox they measure.
+ * Starts the sandbox in its own process, as `npm start` does (its kept
+ * bundle, through `sandbox/start.mjs`), but in memory and on free ports: for
+ * tests and benchmarks, which must not share an event loop with the sandbox
+ * they measure, and which should run what users run.
  */
 export interface SandboxProcessOptions {
   /** Data kept in the state directory, as `npm start` keeps it. */
   persistent?: boolean;
-  /** Through `sandbox/start.mjs` and its kept bundle, exactly as `npm start` runs; else from source under tsx. */
-  asNpmStart?: boolean;
+  /** `sandbox/main.ts` under tsx, as `npm start` runs where its bundle cannot be kept. */
+  fromSource?: boolean;
 }
 
 export async function startSandboxProcess(
@@ -62,7 +63,7 @@ async function startOnce(
   // took CPU from the load a benchmark generates here.
   const log = openSync(logFile, 'a');
   const storage = options.persistent ? [] : ['--in-memory'];
-  const entry = options.asNpmStart ? ['sandbox/start.mjs'] : ['--import', 'tsx', 'sandbox/main.ts'];
+  const entry = options.fromSource ? ['--import', 'tsx', 'sandbox/main.ts'] : ['sandbox/start.mjs'];
   const args = [...entry, ...storage, '--state-dir', stateDir];
   for (const { port } of SANDBOX_SERVICES) {
     if (port) args.push(`--${port.flag}`, '0');

@@ -1,11 +1,12 @@
-// The sandbox bundled to one JavaScript file, once, and kept until anything it
-// was built from changes (the same record as the function builds,
-// runtime/build-record.ts). `npm start` runs the bundle on plain Node: tsx
-// transformed and resolved the sandbox's TypeScript module by module at every
-// start, the biggest part of the main thread's work while DynamoDB Local's JVM
-// boots. Packages stay external, so the bundle lives inside the project, where
-// Node finds them.
-import { readFile } from 'node:fs/promises';
+// The sandbox bundled, once, and kept until anything it was built from changes
+// (the same record as the function builds, runtime/build-record.ts). `npm
+// start` runs the bundle on plain Node: tsx transformed and resolved the
+// sandbox's TypeScript module by module at every start, the biggest part of
+// the main thread's work while DynamoDB Local's JVM boots. The packages it
+// imports are bundled too: Node resolved, read and wrapped their thousands of
+// files one by one at every start. The bundle lives inside the project, where
+// the packages it leaves external (and those a require at run time names) are found.
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
@@ -13,6 +14,12 @@ import { buildUnlessCurrent } from '../runtime/build';
 
 const BUNDLE_DIR = join('node_modules', '.cache', 'mobile-backend-sandbox');
 const RECORD_ID = 'SandboxMain';
+const CHUNK_DIR = 'chunks';
+/**
+ * A chunk no build has written for this long belongs to no bundle a start may
+ * still be loading (a start imports all its chunks within seconds).
+ */
+export const STALE_CHUNK_MS = 60 * 60 * 1000;
 
 /**
  * Output name → entry: the sandbox, and the check of its kept bundle
@@ -40,6 +47,11 @@ export const ownImportMetaUrl: esbuild.Plugin = {
   },
 };
 
+// Bundled CommonJS packages require Node's built-in modules at run time; an
+// ES module has no require of its own. (Spelled apart: the plugin above would
+// rewrite the chunk's own import.meta.url into this file's.)
+const requireOfEachChunk = `import { createRequire as sandboxCreateRequire } from 'node:module'; const require = sandboxCreateRequire(${['import', 'meta', 'url'].join('.')});`;
+
 export function sandboxBundleOptions(
   projectDir: string,
   entries: Readonly<Record<string, string>>,
@@ -53,10 +65,16 @@ export function sandboxBundleOptions(
     outdir: join(projectDir, BUNDLE_DIR),
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // Each dynamic import its own chunk: main.mjs then loads only what it
+    // needs to spawn DynamoDB Local's JVM, and the rest loads while it boots.
+    splitting: true,
+    chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // esbuild's JavaScript API runs its native binary, found beside the package.
+    external: ['esbuild'],
+    banner: { js: requireOfEachChunk },
     sourcemap: 'linked',
     logLevel: 'error',
     plugins: [ownImportMetaUrl],
@@ -84,6 +102,25 @@ export async function keptSandboxBundle(
   entries: Readonly<Record<string, string>> = SANDBOX_ENTRIES,
 ): Promise<string> {
   const { recordDir, main } = keptBundlePaths(projectDir);
-  await buildUnlessCurrent(RECORD_ID, sandboxBundleOptions(projectDir, entries), recordDir);
+  const built = await buildUnlessCurrent(
+    RECORD_ID,
+    sandboxBundleOptions(projectDir, entries),
+    recordDir,
+  );
+  if (!built.reused) await removeStaleChunks(join(recordDir, CHUNK_DIR), Date.now());
   return main;
+}
+
+/**
+ * Each build writes all its chunks again (hashed names: a changed chunk is a
+ * new file), so the chunks of earlier bundles are the ones left unwritten;
+ * they go once no start can still need them.
+ */
+async function removeStaleChunks(chunkDir: string, now: number): Promise<void> {
+  const names = await readdir(chunkDir).catch(() => []);
+  for (const name of names) {
+    const path = join(chunkDir, name);
+    const { mtimeMs } = await stat(path);
+    if (now - mtimeMs > STALE_CHUNK_MS) await rm(path, { force: true });
+  }
 }

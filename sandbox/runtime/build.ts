@@ -5,7 +5,7 @@
 // A function's directory gets a node_modules of links into its layers, so its
 // external imports resolve to the BUILT layer, as from /opt/nodejs/node_modules on Lambda.
 import { mkdir, readdir, rm, symlink } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { FunctionSpec, LayerSpec } from '../template/model';
@@ -99,11 +99,24 @@ export interface BuiltTarget {
 }
 
 /**
- * Each output written whole: a process that loads an output while another
- * rebuilds it (two starts sharing one kept build) never finds half of one.
+ * Each output written whole, and the entry points last: a process that loads
+ * an output while another rebuilds it (two starts sharing one kept build)
+ * never finds half of one, nor an entry whose chunks are not written yet.
  */
-async function writeOutputsWhole(files: readonly esbuild.OutputFile[]): Promise<void> {
-  for (const file of files) await writeWhole(file.path, file.contents);
+async function writeOutputsWhole(
+  files: readonly esbuild.OutputFile[],
+  metafile: esbuild.Metafile,
+  workingDir: string,
+): Promise<void> {
+  const entries = new Set(
+    Object.entries(metafile.outputs)
+      .filter(([, output]) => output.entryPoint !== undefined)
+      .map(([path]) => resolve(workingDir, path)),
+  );
+  const entriesLast = [...files].sort(
+    (a, b) => Number(entries.has(a.path)) - Number(entries.has(b.path)),
+  );
+  for (const file of entriesLast) await writeWhole(file.path, file.contents);
 }
 
 /**
@@ -119,7 +132,9 @@ export async function buildUnlessCurrent(
   const current = await reusableSources(record, options);
   if (current) return { logicalId, sources: current, reused: true };
   const { metafile, outputFiles } = await esbuild.build({ ...options, metafile: true });
-  if (options.write === false) await writeOutputsWhole(outputFiles ?? []);
+  if (options.write === false) {
+    await writeOutputsWhole(outputFiles ?? [], metafile, options.absWorkingDir ?? process.cwd());
+  }
   return { logicalId, sources: await recordBuild(record, options, metafile), reused: false };
 }
 
