@@ -1,13 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { startCognitoLocal } from '../../../sandbox/cognito/cognito-local';
 import { ensureUserPools } from '../../../sandbox/cognito/user-pools';
 import { ensureUser, signIn } from '../../../sandbox/cognito/users';
 import { freePort } from '../../../sandbox/ports';
 import type { RunningService } from '../../../sandbox/processes';
+import { closeServer, listen } from '../../../sandbox/runtime/listen';
 import type { PhysicalResources } from '../../../sandbox/template/model';
 import { parseTemplate } from '../../../sandbox/template/parse';
 
@@ -172,4 +179,88 @@ describe('cognito-local with a data directory', () => {
       await second.stop();
     }
   }, 30_000);
+});
+
+interface Invocation {
+  path: string;
+  event: { triggerSource?: string; request?: { userAttributes?: Record<string, string> } };
+}
+
+/** Stands in for the Lambda Invoke API: records each invocation and lets the trigger confirm the user. */
+function fakeLambda(invocations: Invocation[]): Server {
+  return createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      invocations.push({
+        path: request.url ?? '',
+        event: JSON.parse(Buffer.concat(chunks).toString()) as Invocation['event'],
+      });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ response: { autoConfirmUser: true } }));
+    });
+  });
+}
+
+/** A developer's cognito-local configuration, which the sandbox keeps beside the issuer it writes. */
+function configureTriggers(dataDir: string, lambdaEndpoint: string): void {
+  const configDir = join(dataDir, 'cognito', '.cognito');
+  mkdirSync(configDir, { recursive: true });
+  const config = {
+    TriggerFunctions: { PreSignUp: 'pre-sign-up' },
+    LambdaClient: { endpoint: lambdaEndpoint },
+  };
+  writeFileSync(join(configDir, 'config.json'), JSON.stringify(config));
+}
+
+describe("cognito-local with a developer's trigger functions", () => {
+  const invocations: Invocation[] = [];
+  let dataDir: string;
+  let lambda: Server;
+  let cognito: RunningService;
+  let client: CognitoIdentityProviderClient;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cognito-triggers-'));
+    lambda = fakeLambda(invocations);
+    configureTriggers(dataDir, await listen(lambda, 0, '127.0.0.1', 'fake Lambda'));
+    cognito = await startCognitoLocal({ port: await freePort(), dataDir });
+    client = clientFor(cognito.endpoint);
+  }, 30_000);
+
+  afterAll(async () => {
+    client?.destroy();
+    await cognito?.stop();
+    await closeServer(lambda);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('invokes the PreSignUp function on sign-up and applies its answer', async () => {
+    const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'triggers' }));
+    const { UserPoolClient } = await client.send(
+      new CreateUserPoolClientCommand({ UserPoolId: UserPool?.Id, ClientName: 'app' }),
+    );
+
+    const signUp = await client.send(
+      new SignUpCommand({
+        ClientId: UserPoolClient?.ClientId,
+        Username: 'trigger@example.com',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'email', Value: 'trigger@example.com' }],
+      }),
+    );
+
+    expect(invocations).toEqual([
+      {
+        path: '/2015-03-31/functions/pre-sign-up/invocations',
+        event: expect.objectContaining({
+          triggerSource: 'PreSignUp_SignUp',
+          request: expect.objectContaining({
+            userAttributes: expect.objectContaining({ email: 'trigger@example.com' }),
+          }),
+        }),
+      },
+    ]);
+    expect(signUp.UserConfirmed).toBe(true);
+  });
 });
