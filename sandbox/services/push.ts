@@ -1,16 +1,19 @@
 // SNS mobile push (sandbox/push): the stack's custom resources create the
-// platform applications through its API (the custom-resources row); every
-// push is kept in the outbox.
+// platform applications through its API (the custom-resources row), kept in
+// the data directory unless --in-memory; every push is kept in the outbox.
+import { join } from 'node:path';
 import { startLocalPush } from '../push/server';
 import { localArn } from '../template/pseudo-parameters';
 import type { SandboxContext, StartedService } from './contract';
 
 export async function start(context: SandboxContext): Promise<StartedService> {
+  const { persistentData } = context.directories;
   const push = await startLocalPush({
     port: context.portOf('push'),
     // `arn:<partition>:sns:<region>:<account>`, the start of every ARN SNS gives.
     arnPrefix: localArn(context.pseudo, 'sns', '').slice(0, -1),
     log: context.log,
+    ...(persistentData && { applicationsFile: join(persistentData, 'sns-applications.json') }),
   });
   return {
     endpoint: push.endpoint,
