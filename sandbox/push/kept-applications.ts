@@ -7,6 +7,14 @@ import { readFileSync } from 'node:fs';
 import { writeWholeSync } from '../write-whole';
 import type { PlatformApplication } from './platform-applications';
 
+/** The SNS actions whose effects the kept file holds (a custom resource using only these can be kept). */
+export const KEPT_PLATFORM_APPLICATION_ACTIONS = [
+  'sns:CreatePlatformApplication',
+  'sns:GetPlatformApplicationAttributes',
+  'sns:SetPlatformApplicationAttributes',
+  'sns:DeletePlatformApplication',
+] as const;
+
 export interface KeptApplications {
   /**
    * Made anew when no earlier file could be read (a first start, a deleted or
