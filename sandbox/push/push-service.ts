@@ -1,6 +1,7 @@
 // The state behind the local SNS endpoint: platform applications (created
-// through the API, as the stack's custom resource does), their endpoints, and the outbox of every notification "delivered" to a phone:
-// pushes to endpoints, and SMS published to a phone number.
+// through the API, as the stack's custom resource does; kept across restarts
+// with a data directory), their endpoints, and the outbox of every notification
+// "delivered" to a phone: pushes to endpoints, and SMS published to a phone number.
 // Tokens that start with `invalid-` are rejected as APNs/FCM reject a stale
 // token (the endpoint becomes disabled); `error-` tokens fail like a provider
 // outage (a 500 the caller should retry).
@@ -12,6 +13,7 @@ import {
   type PlatformApplication,
   type PushPlatform,
 } from './platform-applications';
+import type { KeptApplications } from './kept-applications';
 
 export interface PlatformEndpoint {
   arn: string;
@@ -64,7 +66,13 @@ export class PushService {
     /** `arn:<partition>:sns:<region>:<account>` of the applications created here. */
     private readonly arnPrefix: string,
     private readonly onDelivered: (entry: OutboxEntry) => void = () => undefined,
-  ) {}
+    /** Where the applications are kept across restarts; none: in memory only. */
+    private readonly kept?: KeptApplications,
+  ) {
+    for (const application of kept?.applications ?? []) {
+      this.applications.set(application.arn, application);
+    }
+  }
 
   /** Like SNS: the same name and platform again is the same application, with the new attributes. */
   createPlatformApplication(
@@ -76,6 +84,7 @@ export class PushService {
     const known = this.applications.get(application.arn);
     if (known) Object.assign(known.attributes, attributes);
     else this.applications.set(application.arn, application);
+    this.keepApplications();
     return application.arn;
   }
 
@@ -94,11 +103,13 @@ export class PushService {
     const updated = { ...application.attributes, ...attributes };
     assertCredentials(application.platform, updated);
     application.attributes = updated;
+    this.keepApplications();
   }
 
   /** Its endpoints go with it, as on SNS; deleting one that does not exist succeeds. */
   deletePlatformApplication(arn: string): void {
     this.applications.delete(arn);
+    this.keepApplications();
     for (const endpoint of [...this.endpoints.values()]) {
       if (endpoint.applicationArn === arn) this.endpoints.delete(endpoint.arn);
     }
@@ -201,6 +212,10 @@ export class PushService {
     this.outbox.push(entry);
     this.onDelivered(entry);
     return entry.messageId;
+  }
+
+  private keepApplications(): void {
+    this.kept?.keep([...this.applications.values()]);
   }
 
   private application(arn: string): PlatformApplication {

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningService } from '../processes';
+import { keptApplications } from './kept-applications';
 import { PushService, type OutboxEntry } from './push-service';
 import {
   attributesOf,
@@ -18,6 +19,8 @@ import {
 export interface LocalPush extends RunningService {
   service: PushService;
   outboxUrl: string;
+  /** The id of the kept applications' state (see kept-applications.ts); undefined in memory. */
+  keptStateId: string | undefined;
 }
 
 function required(params: Record<string, string>, name: string): string {
@@ -180,8 +183,15 @@ export async function startLocalPush(options: {
   /** `arn:<partition>:sns:<region>:<account>` of the applications the stack creates. */
   arnPrefix: string;
   log: (line: string) => void;
+  /** The file the platform applications are kept in across restarts; none: in memory only. */
+  applicationsFile?: string;
 }): Promise<LocalPush> {
-  const service = new PushService(options.arnPrefix, (entry) => options.log(consoleLineOf(entry)));
+  const kept = options.applicationsFile ? keptApplications(options.applicationsFile) : undefined;
+  const service = new PushService(
+    options.arnPrefix,
+    (entry) => options.log(consoleLineOf(entry)),
+    kept,
+  );
   const server = createServer((request, response) => void handle(service, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -193,6 +203,7 @@ export async function startLocalPush(options: {
     endpoint,
     service,
     outboxUrl: `${endpoint}/outbox`,
+    keptStateId: kept?.stateId,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -6,8 +6,13 @@ import { localArn } from '../template/pseudo-parameters';
 import { SecretVersions } from './secret-versions';
 import type { PseudoParameters } from '../template/pseudo-parameters';
 
+/** A secret the sandbox adds: its value made by `generate` when none is stored. */
+export interface LocalSecretSpec extends SecretSpec {
+  generate?: () => string;
+}
+
 export interface LocalSecretsOptions {
-  secrets: SecretSpec[];
+  secrets: LocalSecretSpec[];
   pseudo: PseudoParameters;
   /** Where `secrets.json` keeps the values across restarts; undefined keeps them in memory. */
   dataDir?: string;
@@ -43,8 +48,9 @@ function generatePassword(spec: SecretSpec): string {
   return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-function generateSecretValue(spec: SecretSpec): string {
+function generateSecretValue(spec: LocalSecretSpec): string {
   if (spec.secretString !== undefined) return spec.secretString;
+  if (spec.generate) return spec.generate();
   const password = generatePassword(spec);
   if (spec.secretStringTemplate === undefined || spec.generateStringKey === undefined)
     return password;

@@ -2,11 +2,12 @@
 // credentials and a fake FCM service account, in the formats README.md
 // describes, and the template's credential parameters name them unless the
 // user passes others (an empty value turns push off for that platform). The
-// keys are generated at each start: the local SNS endpoint never calls APNs or FCM.
+// fake keys are generated once and kept with the other secrets' values (the
+// local SNS endpoint never calls APNs or FCM): a warm start keeps the platform
+// applications made from them.
 import { generateKeyPairSync } from 'node:crypto';
-import type { SecretSpec } from '../template/model';
 import type { PseudoParameters } from '../template/pseudo-parameters';
-import { localSecretArn } from './local-secrets';
+import { localSecretArn, type LocalSecretSpec } from './local-secrets';
 
 const APNS_SECRET = 'local/push/apns';
 const FCM_SECRET = 'local/push/fcm';
@@ -17,15 +18,16 @@ function fakePrivateKeyPem(): string {
   return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
-/** The two local test secrets, with fresh fake key material. */
-export function localPushSecrets(): SecretSpec[] {
-  const apns = {
+const apnsCredentials = () =>
+  JSON.stringify({
     signingKey: fakePrivateKeyPem(),
     keyId: 'LOCALKEY01',
     teamId: 'LOCALTEAM1',
     bundleId: 'dev.local.mobile-backend',
-  };
-  const fcm = {
+  });
+
+const fcmCredentials = () =>
+  JSON.stringify({
     type: 'service_account',
     project_id: 'local-mobile-backend',
     private_key_id: 'local',
@@ -33,10 +35,13 @@ export function localPushSecrets(): SecretSpec[] {
     client_email: 'push@local-mobile-backend.iam.gserviceaccount.com',
     client_id: '000000000000000000000',
     token_uri: 'https://oauth2.googleapis.com/token',
-  };
+  });
+
+/** The two local test secrets, their fake key material generated when none is kept. */
+export function localPushSecrets(): LocalSecretSpec[] {
   return [
-    { logicalId: 'LocalApnsCredentials', name: APNS_SECRET, secretString: JSON.stringify(apns) },
-    { logicalId: 'LocalFcmCredentials', name: FCM_SECRET, secretString: JSON.stringify(fcm) },
+    { logicalId: 'LocalApnsCredentials', name: APNS_SECRET, generate: apnsCredentials },
+    { logicalId: 'LocalFcmCredentials', name: FCM_SECRET, generate: fcmCredentials },
   ];
 }
 

@@ -2,6 +2,7 @@
 // directories, the secrets and the resources no service has to create; then
 // what each started service adds for the services after it.
 import { join } from 'node:path';
+import type { KeptState } from '../custom-resources/kept-results';
 import { createIssuedCredentials } from '../iam/issued-credentials';
 import { chooseNetwork } from '../network';
 import { createFunctionRegistry } from '../runtime/function-registry';
@@ -60,6 +61,7 @@ export function createSandboxContext(
   // Nothing local collects X-Ray segments.
   const environment: Record<string, string> = { POWERTOOLS_TRACE_ENABLED: 'false' };
   const endpoints: Record<string, string> = {};
+  const keptStates: Record<string, KeptState> = {};
   const context: SandboxContext = {
     model,
     pseudo,
@@ -69,6 +71,7 @@ export function createSandboxContext(
     environment,
     secrets,
     issuedCredentials: createIssuedCredentials(),
+    keptStates,
     functions: createFunctionRegistry({
       buildDir: directories.build,
       pseudo,
@@ -116,6 +119,7 @@ export function createSandboxContext(
       Object.assign(outputs, started.outputs);
       Object.assign(resolveContext.resources, started.resources);
       Object.assign(model.parameters, started.parameters);
+      Object.assign(keptStates, started.keptStates);
       if (started.localize) localizers.push(started.localize);
     },
   };

@@ -4,6 +4,7 @@
 // outputs.json, resources the template can Ref) and how to stop it; and a row
 // of the services table (table.ts) naming it, its port option and its place in
 // the start-up order. The context carries what earlier rows produced.
+import type { KeptState } from '../custom-resources/kept-results';
 import type { EarlyDynamoDbLocal } from '../dynamodb/early-start';
 import type { SandboxNetwork } from '../network';
 import type { IssuedCredentials } from '../iam/issued-credentials';
@@ -102,6 +103,8 @@ export interface StartedService {
   parameters?: Record<string, string>;
   /** Rewrites deployed URLs in function environments and outputs to this service's local ones. */
   localize?: (values: Record<string, string>) => Record<string, string>;
+  /** The state it keeps in the data directory across restarts, by its actions' IAM prefix (`sns`). */
+  keptStates?: Record<string, KeptState>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +135,8 @@ export interface SandboxContext {
   readonly secrets: LocalSecrets;
   /** Temporary credentials the identity pool issued; the REST gateway checks SigV4 against them. */
   readonly issuedCredentials: IssuedCredentials;
+  /** The state services above keep across restarts, by IAM prefix: what kept custom resources rely on. */
+  readonly keptStates: Readonly<Record<string, KeptState>>;
   /** The functions hosted so far; gateways look functions up here when a request comes. */
   readonly functions: FunctionRegistry;
   readonly directories: SandboxDirectories;

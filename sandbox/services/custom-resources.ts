@@ -3,9 +3,10 @@
 // their ServiceTokens are hosted first, each resource gets a real Create event,
 // and the replies' physical ids and Data become what `!Ref` and `!GetAtt`
 // give the functions hosted after this row. With a data directory, a result
-// that still holds is kept from the last start (custom-resources/kept-results.ts).
+// that still holds is kept from the last start (custom-resources/kept-results.ts):
+// its function changes only secrets and the state the rows above keep (keptStates).
 import { join } from 'node:path';
-import { keptResults, secretsOnlyPolicies } from '../custom-resources/kept-results';
+import { keptPolicyReach, keptResults } from '../custom-resources/kept-results';
 import {
   runCustomResources,
   serviceTokenFunctionOf,
@@ -35,7 +36,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
   return { resources, stop };
 }
 
-function keptFromLastStart({ directories, model, resolve, secrets }: SandboxContext) {
+function keptFromLastStart({ directories, model, resolve, secrets, keptStates }: SandboxContext) {
   if (!directories.persistentData) return undefined;
   const byId = new Map(model.resources.map((resource) => [resource.logicalId, resource]));
   const functionOf = (logicalId: string) => {
@@ -50,18 +51,20 @@ function keptFromLastStart({ directories, model, resolve, secrets }: SandboxCont
   };
   return keptResults({
     file: join(directories.persistentData, 'custom-resources.json'),
-    secretsOf(logicalId) {
+    reachOf(logicalId) {
       const fn = functionOf(logicalId);
       // With a Role of its own, SAM ignores the function's Policies: they say nothing.
       if (!fn || fn.properties.Role !== undefined) return undefined;
       try {
-        return secretsOnlyPolicies(resolveValue(fn.properties.Policies, resolve, fn.logicalId));
+        const policies = resolveValue(fn.properties.Policies, resolve, fn.logicalId);
+        return keptPolicyReach(policies, keptStates);
       } catch {
         // Policies that do not resolve locally say nothing about what the function may change.
         return undefined;
       }
     },
     secretValue: (idOrArn) => secrets.lookup(idOrArn),
+    stateOf: (service) => keptStates[service]?.id,
     // A kept result never outlives a change to its function's code or to a layer it imports.
     codeOf(logicalId) {
       const fn = functionOf(logicalId);

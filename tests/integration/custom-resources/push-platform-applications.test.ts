@@ -1,10 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GetPlatformApplicationAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
+import { keptPolicyReach } from '../../../sandbox/custom-resources/kept-results';
 import {
   runCustomResources,
   serviceTokenFunctions,
 } from '../../../sandbox/custom-resources/run-custom-resources';
+import { KEPT_PLATFORM_APPLICATION_ACTIONS } from '../../../sandbox/push/kept-applications';
 import { startLocalPush, type LocalPush } from '../../../sandbox/push/server';
 import { buildAll, functionDir } from '../../../sandbox/runtime/build';
 import { createFunctionHost, type FunctionHost } from '../../../sandbox/runtime/function-host';
@@ -19,7 +21,7 @@ import { parseLocalTemplate } from '../../../sandbox/services/local-template';
 import type { SandboxModel } from '../../../sandbox/template/model';
 import { functionResources } from '../../../sandbox/template/local-resources';
 import { LOCAL_PSEUDO_PARAMETERS } from '../../../sandbox/template/pseudo-parameters';
-import type { ResolveContext } from '../../../sandbox/template/resolve';
+import { resolveValue, type ResolveContext } from '../../../sandbox/template/resolve';
 import { temporaryDir } from '../runtime/fixtures';
 
 // The stack's push custom resources as the sandbox runs them at start: the
@@ -169,6 +171,22 @@ describe('the push custom resources at sandbox start', () => {
       /ApnsPlatformApplication \(Custom::PushPlatformApplication\) failed: .*ResourceNotFoundException/,
     );
   }, 30_000);
+
+  it('are kept at a warm start: their function changes only secrets and kept platform applications', () => {
+    const model = modelWith();
+    const fn = model.functions.find((candidate) => candidate.logicalId === functionId);
+    const policies = resolveValue(fn?.properties.Policies, contextOf(model), functionId);
+    const snsState = { id: 'kept', actions: KEPT_PLATFORM_APPLICATION_ACTIONS };
+
+    expect(keptPolicyReach(policies, { sns: snsState })).toEqual({
+      secrets: [
+        model.parameters.ApnsCredentialsSecretArn,
+        model.parameters.FcmCredentialsSecretArn,
+      ].sort(),
+      services: ['sns'],
+    });
+    expect(keptPolicyReach(policies, {})).toBeUndefined();
+  });
 
   it('has no custom resource, and no function behind one, with push off', () => {
     const model = modelWith({ ApnsCredentialsSecretArn: '', FcmCredentialsSecretArn: '' });

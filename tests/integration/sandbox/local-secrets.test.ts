@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalSecrets } from '../../../sandbox/secrets/local-secrets';
+import { localPushSecrets } from '../../../sandbox/secrets/push-credentials';
 import type { SecretSpec } from '../../../sandbox/template/model';
 import { LOCAL_PSEUDO_PARAMETERS } from '../../../sandbox/template/pseudo-parameters';
 
@@ -79,6 +80,24 @@ describe('createLocalSecrets', () => {
     });
 
     expect(second.lookup(SIGNING_SECRET_ARN)).not.toBe(first.lookup(SIGNING_SECRET_ARN));
+  });
+
+  it('keeps the local push credentials after a restart with the same data directory', () => {
+    const apns = 'local/push/apns';
+    const first = createLocalSecrets({
+      secrets: localPushSecrets(),
+      pseudo: LOCAL_PSEUDO_PARAMETERS,
+      dataDir,
+    });
+
+    const second = createLocalSecrets({
+      secrets: localPushSecrets(),
+      pseudo: LOCAL_PSEUDO_PARAMETERS,
+      dataDir,
+    });
+
+    expect(first.lookup(apns)).toContain('BEGIN PRIVATE KEY');
+    expect(second.lookup(apns)).toBe(first.lookup(apns));
   });
 
   it('stores the values in secrets.json of the data directory', () => {
