@@ -76,32 +76,44 @@ interface Known {
   trustedBefore: number;
 }
 
-async function digestKey(key: string, known?: Known): Promise<[digest: string, stat?: string]> {
+async function digestKey(
+  key: string,
+  known?: Known,
+): Promise<[digest: string, stat?: string, read?: boolean]> {
   const stat = await statOf(key);
   const recorded = known?.digests[key];
   const mtimeMs = Number(stat?.split(':')[1]);
   if (known && recorded && stat && known.stats[key] === stat && mtimeMs < known.trustedBefore) {
-    return [recorded, stat];
+    return [recorded, stat, false];
   }
-  return [await digestOf(key), stat];
+  return [await digestOf(key), stat, true];
 }
 
-async function digestAll(
-  keys: string[],
-  known?: Known,
-): Promise<{ digests: Record<string, string>; stats: Record<string, string> }> {
+interface Digested {
+  digests: Record<string, string>;
+  stats: Record<string, string>;
+  /**
+   * True when a file that has a stat was read: its stat changed, or it was
+   * racily clean. Otherwise every stat is the one known.
+   */
+  readFiles: boolean;
+}
+
+async function digestAll(keys: string[], known?: Known): Promise<Digested> {
   const digests: Record<string, string> = {};
   const stats: Record<string, string> = {};
+  let readFiles = false;
   for (let start = 0; start < keys.length; start += PARALLEL_READS) {
     const batch = keys.slice(start, start + PARALLEL_READS);
     const values = await Promise.all(batch.map((key) => digestKey(key, known)));
     batch.forEach((key, i) => {
-      const [digestValue, stat] = values[i] as [string, string?];
+      const [digestValue, stat, read] = values[i] as [string, string?, boolean?];
       digests[key] = digestValue;
       if (stat) stats[key] = stat;
+      if (stat && read) readFiles = true;
     });
   }
-  return { digests, stats };
+  return { digests, stats, readFiles };
 }
 
 const isDependency = (path: string) => path.includes(`${sep}node_modules${sep}`);
@@ -132,7 +144,11 @@ export async function reusableSources(
   }
   if (record.options !== optionsKey(options)) return undefined;
   const checkedAt = Date.now();
-  const { digests: current, stats } = await digestAll(Object.keys(record.files), {
+  const {
+    digests: current,
+    stats,
+    readFiles,
+  } = await digestAll(Object.keys(record.files), {
     digests: record.files,
     stats: record.stats ?? {},
     trustedBefore: (record.recordedAt ?? 0) - RACY_MARGIN_MS,
@@ -141,8 +157,10 @@ export async function reusableSources(
     ([key, value]) => value !== UNUSABLE && current[key] === value,
   );
   if (!unchanged) return undefined;
-  // Files read again (touched, or recorded too soon) are trusted by their new stat next time.
-  if (JSON.stringify(stats) !== JSON.stringify(record.stats)) {
+  // Files read again (touched, or recorded too soon) are trusted by their new
+  // stat next time: unless the record says when they were read, a file
+  // recorded just after it was written would be read at every start.
+  if (readFiles) {
     // Best effort: where the record cannot be rewritten (read-only), the build
     // is still current; its files are only read again next time.
     await writeFile(file, JSON.stringify({ ...record, stats, recordedAt: checkedAt })).catch(
