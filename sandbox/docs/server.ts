@@ -51,13 +51,16 @@ export async function startDocsServer(options: {
   /** Served at `/` (and its own paths); without it `/` leads to the reference page. */
   demoApp?: DemoApp;
 }): Promise<DocsServer> {
-  const document = JSON.stringify(openApiDocument({ serverUrl: options.apiUrl }), null, 2);
+  // Built on the first request for it, not while the sandbox starts: most starts never serve it.
+  let document: string | undefined;
+  const openApiJson = () =>
+    (document ??= JSON.stringify(openApiDocument({ serverUrl: options.apiUrl }), null, 2));
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://docs').pathname;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain', 'GET only\n');
     }
-    if (path === '/openapi.json') return send(response, 200, 'application/json', document);
+    if (path === '/openapi.json') return send(response, 200, 'application/json', openApiJson());
     if (options.demoApp?.handle(path, request, response)) return;
     if (path === '/' || path === '/docs') {
       response.writeHead(302, { Location: '/docs/' }).end();

@@ -9,7 +9,7 @@
 // record by a margin (git's rule for "racily clean" files), keeps its recorded
 // digest without being read, as make and git trust a file's stat.
 import { createHash } from 'node:crypto';
-import { readFileSync, readFile as readFileWithCallback, stat as statWithCallback } from 'node:fs';
+import { readFileSync, readFile as readFileWithCallback, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -43,7 +43,6 @@ export function recordFile(outDir: string, logicalId: string): string {
 // fs/promises' readFile opens a FileHandle per file, several times the main
 // thread's work of the callback readFile: thousands of inputs are read while the sandbox starts.
 const readInput = promisify(readFileWithCallback);
-const statInput = promisify(statWithCallback);
 
 const digest = (data: string | Buffer) => createHash('sha256').update(data).digest('base64url');
 
@@ -57,12 +56,22 @@ async function digestOf(key: string): Promise<string> {
   }
 }
 
-/** A file's size and modification time; undefined for a directory listing or a missing file. */
-async function statOf(key: string): Promise<string | undefined> {
+/** A file's stat as recorded: size and modification time. */
+interface FileStat {
+  recorded: string;
+  mtimeMs: number;
+}
+
+/**
+ * A file's size and modification time; undefined for a directory listing or a
+ * missing file. Synchronous: thousands of stats in one loop cost the main
+ * thread a fraction of as many round trips through the thread pool.
+ */
+function statOf(key: string): FileStat | undefined {
   if (key.endsWith(sep)) return undefined;
   try {
-    const { size, mtimeMs } = await statInput(key);
-    return `${size}:${mtimeMs}`;
+    const stat = statSync(key, { throwIfNoEntry: false });
+    return stat && { recorded: `${stat.size}:${stat.mtimeMs}`, mtimeMs: stat.mtimeMs };
   } catch {
     return undefined;
   }
@@ -76,32 +85,41 @@ interface Known {
   trustedBefore: number;
 }
 
-async function digestKey(key: string, known?: Known): Promise<[digest: string, stat?: string]> {
-  const stat = await statOf(key);
+function trustedDigest(key: string, stat: FileStat | undefined, known?: Known) {
   const recorded = known?.digests[key];
-  const mtimeMs = Number(stat?.split(':')[1]);
-  if (known && recorded && stat && known.stats[key] === stat && mtimeMs < known.trustedBefore) {
-    return [recorded, stat];
-  }
-  return [await digestOf(key), stat];
+  const trusted = stat && known?.stats[key] === stat.recorded && stat.mtimeMs < known.trustedBefore;
+  return trusted ? recorded : undefined;
 }
 
-async function digestAll(
-  keys: string[],
-  known?: Known,
-): Promise<{ digests: Record<string, string>; stats: Record<string, string> }> {
+interface Digested {
+  digests: Record<string, string>;
+  stats: Record<string, string>;
+  /**
+   * True when a file that has a stat was read: its stat changed, or it was
+   * racily clean. Otherwise every stat is the one known.
+   */
+  readFiles: boolean;
+}
+
+async function digestAll(keys: string[], known?: Known): Promise<Digested> {
   const digests: Record<string, string> = {};
   const stats: Record<string, string> = {};
-  for (let start = 0; start < keys.length; start += PARALLEL_READS) {
-    const batch = keys.slice(start, start + PARALLEL_READS);
-    const values = await Promise.all(batch.map((key) => digestKey(key, known)));
+  const unread: string[] = [];
+  for (const key of keys) {
+    const stat = statOf(key);
+    if (stat) stats[key] = stat.recorded;
+    const trusted = trustedDigest(key, stat, known);
+    if (trusted) digests[key] = trusted;
+    else unread.push(key);
+  }
+  for (let start = 0; start < unread.length; start += PARALLEL_READS) {
+    const batch = unread.slice(start, start + PARALLEL_READS);
+    const values = await Promise.all(batch.map(digestOf));
     batch.forEach((key, i) => {
-      const [digestValue, stat] = values[i] as [string, string?];
-      digests[key] = digestValue;
-      if (stat) stats[key] = stat;
+      digests[key] = values[i] as string;
     });
   }
-  return { digests, stats };
+  return { digests, stats, readFiles: unread.some((key) => key in stats) };
 }
 
 const isDependency = (path: string) => path.includes(`${sep}node_modules${sep}`);
@@ -132,7 +150,11 @@ export async function reusableSources(
   }
   if (record.options !== optionsKey(options)) return undefined;
   const checkedAt = Date.now();
-  const { digests: current, stats } = await digestAll(Object.keys(record.files), {
+  const {
+    digests: current,
+    stats,
+    readFiles,
+  } = await digestAll(Object.keys(record.files), {
     digests: record.files,
     stats: record.stats ?? {},
     trustedBefore: (record.recordedAt ?? 0) - RACY_MARGIN_MS,
@@ -141,8 +163,10 @@ export async function reusableSources(
     ([key, value]) => value !== UNUSABLE && current[key] === value,
   );
   if (!unchanged) return undefined;
-  // Files read again (touched, or recorded too soon) are trusted by their new stat next time.
-  if (JSON.stringify(stats) !== JSON.stringify(record.stats)) {
+  // Files read again (touched, or recorded too soon) are trusted by their new
+  // stat next time: unless the record says when they were read, a file
+  // recorded just after it was written would be read at every start.
+  if (readFiles) {
     // Best effort: where the record cannot be rewritten (read-only), the build
     // is still current; its files are only read again next time.
     await writeFile(file, JSON.stringify({ ...record, stats, recordedAt: checkedAt })).catch(

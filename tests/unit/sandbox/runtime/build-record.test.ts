@@ -1,6 +1,7 @@
 import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import type { BuildOptions } from 'esbuild';
 import { buildUnlessCurrent } from '../../../../sandbox/runtime/build';
 import { recordedBuildDigest } from '../../../../sandbox/runtime/build-record';
@@ -104,6 +105,26 @@ describe('builds kept from an earlier start', () => {
     const second = await build({ minify: true });
 
     expect(second.reused).toBe(true);
+  });
+  it('trusts a file recorded just after it was written once a later check read it', async () => {
+    const word = join(sourceDir, 'word.js');
+    // Whole milliseconds, so that the stat can be put back exactly.
+    const written = new Date(Date.now() - 500);
+    await utimes(word, written, written);
+    // Recorded too soon after word.js was written to trust its stat; a check
+    // well after that reads it once, and says so in the record.
+    await build();
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 10_000);
+    const checked = await build();
+    jest.restoreAllMocks();
+    // Changed without a trace in its stat: not read again, so the build is kept.
+    await writeFile(word, "export const word = 'two';\n");
+    await utimes(word, written, written);
+
+    const third = await build();
+
+    expect(checked.reused).toBe(true);
+    expect(third.reused).toBe(true);
   });
 });
 
