@@ -20,22 +20,32 @@ export async function ensureTables(
   tables: TableSpec[],
   pseudo: PseudoParameters = LOCAL_PSEUDO_PARAMETERS,
 ): Promise<PhysicalResources> {
-  const resources: PhysicalResources = {};
-  for (const table of tables) {
-    const existing = await describeTable(client, table.tableName);
-    const description = existing
-      ? await updateTable(client, table, existing)
-      : await createTable(client, table);
-    await ensureTimeToLive(client, table);
-    resources[table.logicalId] = {
+  // All tables at once: a start waits on these calls, the first of their kind
+  // the JVM answers (its slowest), and DynamoDB Local answers them in parallel.
+  const ensured = await Promise.all(tables.map((table) => ensureTable(client, table, pseudo)));
+  return Object.fromEntries(ensured);
+}
+
+async function ensureTable(
+  client: DynamoDBClient,
+  table: TableSpec,
+  pseudo: PseudoParameters,
+): Promise<[logicalId: string, resource: PhysicalResources[string]]> {
+  const existing = await describeTable(client, table.tableName);
+  const description = existing
+    ? await updateTable(client, table, existing)
+    : await createTable(client, table);
+  await ensureTimeToLive(client, table);
+  return [
+    table.logicalId,
+    {
       ref: table.tableName,
       attributes: {
         Arn: localArn(pseudo, 'dynamodb', `table/${table.tableName}`),
         ...(description.LatestStreamArn && { StreamArn: description.LatestStreamArn }),
       },
-    };
-  }
-  return resources;
+    },
+  ];
 }
 
 async function describeTable(
