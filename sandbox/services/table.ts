@@ -88,8 +88,11 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     },
     load: () => import('./cognito-identity'),
   },
+  // Its queues name only parameters and each other: they are made while
+  // DynamoDB Local boots (the row is still added here, in order).
   {
     name: 'sqs',
+    needs: [],
     endpointVariable: { name: 'AWS_ENDPOINT_URL_SQS' },
     label: 'SQS',
     port: { flag: 'sqs-port', defaultPort: 4566, description: 'SQS port' },
