@@ -10,9 +10,23 @@ let cleanupInstalled = false;
 
 const EXIT_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** Children this process stopped itself: their exit is no crash to recover from. */
+const stoppedHere = new WeakSet<ChildProcess>();
+
 function killAll(): void {
-  for (const child of running) child.kill('SIGTERM');
+  for (const child of running) {
+    stoppedHere.add(child);
+    child.kill('SIGTERM');
+  }
   running.clear();
+}
+
+/**
+ * Whether this process stopped the child (stopProcess, or its exit and signal
+ * cleanup, which stops every child before the services are stopped in order).
+ */
+export function wasStoppedHere(child: ChildProcess): boolean {
+  return stoppedHere.has(child);
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -48,6 +62,7 @@ export async function stopProcess(child: ChildProcess, graceMs = 3000): Promise<
     return;
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  stoppedHere.add(child);
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;

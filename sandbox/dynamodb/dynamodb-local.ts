@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertPortFree } from '../ports';
-import { stopProcess, whenAnswering } from '../processes';
+import { stopProcess, wasStoppedHere, whenAnswering } from '../processes';
 import type { RunningService, SpawnedChild } from '../processes';
 import type { EarlyDynamoDbLocal } from './early-start';
 import {
@@ -54,7 +54,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
 
   const superviseExit = (current: ChildProcess): void => {
     current.once('exit', (code, signal) => {
-      if (stopping) return;
+      // On SIGINT or SIGTERM the process stops every child at once, before this
+      // row's turn to stop: restarting then would leave a JVM behind.
+      if (stopping || wasStoppedHere(current)) return;
       void restartAfter(`DynamoDB Local exited (${signal ?? `code ${code}`})`);
     });
   };
@@ -62,6 +64,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     for (let attempt = 1; attempt <= RESTART_ATTEMPTS && !stopping; attempt++) {
       try {
         child = await startJvm(options, workDir, launch);
+        // Stopped while this JVM booted: the stop saw the one before it.
+        if (stopping) return await stopProcess(child);
         superviseExit(child);
         options.onRestart?.(
           `${why}; started again${options.dataDir ? ' on its data' : ' (in memory: empty)'}`,

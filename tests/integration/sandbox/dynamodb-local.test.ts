@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -195,6 +196,59 @@ describe('DynamoDB Local with a data directory', () => {
       await dynamoDb.stop();
     }
   }, 90_000);
+});
+
+describe('DynamoDB Local when its process is told to stop', () => {
+  /** Java processes listening on the port, by their command lines in /proc. */
+  const jvmsOn = (port: number): number[] =>
+    readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          const at = command.indexOf('-port');
+          return command[0] === 'java' && command[at + 1] === String(port);
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+
+  // SIGTERM (or Ctrl-C) stops the JVM at once, before the DynamoDB Local row
+  // stops: a supervisor that took that exit for a crash started another JVM,
+  // which outlived a sandbox that was then killed, holding the port.
+  const onLinux = process.platform === 'linux' ? it : it.skip;
+  onLinux(
+    'does not take the JVM it stopped for a crash, and leaves no JVM behind',
+    async () => {
+      const port = await freePort();
+      const script = 'tests/integration/sandbox/support/dynamodb-local-on-signal.ts';
+      const child = spawn(process.execPath, ['--import', 'tsx', script, String(port)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const lines: string[] = [];
+      child.stdout
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => lines.push(...chunk.split('\n')));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await eventually(async () => lines.some((line) => line.includes('ready')), 30_000);
+
+      child.kill('SIGTERM');
+      const seen = new Set<number>();
+      const watchUntil = Date.now() + 6_000;
+      while (Date.now() < watchUntil) {
+        jvmsOn(port).forEach((pid) => seen.add(pid));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await exited;
+      const report = JSON.parse(lines.find((line) => line.includes('restarts')) ?? '{}');
+
+      expect(report.restarts).toEqual([]);
+      expect(seen.size).toBeLessThanOrEqual(1);
+      expect(jvmsOn(port)).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 async function eventually(check: () => Promise<boolean>, ms: number): Promise<void> {
