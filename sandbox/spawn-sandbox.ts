@@ -27,8 +27,6 @@ const projectRoot = process.cwd();
 export interface SandboxProcessOptions {
   /** Data kept in the state directory, as `npm start` keeps it. */
   persistent?: boolean;
-  /** `sandbox/main.ts` under tsx, as `npm start` runs where its bundle cannot be kept. */
-  fromSource?: boolean;
 }
 
 export async function startSandboxProcess(
@@ -63,8 +61,7 @@ async function startOnce(
   // took CPU from the load a benchmark generates here.
   const log = openSync(logFile, 'a');
   const storage = options.persistent ? [] : ['--in-memory'];
-  const entry = options.fromSource ? ['--import', 'tsx', 'sandbox/main.ts'] : ['sandbox/start.mjs'];
-  const args = [...entry, ...storage, '--state-dir', stateDir];
+  const args = ['sandbox/start.mjs', ...storage, '--state-dir', stateDir];
   for (const { port } of SANDBOX_SERVICES) {
     if (port) args.push(`--${port.flag}`, '0');
   }
