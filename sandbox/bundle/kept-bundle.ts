@@ -120,7 +120,8 @@ async function removeStaleChunks(chunkDir: string, now: number): Promise<void> {
   const names = await readdir(chunkDir).catch(() => []);
   for (const name of names) {
     const path = join(chunkDir, name);
-    const { mtimeMs } = await stat(path);
-    if (now - mtimeMs > STALE_CHUNK_MS) await rm(path, { force: true });
+    // Another start that built the bundle may have removed it already.
+    const written = await stat(path).catch(() => undefined);
+    if (written && now - written.mtimeMs > STALE_CHUNK_MS) await rm(path, { force: true });
   }
 }
