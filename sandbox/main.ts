@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   keepCompiledModules(options.stateDir);
   earlyDynamoDbLocal = await spawnDynamoDbLocalEarly(
     { port: options.ports['dynamodb'] ?? 0, dataDir: persistentDataDir(options) },
-    keptLauncherDir(options),
+    keptLauncherDir(),
   );
   noteNodeVersionOnce();
   console.log(`Starting the sandbox for ${options.templatePath} ...`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { sharedClassDataArgs } from '../../sandbox/dynamodb/class-data';
 import { dynamoDbLocalCommand } from '../../sandbox/dynamodb/dynamodb-local';
 import type { JvmLaunch } from '../../sandbox/dynamodb/jvm-command';
 import { freePort } from '../../sandbox/ports';
@@ -45,13 +46,20 @@ function cpuSecondsOf(child: ChildProcess): number {
   return snapshotProcessTree(child.pid).reduce((sum, stat) => sum + stat.cpuSeconds, 0);
 }
 
-/** From spawning the JVM (with the sandbox's kept launcher) to its first answered ListTables. */
-export async function timeDynamoDbLocal(launch: JvmLaunch): Promise<StartTiming> {
+/**
+ * From spawning the JVM (with the sandbox's kept launcher, and its class data
+ * archive unless `withoutClassData`) to its first answered ListTables.
+ */
+export async function timeDynamoDbLocal(
+  launch: JvmLaunch,
+  withoutClassData = false,
+): Promise<StartTiming> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'start-up-bench-dynamodb-'));
   const workDir = join(dataDir, 'dynamodb');
   mkdirSync(workDir);
-  const { command, args } = dynamoDbLocalCommand({ port, dataDir, workDir, ...launch });
+  const classData = withoutClassData ? [] : sharedClassDataArgs(launch.classArchive);
+  const { command, args } = dynamoDbLocalCommand({ port, dataDir, workDir, ...launch, classData });
   const client = new DynamoDBClient({
     endpoint: `http://127.0.0.1:${port}`,
     region: 'us-east-1',

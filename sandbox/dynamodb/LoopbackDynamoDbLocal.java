@@ -2,7 +2,7 @@
 // option: its server is Jetty's Server(port), which listens on every
 // interface. This launcher builds the same server from the same command-line
 // arguments, sets its connector's host to 127.0.0.1 before it starts, and
-// runs it. A JDK's javac compiles it once into the state directory
+// runs it. A JDK's javac compiles it once into node_modules/.cache
 // (dynamodb/kept-launcher.ts), so nothing compiled is kept in the repository;
 // without a directory to keep it in, Java runs it from source. A DynamoDB Local release that
 // renames the private field fails here, loudly, at start.

@@ -1,12 +1,13 @@
 // DynamoDB Local's command line, without the SDK: the sandbox spawns the JVM
 // with it before anything else loads (dynamodb/early-start.ts), and the
 // start-up benchmark times the same command alone.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { spawnChildService, type SpawnedChild } from '../processes';
-import { javacOfJava, keptLauncherClasses } from './kept-launcher';
+import { classDataArchive, classDataOfSpawn } from './class-data';
+import { javacOfJava, KEPT_JARS, keptLauncherClasses } from './kept-launcher';
 
 // Anchored at the project (npm runs scripts there) rather than import.meta: jest compiles global
 // setup files and what they import to CommonJS, where import.meta is a syntax error.
@@ -32,6 +33,8 @@ export interface DynamoDbLocalPlace {
 export interface JvmLaunch {
   /** The directory of the compiled launcher class; undefined runs it from source (or `-jar` with a JRE). */
   launcherClasses?: string;
+  /** The class data archive of the kept jars (class-data.ts), written by the first JVM that finds none. */
+  classArchive?: string;
 }
 
 /** The JVM's working directory, where it writes a metadata file (kept out of the project). */
@@ -59,14 +62,22 @@ export function spawnDynamoDbLocal(
   launch: JvmLaunch,
   onLog?: (line: string) => void,
 ): SpawnedChild {
-  return spawnChildService({
+  const classData = classDataOfSpawn(launch.classArchive);
+  const spawned = spawnChildService({
     name: 'DynamoDB Local',
-    ...dynamoDbLocalCommand({ ...place, workDir: workDir.path, ...launch }),
+    ...dynamoDbLocalCommand({
+      ...place,
+      workDir: workDir.path,
+      ...launch,
+      classData: classData.args,
+    }),
     cwd: workDir.path,
     onLog,
     explainSpawnError: (error) =>
       error.code === 'ENOENT' ? new Error(JAVA_MISSING, { cause: error }) : error,
   });
+  spawned.child.once('exit', (_code, signal) => classData.exited(signal));
+  return spawned;
 }
 
 /**
@@ -87,11 +98,17 @@ export async function prepareJvmLaunch(keepDir: string | undefined): Promise<Jvm
   const { jar, libraryPath, release } = findDynamoDbLocalJar();
   const launcher = {
     source: LOOPBACK_LAUNCHER,
+    jar,
     classPath: libraryClassPath(jar, libraryPath),
     release,
   };
   try {
-    return { launcherClasses: await keptLauncherClasses(keepDir, launcher, javac) };
+    const launcherClasses = await keptLauncherClasses(keepDir, launcher, javac);
+    if (!hasKeptJars(launcherClasses)) return { launcherClasses };
+    return {
+      launcherClasses,
+      classArchive: classDataArchive(launcherClasses, libraryPath, JVM_OPTIONS),
+    };
   } catch (error) {
     // Only a faster start is lost: the JVM compiles the same source itself, as before.
     console.error(
@@ -121,6 +138,8 @@ export function dynamoDbLocalCommand(
     port: number;
     dataDir?: string;
     workDir: string;
+    /** Class data sharing's flags for this JVM (class-data.ts). */
+    classData?: readonly string[];
   } & JvmLaunch,
 ): {
   command: string;
@@ -131,6 +150,7 @@ export function dynamoDbLocalCommand(
     command: 'java',
     args: [
       ...JVM_OPTIONS,
+      ...(options.classData ?? []),
       `-Djava.library.path=${libraryPath}`,
       ...launch(jar, libraryPath, options.launcherClasses),
       '-port',
@@ -155,6 +175,12 @@ function launch(jar: string, libraryPath: string, launcherClasses: string | unde
   const loopback = '-Djava.net.preferIPv4Stack=true';
   const classPath = libraryClassPath(jar, libraryPath);
   if (!launcherClasses) return [loopback, '-cp', classPath, LOOPBACK_LAUNCHER];
-  const withLauncher = [launcherClasses, classPath].join(delimiter);
-  return [loopback, '-cp', withLauncher, basename(LOOPBACK_LAUNCHER, '.java')];
+  const withLauncher = hasKeptJars(launcherClasses)
+    ? [...KEPT_JARS.map((name) => join(launcherClasses, name)), join(libraryPath, '*')]
+    : [launcherClasses, classPath];
+  return [loopback, '-cp', withLauncher.join(delimiter), basename(LOOPBACK_LAUNCHER, '.java')];
 }
+
+/** Whether the launcher was kept with its jars (a JDK with the `jar` tool). */
+const hasKeptJars = (launcherClasses: string) =>
+  KEPT_JARS.every((name) => existsSync(join(launcherClasses, name)));

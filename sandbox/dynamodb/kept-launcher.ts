@@ -1,16 +1,25 @@
 // The loopback launcher (LoopbackDynamoDbLocal.java), compiled once and kept
-// in the state directory. Java's source-file mode compiles it at every start:
-// DynamoDB Local then answered 0.3 s later than with a compiled class, and the
+// in the directory it is given (beside the packages: services/directories.ts).
+// Java's source-file mode compiles it at every start: DynamoDB Local then answered 0.3 s later than with a compiled class, and the
 // compile was CPU the rest of the start competed with. A kept class is used
 // while the source, the JDK and DynamoDB Local's release it was compiled with
 // are unchanged; anything else compiles again, once.
+//
+// With the JDK's `jar` tool, the class is kept in a jar beside a copy of
+// DynamoDBLocal.jar whose manifest names no class path: the JVM archives
+// classes for sharing (class-data.ts) only from jars, and that manifest
+// names the jar's own directory.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 
 const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
+/** The kept jars, in class path order before DynamoDB Local's libraries. */
+export const KEPT_JARS = ['launcher.jar', 'DynamoDBLocal.jar'] as const;
+// What is kept and how: a change here keeps a new directory.
+const KEPT_LAYOUT = 'class and jars, 2';
 // javac runs once per change; the client compiler and serial GC halve its time to about 0.5 s.
 // Java 17's class format, which DynamoDB Local needs anyway: a class kept from a newer JDK
 // still runs when the PATH's `java` is an older one behind the same shim.
@@ -21,6 +30,7 @@ const JAVAC_OPTIONS = [
   '17',
   '-nowarn',
 ];
+const JAR_OPTIONS = ['-J-XX:TieredStopAtLevel=1', '-J-XX:+UseSerialGC'];
 
 const executable = (name: string) => (process.platform === 'win32' ? `${name}.exe` : name);
 
@@ -69,6 +79,8 @@ function compiledWith(javac: string, release: string): string {
 
 export interface LauncherToCompile {
   source: string;
+  /** DynamoDBLocal.jar, copied beside the class. */
+  jar: string;
   /** DynamoDB Local's jar and libraries, which the launcher is compiled against. */
   classPath: string;
   /** DynamoDB Local's release directory name, part of the key. */
@@ -88,6 +100,7 @@ export async function keptLauncherClasses(
     .update(readFileSync(launcher.source))
     .update('\0')
     .update(compiledWith(javac, launcher.release))
+    .update(`\0${KEPT_LAYOUT}`)
     .digest('base64url')
     .slice(0, 32);
   const classes = join(keepDir, key);
@@ -97,6 +110,8 @@ export async function keptLauncherClasses(
   await mkdir(compiling, { recursive: true });
   try {
     await compile(javac, launcher, compiling);
+    const jarTool = join(dirname(javac), executable('jar'));
+    if (existsSync(jarTool)) await packJars(jarTool, launcher.jar, compiling);
     await keepCompiled(compiling, classes);
   } finally {
     await rm(compiling, { recursive: true, force: true });
@@ -125,18 +140,44 @@ async function keepCompiled(compiling: string, classes: string): Promise<void> {
 
 async function compile(javac: string, launcher: LauncherToCompile, outDir: string): Promise<void> {
   const args = [...JAVAC_OPTIONS, '-d', outDir, '-cp', launcher.classPath, launcher.source];
-  const child = spawn(javac, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const { code, errors } = await run(javac, args);
+  if (code !== 0) {
+    throw new Error(
+      `DynamoDB Local's loopback launcher did not compile (javac ${code}):\n${errors}`,
+    );
+  }
+}
+
+/** The class in its own jar, and DynamoDBLocal.jar copied with its manifest's class path emptied. */
+async function packJars(jarTool: string, dynamoDbLocalJar: string, dir: string): Promise<void> {
+  const [launcherJar, copiedJar] = KEPT_JARS.map((name) => join(dir, name)) as [string, string];
+  const manifest = join(dir, 'class-path.mf');
+  await copyFile(dynamoDbLocalJar, copiedJar);
+  // Its libraries are on the command line's class path, as they were.
+  await writeFile(manifest, 'Class-Path: \n');
+  const steps = [
+    [...JAR_OPTIONS, '--create', '--file', launcherJar, '-C', dir, `${LAUNCHER_CLASS}.class`],
+    [...JAR_OPTIONS, '--update', '--file', copiedJar, '--manifest', manifest],
+  ];
+  for (const args of steps) {
+    const { code, errors } = await run(jarTool, args);
+    if (code !== 0) throw new Error(`jar ${args[2]} failed (${code}):\n${errors}`);
+  }
+  await rm(manifest);
+}
+
+async function run(
+  command: string,
+  args: string[],
+): Promise<{ code: number | null; errors: string }> {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', resolve);
   });
-  if (code !== 0) {
-    throw new Error(
-      `DynamoDB Local's loopback launcher did not compile (javac ${code}):\n${errors}`,
-    );
-  }
+  return { code, errors };
 }
 
 /** Classes kept for an earlier source, JDK or release (a start compiling its own is left alone). */

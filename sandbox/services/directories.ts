@@ -16,9 +16,14 @@ export function persistentDataDir(options: StateOptions): string | undefined {
   return options.inMemory ? undefined : join(resolve(options.stateDir), 'data');
 }
 
-/** Where DynamoDB Local's compiled loopback launcher is kept between starts, data in memory or not. */
-export function keptLauncherDir(options: Pick<SandboxOptions, 'stateDir'>): string {
-  return join(resolve(options.stateDir), 'dynamodb-launcher');
+/**
+ * Where DynamoDB Local's compiled loopback launcher and its class data
+ * archive are kept between starts: beside the project's packages, like the
+ * sandbox's bundle, so that every state directory (each test's, a fresh one)
+ * maps the same archive, which the JVM checks against its class path.
+ */
+export function keptLauncherDir(projectDir: string = process.cwd()): string {
+  return join(projectDir, 'node_modules', '.cache', 'mobile-backend-sandbox', 'dynamodb-launcher');
 }
 
 export function prepareDirectories(

@@ -14,7 +14,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     dataDir: context.directories.persistentData,
     onRestart: (message) => context.log(`[dynamodb] ${message}`),
     early: context.early.dynamoDbLocal,
-    keepLauncherIn: keptLauncherDir({ stateDir: context.directories.state }),
+    keepLauncherIn: keptLauncherDir(),
   });
   if (!dynamodb.loopbackOnly) {
     context.log(

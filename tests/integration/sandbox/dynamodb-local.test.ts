@@ -9,7 +9,10 @@ import {
   GetItemCommand,
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { startDynamoDbLocal } from '../../../sandbox/dynamodb/dynamodb-local';
+import {
+  canListenOnLoopbackOnly,
+  startDynamoDbLocal,
+} from '../../../sandbox/dynamodb/dynamodb-local';
 import { ensureTables } from '../../../sandbox/dynamodb/tables';
 import { freePort } from '../../../sandbox/ports';
 import type { RunningService } from '../../../sandbox/processes';
@@ -96,6 +99,45 @@ describe('DynamoDB Local in memory with the template tables', () => {
       `Port ${port} (DynamoDB Local) is in use; pass --dynamodb-port or stop the other process`,
     );
   });
+});
+
+// The archive's gain is measured by `npm run bench -- start-up`; here, that it is used.
+const withJdkOnLinux =
+  canListenOnLoopbackOnly() && process.platform === 'linux' ? describe : describe.skip;
+
+withJdkOnLinux('DynamoDB Local with a kept launcher', () => {
+  let keepDir: string;
+
+  beforeAll(() => {
+    keepDir = mkdtempSync(join(tmpdir(), 'dynamodb-launcher-'));
+  });
+
+  afterAll(() => {
+    rmSync(keepDir, { recursive: true, force: true });
+  });
+
+  const archivesIn = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.jsa'))
+      .map((name) => join(dir, name));
+
+  it('maps, from its next start, the class data archive its JVM wrote at exit', async () => {
+    const first = await startDynamoDbLocal({ port: await freePort(), keepLauncherIn: keepDir });
+    expect(archivesIn(keepDir)).toEqual([]);
+    await first.stop();
+    const [archive, ...others] = archivesIn(keepDir);
+    expect(archive).toBeDefined();
+    expect(others).toEqual([]);
+
+    const second = await startDynamoDbLocal({ port: await freePort(), keepLauncherIn: keepDir });
+    try {
+      const maps = readFileSync(`/proc/${second.processId()}/maps`, 'utf8');
+
+      expect(maps).toContain(archive);
+    } finally {
+      await second.stop();
+    }
+  }, 90_000);
 });
 
 describe('DynamoDB Local without Java', () => {
