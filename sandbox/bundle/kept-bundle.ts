@@ -70,6 +70,11 @@ export function sandboxBundleOptions(
     splitting: true,
     chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     platform: 'node',
+    // The packages' ES module builds where they have one (the SDK's dist-es):
+    // hoisted into the chunks, which Node's compile cache keeps compiled,
+    // where a CommonJS module runs as a function compiled when first required.
+    // The main thread's CPU by the ready line went from 1.51–1.56 to 1.34–1.37 s.
+    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',
     // esbuild's JavaScript API runs its native binary, found beside the package.
