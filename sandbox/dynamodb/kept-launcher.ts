@@ -1,9 +1,10 @@
 // The loopback launcher (LoopbackDynamoDbLocal.java), compiled once and kept
 // in the directory it is given (beside the packages: services/directories.ts).
-// Java's source-file mode compiles it at every start: DynamoDB Local then answered 0.3 s later than with a compiled class, and the
-// compile was CPU the rest of the start competed with. A kept class is used
-// while the source, the JDK and DynamoDB Local's release it was compiled with
-// are unchanged; anything else compiles again, once.
+// Java's source-file mode compiles it at every start: DynamoDB Local then
+// answered 0.3 s later than with a compiled class, and the compile was CPU the
+// rest of the start competed with. A kept class is used while the source, the
+// JDK and DynamoDB Local's release it was compiled with are unchanged;
+// anything else compiles again, once.
 //
 // With the JDK's `jar` tool, the class is kept in a jar beside a copy of
 // DynamoDBLocal.jar whose manifest names no class path: the JVM archives
@@ -155,13 +156,13 @@ async function packJars(jarTool: string, dynamoDbLocalJar: string, dir: string):
   await copyFile(dynamoDbLocalJar, copiedJar);
   // Its libraries are on the command line's class path, as they were.
   await writeFile(manifest, 'Class-Path: \n');
-  const steps = [
-    [...JAR_OPTIONS, '--create', '--file', launcherJar, '-C', dir, `${LAUNCHER_CLASS}.class`],
-    [...JAR_OPTIONS, '--update', '--file', copiedJar, '--manifest', manifest],
+  const steps: [string, string[]][] = [
+    ['--create', ['--file', launcherJar, '-C', dir, `${LAUNCHER_CLASS}.class`]],
+    ['--update', ['--file', copiedJar, '--manifest', manifest]],
   ];
-  for (const args of steps) {
-    const { code, errors } = await run(jarTool, args);
-    if (code !== 0) throw new Error(`jar ${args[2]} failed (${code}):\n${errors}`);
+  for (const [step, args] of steps) {
+    const { code, errors } = await run(jarTool, [...JAR_OPTIONS, step, ...args]);
+    if (code !== 0) throw new Error(`jar ${step} failed (${code}):\n${errors}`);
   }
   await rm(manifest);
 }
