@@ -1,6 +1,6 @@
 // The state behind the local SNS endpoint: platform applications (created
-// through the API, as the stack's custom resource does; kept across restarts
-// with a data directory), their endpoints, and the outbox of every notification
+// through the API, as the stack's custom resource does) and their endpoints,
+// both kept across restarts with a data directory, and the outbox of every notification
 // "delivered" to a phone: pushes to endpoints, and SMS published to a phone number.
 // Tokens that start with `invalid-` are rejected as APNs/FCM reject a stale
 // token (the endpoint becomes disabled); `error-` tokens fail like a provider
@@ -66,12 +66,13 @@ export class PushService {
     /** `arn:<partition>:sns:<region>:<account>` of the applications created here. */
     private readonly arnPrefix: string,
     private readonly onDelivered: (entry: OutboxEntry) => void = () => undefined,
-    /** Where the applications are kept across restarts; none: in memory only. */
+    /** Where the applications and endpoints are kept across restarts; none: in memory only. */
     private readonly kept?: KeptApplications,
   ) {
     for (const application of kept?.applications ?? []) {
       this.applications.set(application.arn, application);
     }
+    for (const endpoint of kept?.endpoints ?? []) this.endpoints.set(endpoint.arn, endpoint);
   }
 
   /** Like SNS: the same name and platform again is the same application, with the new attributes. */
@@ -84,7 +85,7 @@ export class PushService {
     const known = this.applications.get(application.arn);
     if (known) Object.assign(known.attributes, attributes);
     else this.applications.set(application.arn, application);
-    this.keepApplications();
+    this.keepState();
     return application.arn;
   }
 
@@ -103,16 +104,16 @@ export class PushService {
     const updated = { ...application.attributes, ...attributes };
     assertCredentials(application.platform, updated);
     application.attributes = updated;
-    this.keepApplications();
+    this.keepState();
   }
 
   /** Its endpoints go with it, as on SNS; deleting one that does not exist succeeds. */
   deletePlatformApplication(arn: string): void {
     this.applications.delete(arn);
-    this.keepApplications();
     for (const endpoint of [...this.endpoints.values()]) {
       if (endpoint.applicationArn === arn) this.endpoints.delete(endpoint.arn);
     }
+    this.keepState();
   }
 
   /** The ARNs of the applications, for a look at what the sandbox runs. */
@@ -143,6 +144,7 @@ export class PushService {
       enabled: true,
       customUserData,
     });
+    this.keepState();
     return arn;
   }
 
@@ -161,11 +163,12 @@ export class PushService {
     if (attributes.CustomUserData !== undefined)
       endpoint.customUserData = attributes.CustomUserData;
     if (attributes.Enabled !== undefined) endpoint.enabled = attributes.Enabled === 'true';
+    this.keepState();
   }
 
   /** Deleting an endpoint that does not exist succeeds, as on SNS. */
   deleteEndpoint(arn: string): void {
-    this.endpoints.delete(arn);
+    if (this.endpoints.delete(arn)) this.keepState();
   }
 
   /** Publish to an endpoint with `MessageStructure: json`, or with a plain message. */
@@ -178,6 +181,7 @@ export class PushService {
     if (endpoint.token.startsWith(INVALID_TOKEN_PREFIX)) {
       // Stale token: the provider refuses it and SNS disables the endpoint.
       endpoint.enabled = false;
+      this.keepState();
       throw new QueryError(400, 'EndpointDisabled', 'Endpoint is disabled');
     }
     const payload = payloadFor(endpoint.platform, message, messageStructure);
@@ -214,8 +218,8 @@ export class PushService {
     return entry.messageId;
   }
 
-  private keepApplications(): void {
-    this.kept?.keep([...this.applications.values()]);
+  private keepState(): void {
+    this.kept?.keep([...this.applications.values()], [...this.endpoints.values()]);
   }
 
   private application(arn: string): PlatformApplication {

@@ -2,7 +2,7 @@
 // platform applications through its API (the custom-resources row), kept in
 // the data directory unless --in-memory; every push is kept in the outbox.
 import { join } from 'node:path';
-import { KEPT_PLATFORM_APPLICATION_ACTIONS } from '../push/kept-applications';
+import { KEPT_PUSH_ACTIONS } from '../push/kept-applications';
 import { startLocalPush } from '../push/server';
 import { localArn } from '../template/pseudo-parameters';
 import type { SandboxContext, StartedService } from './contract';
@@ -22,7 +22,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     environment: { AWS_ENDPOINT_URL_SNS: push.endpoint },
     outputs: { SnsEndpoint: push.endpoint, PushOutboxUrl: push.outboxUrl },
     ...(stateId && {
-      keptStates: { sns: { id: stateId, actions: KEPT_PLATFORM_APPLICATION_ACTIONS } },
+      keptStates: { sns: { id: stateId, actions: KEPT_PUSH_ACTIONS } },
     }),
     stop: () => push.stop(),
   };

@@ -6,7 +6,7 @@ import {
   runCustomResources,
   serviceTokenFunctions,
 } from '../../../sandbox/custom-resources/run-custom-resources';
-import { KEPT_PLATFORM_APPLICATION_ACTIONS } from '../../../sandbox/push/kept-applications';
+import { KEPT_PUSH_ACTIONS } from '../../../sandbox/push/kept-applications';
 import { startLocalPush, type LocalPush } from '../../../sandbox/push/server';
 import { buildAll, functionDir } from '../../../sandbox/runtime/build';
 import { createFunctionHost, type FunctionHost } from '../../../sandbox/runtime/function-host';
@@ -176,7 +176,7 @@ describe('the push custom resources at sandbox start', () => {
     const model = modelWith();
     const fn = model.functions.find((candidate) => candidate.logicalId === functionId);
     const policies = resolveValue(fn?.properties.Policies, contextOf(model), functionId);
-    const snsState = { id: 'kept', actions: KEPT_PLATFORM_APPLICATION_ACTIONS };
+    const snsState = { id: 'kept', actions: KEPT_PUSH_ACTIONS };
 
     expect(keptPolicyReach(policies, { sns: snsState })).toEqual({
       secrets: [

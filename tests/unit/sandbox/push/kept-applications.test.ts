@@ -29,7 +29,7 @@ function notFound(action: () => unknown): boolean {
   return false;
 }
 
-describe('platform applications kept across restarts', () => {
+describe('platform applications and their endpoints kept across restarts', () => {
   it('are there at the next start, with the attributes they were given', () => {
     start().createPlatformApplication('android-app', 'GCM', { ...fcmCredentials, Team: 'a' });
 
@@ -77,6 +77,58 @@ describe('platform applications kept across restarts', () => {
         new PushService(arnPrefix, undefined, after).getPlatformApplicationAttributes(gcmArn),
       ),
     ).toBe(true);
+  });
+
+  it('keep their endpoints: a device registered before a restart is pushed to after it', () => {
+    const first = start();
+    first.createPlatformApplication('android-app', 'GCM', fcmCredentials);
+    const endpointArn = first.createPlatformEndpoint(gcmArn, 'device-token', 'user-1');
+
+    const restarted = start();
+    restarted.publish(endpointArn, 'hello');
+
+    expect(restarted.getEndpointAttributes(endpointArn)).toEqual({
+      Enabled: 'true',
+      Token: 'device-token',
+      CustomUserData: 'user-1',
+    });
+    expect(restarted.outbox).toMatchObject([{ endpointArn, userId: 'user-1', payload: 'hello' }]);
+    expect(restarted.createPlatformEndpoint(gcmArn, 'device-token', 'user-1')).toBe(endpointArn);
+  });
+
+  it('keep endpoints as the last change left them: attributes set, disabled, deleted', () => {
+    const first = start();
+    first.createPlatformApplication('android-app', 'GCM', fcmCredentials);
+    const renamed = first.createPlatformEndpoint(gcmArn, 'old-token', 'user-1');
+    first.setEndpointAttributes(renamed, { Token: 'new-token' });
+    const stale = first.createPlatformEndpoint(gcmArn, 'invalid-token', 'user-2');
+    expect(() => first.publish(stale, 'hello')).toThrow(QueryError);
+    const deleted = first.createPlatformEndpoint(gcmArn, 'gone-token', 'user-3');
+    first.deleteEndpoint(deleted);
+
+    const restarted = start();
+
+    expect(restarted.getEndpointAttributes(renamed).Token).toBe('new-token');
+    expect(restarted.getEndpointAttributes(stale).Enabled).toBe('false');
+    expect(notFound(() => restarted.getEndpointAttributes(deleted))).toBe(true);
+  });
+
+  it("forget a deleted application's endpoints at the next start too", () => {
+    const first = start();
+    first.createPlatformApplication('android-app', 'GCM', fcmCredentials);
+    const endpointArn = first.createPlatformEndpoint(gcmArn, 'device-token', 'user-1');
+    first.deletePlatformApplication(gcmArn);
+
+    expect(notFound(() => start().getEndpointAttributes(endpointArn))).toBe(true);
+  });
+
+  it('read the file of an earlier version, which kept no endpoints', () => {
+    writeFileSync(file, JSON.stringify({ stateId: 'earlier', applications: [] }));
+
+    const kept = keptApplications(file);
+
+    expect(kept.stateId).toBe('earlier');
+    expect(kept.endpoints).toEqual([]);
   });
 
   it('are readable by their owner only: the credentials are private keys', () => {
