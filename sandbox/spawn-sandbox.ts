@@ -27,6 +27,8 @@ const projectRoot = process.cwd();
 export interface SandboxProcessOptions {
   /** Data kept in the state directory, as `npm start` keeps it. */
   persistent?: boolean;
+  /** The caller's state directory, left as the sandbox leaves it (to start again on it); a new one by default. */
+  stateDir?: string;
 }
 
 export async function startSandboxProcess(
@@ -53,7 +55,7 @@ async function startOnce(
   extraArgs: string[],
   options: SandboxProcessOptions,
 ): Promise<SandboxProcess> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'mobile-backend-sandbox-'));
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'mobile-backend-sandbox-'));
   const outputsFile = join(stateDir, 'outputs.json');
   const logFile = join(stateDir, 'sandbox.log');
   // The sandbox writes its output into the file itself: through a pipe, this
@@ -78,7 +80,7 @@ async function startOnce(
     // An unref'd timer: a stopped sandbox must not keep the caller alive for 10 s.
     await Promise.race([exited, sleep(10_000, undefined, { ref: false })]);
     if (child.exitCode === null) child.kill('SIGKILL');
-    await removeStateDir(stateDir);
+    if (!options.stateDir) await removeStateDir(stateDir);
   };
 
   const deadline = Date.now() + 90_000;
