@@ -32,7 +32,8 @@ export interface EarlyDynamoDbLocal extends DynamoDbLocalPlace {
 /**
  * `requested.port` 0 picks a free port; a taken one fails here, naming the
  * option that moves it. `keepLauncherIn` keeps the compiled loopback launcher
- * between starts (the state directory's; undefined compiles it at every start).
+ * between starts, with its class data archive (services/directories.ts;
+ * undefined compiles it at every start).
  */
 export async function spawnDynamoDbLocalEarly(
   requested: DynamoDbLocalPlace,
