@@ -48,9 +48,9 @@ let dumps = 0;
  * writing theirs), and it takes the archive's name once it is whole.
  */
 export function classDataOfSpawn(archive: string | undefined): ClassDataOfSpawn {
-  if (archive === undefined) return { args: [], exited: () => undefined };
-  if (existsSync(archive)) {
-    return { args: [`-XX:SharedArchiveFile=${archive}`], exited: () => undefined };
+  const sharing = sharedClassDataArgs(archive);
+  if (archive === undefined || sharing.length > 0) {
+    return { args: sharing, exited: () => undefined };
   }
   removeAbandonedDumps(dirname(archive), Date.now());
   dumps += 1;
