@@ -1,6 +1,6 @@
 // The sandbox bundled, once, and kept until anything it was built from changes
-// (the same record as the function builds, runtime/build-record.ts). `npm
-// start` runs the bundle on plain Node: tsx transformed and resolved the
+// (the same record as the function builds, runtime/build-record.ts).
+// `npm start` runs the bundle on plain Node: tsx transformed and resolved the
 // sandbox's TypeScript module by module at every start, the biggest part of
 // the main thread's work while DynamoDB Local's JVM boots. The packages it
 // imports are bundled too: Node resolved, read and wrapped their thousands of

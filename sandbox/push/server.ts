@@ -183,7 +183,7 @@ export async function startLocalPush(options: {
   /** `arn:<partition>:sns:<region>:<account>` of the applications the stack creates. */
   arnPrefix: string;
   log: (line: string) => void;
-  /** The file the platform applications are kept in across restarts; none: in memory only. */
+  /** The file the platform applications and their endpoints are kept in across restarts; none: in memory only. */
   applicationsFile?: string;
 }): Promise<LocalPush> {
   const kept = options.applicationsFile ? keptApplications(options.applicationsFile) : undefined;

@@ -1,6 +1,7 @@
 // SNS mobile push (sandbox/push): the stack's custom resources create the
-// platform applications through its API (the custom-resources row), kept in
-// the data directory unless --in-memory; every push is kept in the outbox.
+// platform applications through its API (the custom-resources row); they and
+// their endpoints (the devices the app registers) are kept in the data
+// directory unless --in-memory; every push is kept in the outbox.
 import { join } from 'node:path';
 import { KEPT_PUSH_ACTIONS } from '../push/kept-applications';
 import { startLocalPush } from '../push/server';
