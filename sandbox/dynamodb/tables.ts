@@ -13,7 +13,7 @@ import type { PseudoParameters } from '../template/pseudo-parameters';
 
 /**
  * Creates the template's tables that do not exist yet and brings existing ones up to date
- * (new indexes, streams, TTL), keeping their data across restarts.
+ * (new indexes, the stream and its view type, TTL), keeping their data across restarts.
  */
 export async function ensureTables(
   client: DynamoDBClient,
@@ -42,7 +42,9 @@ async function ensureTable(
       ref: table.tableName,
       attributes: {
         Arn: localArn(pseudo, 'dynamodb', `table/${table.tableName}`),
-        ...(description.LatestStreamArn && { StreamArn: description.LatestStreamArn }),
+        // A stream turned off keeps its ARN in the description for a day.
+        ...(table.streamViewType &&
+          description.LatestStreamArn && { StreamArn: description.LatestStreamArn }),
       },
     },
   ];
@@ -115,21 +117,47 @@ async function updateTable(
     );
     updated = true;
   }
-  if (table.streamViewType && !existing.StreamSpecification?.StreamEnabled) {
+  if (await ensureStream(client, table, existing)) updated = true;
+  // A table as the template wants it (every warm start) is described once, not twice.
+  if (!updated) return existing;
+  return (await describeTable(client, table.tableName)) ?? existing;
+}
+
+/**
+ * The stream as the template wants it: turned on, off, or to another view
+ * type, which DynamoDB changes only by turning the stream off and on again
+ * (a new stream, with a new ARN). True when it changed anything.
+ */
+async function ensureStream(
+  client: DynamoDBClient,
+  table: TableSpec,
+  existing: TableDescription,
+): Promise<boolean> {
+  const current = existing.StreamSpecification?.StreamEnabled
+    ? existing.StreamSpecification.StreamViewType
+    : undefined;
+  if (current === table.streamViewType) return false;
+  if (current) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: table.tableName,
+        StreamSpecification: { StreamEnabled: false },
+      }),
+    );
+  }
+  if (table.streamViewType) {
     await client.send(
       new UpdateTableCommand({
         TableName: table.tableName,
         StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamViewType },
       }),
     );
-    updated = true;
   }
-  // A table as the template wants it (every warm start) is described once, not twice.
-  if (!updated) return existing;
-  return (await describeTable(client, table.tableName)) ?? existing;
+  return true;
 }
 
-// DynamoDB Local accepts TTL settings but never expires items.
+// DynamoDB Local accepts TTL settings but never expires items: the sandbox's
+// sweeps do (time-to-live.ts).
 async function ensureTimeToLive(client: DynamoDBClient, table: TableSpec): Promise<void> {
   if (!table.ttlAttribute) return;
   const { TimeToLiveDescription: current } = await client.send(

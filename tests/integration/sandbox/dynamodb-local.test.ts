@@ -16,6 +16,7 @@ import {
 import { ensureTables } from '../../../sandbox/dynamodb/tables';
 import { freePort } from '../../../sandbox/ports';
 import type { RunningService } from '../../../sandbox/processes';
+import type { TableSpec } from '../../../sandbox/template/model';
 import { parseTemplate } from '../../../sandbox/template/parse';
 
 const model = parseTemplate(resolve('template.yaml'));
@@ -88,6 +89,44 @@ describe('DynamoDB Local in memory with the template tables', () => {
     );
 
     expect(ttl).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiration' });
+  });
+
+  describe('a table whose stream the template changed', () => {
+    const spec: TableSpec = {
+      logicalId: 'StreamDrift',
+      tableName: 'StreamDriftTable',
+      attributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+      keySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      globalSecondaryIndexes: [],
+      streamViewType: 'KEYS_ONLY',
+    };
+    const describeStream = async () =>
+      (await client.send(new DescribeTableCommand({ TableName: spec.tableName }))).Table;
+
+    it('gets a new stream of the view type the template names now', async () => {
+      const before = await ensureTables(client, [spec]);
+
+      const after = await ensureTables(client, [{ ...spec, streamViewType: 'NEW_AND_OLD_IMAGES' }]);
+
+      const table = await describeStream();
+      expect(table?.StreamSpecification).toEqual({
+        StreamEnabled: true,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      });
+      expect(after.StreamDrift?.attributes.StreamArn).toBe(table?.LatestStreamArn);
+      expect(after.StreamDrift?.attributes.StreamArn).not.toBe(
+        before.StreamDrift?.attributes.StreamArn,
+      );
+    });
+
+    it('loses its stream, and its StreamArn, when the template has none', async () => {
+      await ensureTables(client, [spec]);
+
+      const after = await ensureTables(client, [{ ...spec, streamViewType: undefined }]);
+
+      expect((await describeStream())?.StreamSpecification?.StreamEnabled).not.toBe(true);
+      expect(after.StreamDrift?.attributes).not.toHaveProperty('StreamArn');
+    });
   });
 
   it('refuses to start a second instance on the same port, naming port and service', async () => {
