@@ -189,4 +189,10 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
     label: 'DynamoDB stream event sources',
     load: () => import('./stream-event-sources'),
   },
+  // After the stream mappings, which then see its deletes.
+  {
+    name: 'time-to-live',
+    label: 'DynamoDB Time to Live',
+    load: () => import('./time-to-live'),
+  },
 ];

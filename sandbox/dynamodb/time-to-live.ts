@@ -1,0 +1,161 @@
+// DynamoDB deletes an item some time after the epoch second in its table's
+// TTL attribute has passed (typically within two days); DynamoDB Local accepts
+// the setting and never does. These sweeps do it for the sandbox, by DynamoDB's
+// rules: only a Number counts, an expiry more than five years past is ignored,
+// and an item changed since the scan (no longer expired) is left alone. The
+// deletes reach the table's stream as REMOVE records, as TTL's do.
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** A table whose items expire, with the attributes that make up its key. */
+export interface ExpiringTable {
+  tableName: string;
+  ttlAttribute: string;
+  keyAttributes: readonly string[];
+}
+
+export interface SweepOptions {
+  /** Epoch seconds; for tests. */
+  nowSeconds?: number;
+  /** Items read per Scan page: small pages keep other requests from queueing behind a sweep. */
+  pageSize?: number;
+  /** A pause between pages, so that a large table is read as a trickle. */
+  pauseMs?: number;
+  /** Deletes per sweep at most; the rest wait for the next one. */
+  maxDeletes?: number;
+}
+
+const FIVE_YEARS_SECONDS = 5 * 365 * 24 * 60 * 60;
+const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAUSE_MS = 20;
+const DEFAULT_MAX_DELETES = 1000;
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Deletes the table's expired items; returns how many it deleted. */
+export async function sweepExpiredItems(
+  client: DynamoDBClient,
+  table: ExpiringTable,
+  options: SweepOptions = {},
+): Promise<number> {
+  const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+  const maxDeletes = options.maxDeletes ?? DEFAULT_MAX_DELETES;
+  const names: Record<string, string> = { '#ttl': table.ttlAttribute };
+  table.keyAttributes.forEach((name, i) => (names[`#k${i}`] = name));
+  let deleted = 0;
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: table.tableName,
+        Limit: options.pageSize ?? DEFAULT_PAGE_SIZE,
+        ExclusiveStartKey: startKey,
+        // Comparisons with a Number match only Number attributes, as TTL reads only those.
+        FilterExpression: '#ttl < :now AND #ttl > :oldest',
+        ProjectionExpression: Object.keys(names).join(', '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ':now': { N: String(now) },
+          ':oldest': { N: String(now - FIVE_YEARS_SECONDS) },
+        },
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (deleted >= maxDeletes) return deleted;
+      if (await deleteIfStillExpired(client, table, item, now)) deleted++;
+    }
+    startKey = page.LastEvaluatedKey;
+    if (startKey) await sleep(options.pauseMs ?? DEFAULT_PAUSE_MS);
+  } while (startKey);
+  return deleted;
+}
+
+async function deleteIfStillExpired(
+  client: DynamoDBClient,
+  table: ExpiringTable,
+  item: Record<string, AttributeValue>,
+  now: number,
+): Promise<boolean> {
+  const key = Object.fromEntries(
+    table.keyAttributes.map((name) => [name, item[name] as AttributeValue]),
+  );
+  try {
+    await client.send(
+      new DeleteItemCommand({
+        TableName: table.tableName,
+        Key: key,
+        ConditionExpression: '#ttl < :now',
+        ExpressionAttributeNames: { '#ttl': table.ttlAttribute },
+        ExpressionAttributeValues: { ':now': { N: String(now) } },
+      }),
+    );
+    return true;
+  } catch (error) {
+    // Written again (or deleted) since the scan read it: no longer ours to expire.
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export interface TimeToLiveSweepsOptions {
+  client: DynamoDBClient;
+  tables: readonly ExpiringTable[];
+  /** The first sweep, after the start (so that it does not slow the start down). */
+  firstDelayMs: number;
+  /** Between the end of one sweep and the start of the next. */
+  intervalMs: number;
+  log: (line: string) => void;
+  sweep?: SweepOptions;
+}
+
+export interface TimeToLiveSweeps {
+  /** No sweep starts after this; one under way is finished first. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Sweeps every table now and then, one after another, until stopped. A sweep
+ * that fails is logged, and the next one tries again.
+ */
+export function startTimeToLiveSweeps(options: TimeToLiveSweepsOptions): TimeToLiveSweeps {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const sweepAll = async () => {
+    for (const table of options.tables) {
+      if (stopped) return;
+      try {
+        const deleted = await sweepExpiredItems(options.client, table, options.sweep);
+        if (deleted > 0) {
+          options.log(
+            `[dynamodb] Time to Live deleted ${deleted} expired item${deleted === 1 ? '' : 's'} of ${table.tableName}`,
+          );
+        }
+      } catch (error) {
+        options.log(
+          `[dynamodb] Time to Live sweep of ${table.tableName} failed, tried again later: ${(error as Error).message}`,
+        );
+      }
+    }
+  };
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = sweepAll().then(() => schedule(options.intervalMs));
+    }, delayMs);
+    // Sweeps never keep the process alive by themselves.
+    timer.unref();
+  };
+  if (options.tables.length > 0) schedule(options.firstDelayMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { jest } from '@jest/globals';
+import { startTimeToLiveSweeps } from '../../../../sandbox/dynamodb/time-to-live';
+
+// When the sweeps run, with a client that records the tables it is asked to scan.
+const tables = [
+  { tableName: 'First', ttlAttribute: 'expiresAt', keyAttributes: ['PK'] },
+  { tableName: 'Second', ttlAttribute: 'expiration', keyAttributes: ['id'] },
+];
+
+function recordingClient(answer: (table: string) => Promise<unknown>) {
+  const scanned: string[] = [];
+  const client = {
+    send: async (command: ScanCommand) => {
+      const table = String(command.input.TableName);
+      scanned.push(table);
+      return answer(table);
+    },
+  } as unknown as DynamoDBClient;
+  return { client, scanned };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+it('sweeps every table after the first delay, then once per interval, until stopped', async () => {
+  const { client, scanned } = recordingClient(async () => ({ Items: [] }));
+  const sweeps = startTimeToLiveSweeps({
+    client,
+    tables,
+    firstDelayMs: 1000,
+    intervalMs: 5000,
+    log: () => undefined,
+  });
+
+  await jest.advanceTimersByTimeAsync(999);
+  expect(scanned).toEqual([]);
+  await jest.advanceTimersByTimeAsync(1);
+  await settle();
+  expect(scanned).toEqual(['First', 'Second']);
+  await jest.advanceTimersByTimeAsync(5000);
+  await settle();
+  expect(scanned).toEqual(['First', 'Second', 'First', 'Second']);
+
+  await sweeps.stop();
+  await jest.advanceTimersByTimeAsync(60_000);
+  expect(scanned).toHaveLength(4);
+});
+
+it('logs a failed sweep, goes on with the other tables, and tries again next time', async () => {
+  const lines: string[] = [];
+  const { client, scanned } = recordingClient(async (table) => {
+    if (table === 'First') throw new Error('connection refused');
+    return { Items: [] };
+  });
+  const sweeps = startTimeToLiveSweeps({
+    client,
+    tables,
+    firstDelayMs: 10,
+    intervalMs: 10,
+    log: (line) => lines.push(line),
+  });
+
+  await jest.advanceTimersByTimeAsync(10);
+  await settle();
+  await jest.advanceTimersByTimeAsync(10);
+  await settle();
+  await sweeps.stop();
+
+  expect(scanned).toEqual(['First', 'Second', 'First', 'Second']);
+  expect(lines).toEqual([
+    '[dynamodb] Time to Live sweep of First failed, tried again later: connection refused',
+    '[dynamodb] Time to Live sweep of First failed, tried again later: connection refused',
+  ]);
+});
+
+it('lets a sweep under way finish before its stop resolves', async () => {
+  let finishScan: (value: unknown) => void = () => undefined;
+  const { client } = recordingClient(() => new Promise((resolve) => (finishScan = resolve)));
+  const sweeps = startTimeToLiveSweeps({
+    client,
+    tables: tables.slice(0, 1),
+    firstDelayMs: 10,
+    intervalMs: 10,
+    log: () => undefined,
+  });
+  await jest.advanceTimersByTimeAsync(10);
+  let stopped = false;
+
+  const stopping = sweeps.stop().then(() => (stopped = true));
+  await settle();
+  expect(stopped).toBe(false);
+  finishScan({ Items: [] });
+  await stopping;
+
+  expect(stopped).toBe(true);
+});
