@@ -2,8 +2,8 @@
 // the SNS adapters make (platform applications, endpoints, Publish), on the Query protocol, and the outbox as JSON at
 // GET /outbox (`?userId=` or `?token=` to filter; DELETE /outbox empties it).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RunningService } from '../processes';
+import { listen } from '../runtime/listen';
 import { keptApplications } from './kept-applications';
 import { PushService, type OutboxEntry } from './push-service';
 import {
@@ -193,12 +193,7 @@ export async function startLocalPush(options: {
     kept,
   );
   const server = createServer((request, response) => void handle(service, request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = await listen(server, options.port, '127.0.0.1', 'Push (SNS)');
   return {
     endpoint,
     service,

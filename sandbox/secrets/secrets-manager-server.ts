@@ -5,9 +5,9 @@
 // (secrets-manager-operations.ts), so the SDK clients of functions work
 // unchanged. Requests must be signed with the local credentials.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readBody } from '../http/read-body';
 import type { RunningService } from '../processes';
+import { listen } from '../runtime/listen';
 import {
   OPERATIONS,
   SecretsManagerError,
@@ -93,13 +93,9 @@ export async function startLocalSecretsManager(
   options: SecretsManagerOptions,
 ): Promise<LocalSecretsManager> {
   const server = createServer((request, response) => void handle(options, request, response));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const endpoint = await listen(server, options.port, '127.0.0.1', 'Secrets Manager');
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

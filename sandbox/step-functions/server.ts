@@ -2,9 +2,9 @@
 // protocol of the Step Functions API, and the Task faults of the tests at
 // /faults (POST a fault, GET them with how often each was raised, DELETE to clear them).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readBody } from '../http/read-body';
 import type { RunningService } from '../processes';
+import { listen } from '../runtime/listen';
 import { handleStatesAction } from './api';
 import { ApiError, type LocalStateMachine } from './executions';
 import type { TaskFaults } from './task-faults';
@@ -26,9 +26,7 @@ export async function startLocalStepFunctions(options: {
       (error: unknown) => reply(response, ...errorReply(error)),
     );
   });
-  await new Promise<void>((ready) => server.listen(options.port, '127.0.0.1', ready));
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = await listen(server, options.port, '127.0.0.1', 'Step Functions');
   return {
     endpoint,
     faultsUrl: `${endpoint}/faults`,
