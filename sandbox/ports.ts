@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 function listenOnce(port: number, host?: string): Promise<number> {
@@ -37,7 +38,61 @@ export async function assertPortFree(
   }
 }
 
-/** A port that was free on loopback a moment ago (for tests and services started right away). */
-export function freePort(): Promise<number> {
+// Ports are picked below the ephemeral range. A port that bind(0) hands out
+// belongs to that range, which the kernel also draws the local end of every
+// outgoing connection from: picked, released and bound again a few seconds
+// later, it may meanwhile be the local port of a connection to DynamoDB Local
+// (EADDRINUSE at the start). Ports below the range go to listeners only.
+const LOWEST_PICK = 20_000;
+// Where the range begins on macOS and Windows (IANA's dynamic ports).
+const IANA_EPHEMERAL_LOW = 49_152;
+const ATTEMPTS = 100;
+
+/** The first port of the ephemeral range, where the system says. */
+export function ephemeralRangeLow(): number {
+  if (process.platform !== 'linux') return IANA_EPHEMERAL_LOW;
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return low !== undefined && Number.isInteger(low) ? low : IANA_EPHEMERAL_LOW;
+  } catch {
+    return IANA_EPHEMERAL_LOW;
+  }
+}
+
+// One random place in the range per process, then the ports after it: two
+// sandboxes picking at the same time meet only if their places are close.
+let nextPick: number | undefined;
+
+function pickCandidate(low: number, high: number): number {
+  nextPick ??= low + Math.floor(Math.random() * (high - low + 1));
+  if (nextPick > high) nextPick = low;
+  return nextPick++;
+}
+
+async function isFree(port: number): Promise<boolean> {
+  try {
+    await listenOnce(port);
+    await listenOnce(port, '127.0.0.1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A port free a moment ago on every interface (for tests and services started
+ * right away), below the ephemeral range; from bind(0) when the system leaves
+ * no room below it.
+ */
+export async function freePort(): Promise<number> {
+  const high = ephemeralRangeLow() - 1;
+  if (high - LOWEST_PICK < 1000) return listenOnce(0, '127.0.0.1');
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const port = pickCandidate(LOWEST_PICK, high);
+    if (await isFree(port)) return port;
+  }
   return listenOnce(0, '127.0.0.1');
 }
