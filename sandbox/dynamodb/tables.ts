@@ -13,7 +13,7 @@ import type { PseudoParameters } from '../template/pseudo-parameters';
 
 /**
  * Creates the template's tables that do not exist yet and brings existing ones up to date
- * (new indexes, the stream and its view type, TTL), keeping their data across restarts.
+ * (its indexes, the stream and its view type, TTL), keeping their data across restarts.
  */
 export async function ensureTables(
   client: DynamoDBClient,
@@ -100,27 +100,106 @@ async function updateTable(
         'delete the sandbox data directory (or the table) so that it is created again',
     );
   }
-  let updated = false;
-  const existingIndexes = new Set(
-    (existing.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName),
+  const indexesChanged = await ensureIndexes(client, table, existing);
+  const streamChanged = await ensureStream(client, table, existing);
+  // A table as the template wants it (every warm start) is described once, not twice.
+  if (!indexesChanged && !streamChanged) return existing;
+  return (await describeTable(client, table.tableName)) ?? existing;
+}
+
+type IndexSpec = TableSpec['globalSecondaryIndexes'][number];
+type IndexDescription = NonNullable<TableDescription['GlobalSecondaryIndexes']>[number];
+
+const sameProjection = (a: IndexSpec['Projection'], b: IndexDescription['Projection'] = {}) =>
+  a.ProjectionType === b.ProjectionType &&
+  [...(a.NonKeyAttributes ?? [])].sort().join('\0') ===
+    [...(b.NonKeyAttributes ?? [])].sort().join('\0');
+
+/** An index that keeps its name but not its keys or projection, which neither DynamoDB nor CloudFormation changes. */
+function refuseChangedInPlace(
+  table: TableSpec,
+  current: Map<string | undefined, IndexDescription>,
+) {
+  const changed = table.globalSecondaryIndexes.find((index) => {
+    const found = current.get(index.IndexName);
+    return (
+      found !== undefined &&
+      !(
+        sameKeys(index.KeySchema, found.KeySchema) &&
+        sameProjection(index.Projection, found.Projection)
+      )
+    );
+  });
+  if (changed) {
+    throw new Error(
+      `Index ${changed.IndexName} of ${table.logicalId} has other keys or another projection than the local table's, ` +
+        'which DynamoDB cannot change in place; give the changed index a new name in the template',
+    );
+  }
+}
+
+/**
+ * The global secondary indexes as the template names them: new ones created,
+ * those it no longer names deleted (an index is derived data). One that keeps
+ * its name but changes its keys or projection is refused, as CloudFormation
+ * refuses it. True when it changed anything.
+ */
+async function ensureIndexes(
+  client: DynamoDBClient,
+  table: TableSpec,
+  existing: TableDescription,
+): Promise<boolean> {
+  const current = new Map(
+    (existing.GlobalSecondaryIndexes ?? [])
+      // One a stopped start was deleting is gone already.
+      .filter((index) => index.IndexStatus !== 'DELETING')
+      .map((index) => [index.IndexName, index]),
   );
-  // DynamoDB accepts one new index per UpdateTable call.
-  for (const index of table.globalSecondaryIndexes.filter(
-    (i) => !existingIndexes.has(i.IndexName),
-  )) {
+  refuseChangedInPlace(table, current);
+  const wanted = new Set(table.globalSecondaryIndexes.map((index) => index.IndexName));
+  // DynamoDB accepts one index change per UpdateTable call.
+  const updates = [
+    ...[...current.keys()]
+      .filter((name) => name !== undefined && !wanted.has(name))
+      .map((IndexName) => ({ Delete: { IndexName } })),
+    ...table.globalSecondaryIndexes
+      .filter((index) => !current.has(index.IndexName))
+      .map((index) => ({ Create: index })),
+  ];
+  for (const update of updates) {
     await client.send(
       new UpdateTableCommand({
         TableName: table.tableName,
         AttributeDefinitions: table.attributeDefinitions,
-        GlobalSecondaryIndexUpdates: [{ Create: index }],
+        GlobalSecondaryIndexUpdates: [update],
       }),
     );
-    updated = true;
+    await indexesSettled(client, table.tableName);
   }
-  if (await ensureStream(client, table, existing)) updated = true;
-  // A table as the template wants it (every warm start) is described once, not twice.
-  if (!updated) return existing;
-  return (await describeTable(client, table.tableName)) ?? existing;
+  return updates.length > 0;
+}
+
+const SETTLE_POLL_MS = 100;
+const SETTLE_TIMEOUT_MS = 60_000;
+
+/**
+ * Until the table and every index are ACTIVE: an index is created or deleted
+ * in the background, the next index change is refused meanwhile, and the
+ * functions must find a new index ready once the start is.
+ */
+async function indexesSettled(client: DynamoDBClient, tableName: string): Promise<void> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  for (;;) {
+    const table = await describeTable(client, tableName);
+    const busy = (table?.GlobalSecondaryIndexes ?? []).some(
+      (index) => index.IndexStatus !== 'ACTIVE',
+    );
+    if (table?.TableStatus === 'ACTIVE' && !busy) return;
+    if (Date.now() > deadline) {
+      throw new Error(`The indexes of local table ${tableName} did not become ACTIVE in 60 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+  }
 }
 
 /**

@@ -129,6 +129,52 @@ describe('DynamoDB Local in memory with the template tables', () => {
     });
   });
 
+  describe('a table whose indexes the template changed', () => {
+    const index = (
+      name: string,
+      attribute: string,
+    ): TableSpec['globalSecondaryIndexes'][number] => ({
+      IndexName: name,
+      KeySchema: [{ AttributeName: attribute, KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
+    // As in a template, the attributes defined are exactly the keys' attributes.
+    const specWith = (...indexes: TableSpec['globalSecondaryIndexes']): TableSpec => ({
+      logicalId: 'IndexDrift',
+      tableName: 'IndexDriftTable',
+      attributeDefinitions: [
+        'PK',
+        ...new Set(indexes.map((i) => i.KeySchema[0]?.AttributeName)),
+      ].map((name) => ({ AttributeName: String(name), AttributeType: 'S' })),
+      keySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      globalSecondaryIndexes: indexes,
+    });
+    const spec = specWith(index('ByA', 'A'));
+    const indexNames = async () =>
+      (
+        await client.send(new DescribeTableCommand({ TableName: spec.tableName }))
+      ).Table?.GlobalSecondaryIndexes?.map((found) => found.IndexName);
+
+    it('drops the indexes the template no longer names and creates the new ones', async () => {
+      await ensureTables(client, [spec]);
+
+      await ensureTables(client, [specWith(index('ByB', 'B'))]);
+
+      expect(await indexNames()).toEqual(['ByB']);
+    });
+
+    it('refuses an index that keeps its name but changes its keys, as CloudFormation does', async () => {
+      await ensureTables(client, [specWith(index('ByB', 'B'))]);
+
+      const changed = ensureTables(client, [specWith(index('ByB', 'A'))]);
+
+      await expect(changed).rejects.toThrow(
+        'Index ByB of IndexDrift has other keys or another projection than the local table',
+      );
+      expect(await indexNames()).toEqual(['ByB']);
+    });
+  });
+
   it('refuses to start a second instance on the same port, naming port and service', async () => {
     const port = Number(new URL(dynamoDb.endpoint).port);
 
