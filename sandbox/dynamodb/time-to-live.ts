@@ -3,13 +3,15 @@
 // the setting and never does. These sweeps do it for the sandbox, by DynamoDB's
 // rules: only a Number counts, an expiry more than five years past is ignored,
 // and an item changed since the scan (no longer expired) is left alone. The
-// deletes reach the table's stream as REMOVE records, as TTL's do.
+// deletes reach the table's stream as REMOVE records, as TTL's do, and the
+// stream mappings mark them as TTL's (time-to-live-deletions.ts).
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { TimeToLiveDeletions } from './time-to-live-deletions';
 
 /** A table whose items expire, with the attributes that make up its key. */
 export interface ExpiringTable {
@@ -27,6 +29,8 @@ export interface SweepOptions {
   pauseMs?: number;
   /** Deletes per sweep at most; the rest wait for the next one. */
   maxDeletes?: number;
+  /** Told of each delete, for the stream mappings. */
+  deletions?: Pick<TimeToLiveDeletions, 'record' | 'forget'>;
 }
 
 const FIVE_YEARS_SECONDS = 5 * 365 * 24 * 60 * 60;
@@ -66,7 +70,7 @@ export async function sweepExpiredItems(
     );
     for (const item of page.Items ?? []) {
       if (deleted >= maxDeletes) return deleted;
-      if (await deleteIfStillExpired(client, table, item, now)) deleted++;
+      if (await deleteIfStillExpired(client, table, item, now, options.deletions)) deleted++;
     }
     startKey = page.LastEvaluatedKey;
     if (startKey) await sleep(options.pauseMs ?? DEFAULT_PAUSE_MS);
@@ -79,10 +83,12 @@ async function deleteIfStillExpired(
   table: ExpiringTable,
   item: Record<string, AttributeValue>,
   now: number,
+  deletions: SweepOptions['deletions'],
 ): Promise<boolean> {
   const key = Object.fromEntries(
     table.keyAttributes.map((name) => [name, item[name] as AttributeValue]),
   );
+  deletions?.record(table.tableName, key);
   try {
     await client.send(
       new DeleteItemCommand({
@@ -95,6 +101,7 @@ async function deleteIfStillExpired(
     );
     return true;
   } catch (error) {
+    deletions?.forget(table.tableName, key);
     // Written again (or deleted) since the scan read it: no longer ours to expire.
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;

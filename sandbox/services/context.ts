@@ -3,6 +3,7 @@
 // what each started service adds for the services after it.
 import { join } from 'node:path';
 import type { KeptState } from '../custom-resources/kept-results';
+import { TimeToLiveDeletions } from '../dynamodb/time-to-live-deletions';
 import { createIssuedCredentials } from '../iam/issued-credentials';
 import { chooseNetwork } from '../network';
 import { createFunctionRegistry } from '../runtime/function-registry';
@@ -71,6 +72,7 @@ export function createSandboxContext(
     environment,
     secrets,
     issuedCredentials: createIssuedCredentials(),
+    timeToLiveDeletions: new TimeToLiveDeletions(),
     keptStates,
     functions: createFunctionRegistry({
       buildDir: directories.build,

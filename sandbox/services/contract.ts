@@ -6,6 +6,7 @@
 // the start-up order. The context carries what earlier rows produced.
 import type { KeptState } from '../custom-resources/kept-results';
 import type { EarlyDynamoDbLocal } from '../dynamodb/early-start';
+import type { TimeToLiveDeletions } from '../dynamodb/time-to-live-deletions';
 import type { SandboxNetwork } from '../network';
 import type { IssuedCredentials } from '../iam/issued-credentials';
 import type { FunctionRegistry } from '../runtime/function-registry';
@@ -135,6 +136,8 @@ export interface SandboxContext {
   readonly secrets: LocalSecrets;
   /** Temporary credentials the identity pool issued; the REST gateway checks SigV4 against them. */
   readonly issuedCredentials: IssuedCredentials;
+  /** The items the Time to Live row deleted, whose REMOVE records the stream mappings mark as TTL's. */
+  readonly timeToLiveDeletions: TimeToLiveDeletions;
   /** The state services above keep across restarts, by IAM prefix: what kept custom resources rely on. */
   readonly keptStates: Readonly<Record<string, KeptState>>;
   /** The functions hosted so far; gateways look functions up here when a request comes. */

@@ -17,6 +17,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     region: context.pseudo.region,
     log: context.log,
     accessLog: context.accessLog,
+    timeToLiveDeletions: context.timeToLiveDeletions,
   });
   return { stop: () => mappings.stop() };
 }

@@ -1,7 +1,7 @@
 // DynamoDB's Time to Live, which DynamoDB Local lacks: the template's tables
 // with a TTL attribute are swept for expired items now and then
 // (dynamodb/time-to-live.ts), after the stream mappings so that they see the
-// deletes.
+// deletes, told of each through the context to mark its REMOVE record as TTL's.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startTimeToLiveSweeps } from '../dynamodb/time-to-live';
 import type { SandboxContext, StartedService } from './contract';
@@ -25,6 +25,7 @@ export async function start(context: SandboxContext): Promise<StartedService> {
     firstDelayMs: FIRST_SWEEP_MS,
     intervalMs: SWEEP_INTERVAL_MS,
     log: context.log,
+    sweep: { deletions: context.timeToLiveDeletions },
   });
   return {
     stop: async () => {

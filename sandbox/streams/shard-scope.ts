@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { TimeToLiveDeletions } from '../dynamodb/time-to-live-deletions';
 import type { InvokeResult } from '../runtime/function-host';
 import type { StreamFailureRecord } from './on-failure';
 import type { StreamEventSource } from './stream-event-sources';
@@ -26,6 +27,8 @@ export interface ShardPollerOptions {
   /** First retry delay, doubled per retry up to maxRetryDelayMs. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** The sandbox's TTL deletes, whose REMOVE records carry TTL's identity. */
+  timeToLiveDeletions?: Pick<TimeToLiveDeletions, 'deleted'>;
 }
 
 export interface ShardScope extends ShardPollerOptions {
@@ -53,6 +56,7 @@ export function shardScopeOf(options: ShardPollerOptions, stopping: AbortSignal)
     pollIntervalMs: options.pollIntervalMs ?? 250,
     retryDelayMs: options.retryDelayMs ?? 100,
     maxRetryDelayMs: options.maxRetryDelayMs ?? 1000,
+    ...(options.timeToLiveDeletions && { timeToLiveDeletions: options.timeToLiveDeletions }),
     stopped: () => stopping.aborted,
     pause: (ms) => sleep(ms, undefined, { signal: stopping }).catch(() => undefined),
   };

@@ -10,6 +10,7 @@ import type { FunctionHost } from '../runtime/function-host';
 import type { PhysicalResources } from '../template/model';
 import { queueUrlOf } from '../queues/queue-url';
 import { startShardPoller, type ShardPoller } from './shard-poller';
+import type { ShardPollerOptions } from './shard-scope';
 import type { StreamEventSource } from './stream-event-sources';
 
 export interface StreamMappingsOptions {
@@ -24,6 +25,8 @@ export interface StreamMappingsOptions {
   accessLog?(line: string): void;
   pollIntervalMs?: number;
   retryDelayMs?: number;
+  /** The sandbox's TTL deletes, whose REMOVE records carry TTL's identity. */
+  timeToLiveDeletions?: ShardPollerOptions['timeToLiveDeletions'];
 }
 
 export interface StreamMappings {
@@ -81,6 +84,9 @@ export async function startStreamMappings(options: StreamMappingsOptions): Promi
           accessLog: options.accessLog ?? options.log,
           ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
           ...(options.retryDelayMs !== undefined && { retryDelayMs: options.retryDelayMs }),
+          ...(options.timeToLiveDeletions && {
+            timeToLiveDeletions: options.timeToLiveDeletions,
+          }),
         });
         pollers.add(poller);
         void poller.done

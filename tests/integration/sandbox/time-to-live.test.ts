@@ -1,14 +1,25 @@
 import {
   DeleteItemCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   PutItemCommand,
   ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
 import { startDynamoDbLocal } from '../../../sandbox/dynamodb/dynamodb-local';
 import { ensureTables } from '../../../sandbox/dynamodb/tables';
 import { sweepExpiredItems, type ExpiringTable } from '../../../sandbox/dynamodb/time-to-live';
+import { TimeToLiveDeletions } from '../../../sandbox/dynamodb/time-to-live-deletions';
+import { parseFilterPatterns } from '../../../sandbox/streams/event-filter';
+import { shardPageOf } from '../../../sandbox/streams/read-records';
+import type { StreamEventSource } from '../../../sandbox/streams/stream-event-sources';
 import { freePort } from '../../../sandbox/ports';
 import type { RunningService } from '../../../sandbox/processes';
 import { localClientConfig } from '../../../sandbox/services/sdk-config';
@@ -52,10 +63,38 @@ describe('Time to Live sweeps against DynamoDB Local', () => {
         ],
         globalSecondaryIndexes: [],
         ttlAttribute: table.ttlAttribute,
+        streamViewType: 'NEW_AND_OLD_IMAGES',
       },
     ]);
   });
 
+  const streamScope = (streamArn: string, filters = parseFilterPatterns(undefined)) => ({
+    streamArn,
+    region: 'us-east-1',
+    source: { filters } as unknown as StreamEventSource,
+  });
+  /** Every record of the table's stream so far (DynamoDB Local gives a new table one shard). */
+  const streamRecords = async (tableName: string) => {
+    const streams = new DynamoDBStreamsClient(localClientConfig(dynamoDb.endpoint));
+    try {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const streamArn = String(Table?.LatestStreamArn);
+      const { StreamDescription } = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn }),
+      );
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: StreamDescription?.Shards?.[0]?.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator }));
+      return { streamArn, page };
+    } finally {
+      streams.destroy();
+    }
+  };
   const put = (sk: string, expiresAt?: AttributeValue) =>
     client.send(
       new PutItemCommand({
@@ -103,6 +142,47 @@ describe('Time to Live sweeps against DynamoDB Local', () => {
 
     expect([first, second]).toEqual([15, 10]);
     expect(await remaining()).toEqual([]);
+  });
+
+  it("gives its deletes' REMOVE records TTL's identity, which an event filter can select", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await put('expired', { N: String(now - 60) });
+    await put('deleted by the app', { N: String(now + 3600) });
+    const deletions = new TimeToLiveDeletions();
+
+    await sweepExpiredItems(client, table, { nowSeconds: now, deletions });
+    await client.send(
+      new DeleteItemCommand({
+        TableName: table.tableName,
+        Key: { PK: { S: 'p' }, SK: { S: 'deleted by the app' } },
+      }),
+    );
+
+    const records = await streamRecords(table.tableName);
+    const removals = shardPageOf(
+      { ...streamScope(records.streamArn), timeToLiveDeletions: deletions },
+      records.page,
+    ).records.filter((record) => record.eventName === 'REMOVE');
+    expect(removals.map((r) => [r.dynamodb?.Keys?.SK?.S, r.userIdentity])).toEqual([
+      ['expired', { type: 'Service', principalId: 'dynamodb.amazonaws.com' }],
+      ['deleted by the app', undefined],
+    ]);
+    const onlyExpiries = parseFilterPatterns([
+      {
+        Pattern: JSON.stringify({
+          eventName: ['REMOVE'],
+          userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
+        }),
+      },
+    ]);
+    const filtered = shardPageOf(
+      {
+        ...streamScope(records.streamArn, onlyExpiries),
+        timeToLiveDeletions: deletions,
+      },
+      records.page,
+    ).records;
+    expect(filtered.map((r) => r.dynamodb?.Keys?.SK?.S)).toEqual(['expired']);
   });
 
   it('leaves an item that was written again, no longer expired, after the sweep read it', async () => {
