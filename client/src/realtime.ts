@@ -1,7 +1,8 @@
 // The WebSocket API as a connection that stays up: it connects with a fresh
 // ID token, pings before the gateway's idle timeout, and reconnects with
 // backoff and jitter whenever the connection drops (the gateway also closes
-// every connection after two hours), until `close()`.
+// every connection after two hours), until `close()`. A message frame that
+// comes again (the backend retries a failed delivery whole) is handed on once.
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry';
 import type { Schemas } from './typed-routes';
 
@@ -20,6 +21,19 @@ export interface RealtimeOptions {
 }
 
 export type RealtimeState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+// Retries come within minutes: the ids of the last messages are plenty to know one again.
+const REMEMBERED_MESSAGES = 1000;
+
+/** False for a message frame whose message was handed on already; remembers the others' ids. */
+function firstDelivery(frame: ServerFrame, seen: Set<string>): boolean {
+  if (frame.type !== 'message') return true;
+  const id = frame.message.messageId;
+  if (seen.has(id)) return false;
+  seen.add(id);
+  if (seen.size > REMEMBERED_MESSAGES) seen.delete(seen.values().next().value as string);
+  return true;
+}
 
 export interface RealtimeConnection {
   onFrame(listener: (frame: ServerFrame) => void): () => void;
@@ -44,6 +58,8 @@ export function connectRealtime(options: RealtimeOptions): RealtimeConnection {
   let failures = 0;
   let pinger: ReturnType<typeof setInterval> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // Across reconnections: a retried delivery may reach the next connection.
+  const seenMessages = new Set<string>();
 
   const setState = (next: RealtimeState) => {
     state = next;
@@ -78,6 +94,7 @@ export function connectRealtime(options: RealtimeOptions): RealtimeConnection {
     };
     current.onmessage = (event: MessageEvent) => {
       const frame = JSON.parse(String(event.data)) as ServerFrame;
+      if (!firstDelivery(frame, seenMessages)) return;
       for (const listener of frameListeners) listener(frame);
     };
     current.onclose = () => {

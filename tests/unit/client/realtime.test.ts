@@ -64,6 +64,42 @@ describe('the realtime connection', () => {
     connection.close();
   });
 
+  it('hands on a message once when its frame comes again, on the same or the next connection', async () => {
+    const connection = connect(['first', 'second']);
+    const ids: string[] = [];
+    connection.onFrame((frame) => {
+      if (frame.type === 'message') ids.push(frame.message.messageId);
+    });
+    const frameOf = (messageId: string) =>
+      JSON.stringify({
+        type: 'message',
+        message: {
+          messageId,
+          from: 'peer',
+          to: 'me',
+          text: 'hi',
+          sentAt: '2026-01-31T09:30:00.000Z',
+        },
+      });
+    await settle();
+    FakeSocket.created[0]?.open();
+
+    try {
+      FakeSocket.created[0]?.onmessage?.({ data: frameOf('A') });
+      FakeSocket.created[0]?.onmessage?.({ data: frameOf('A') });
+      FakeSocket.created[0]?.onmessage?.({ data: frameOf('B') });
+      FakeSocket.created[0]?.drop();
+      await settle();
+      FakeSocket.created[1]?.open();
+      FakeSocket.created[1]?.onmessage?.({ data: frameOf('B') });
+      FakeSocket.created[1]?.onmessage?.({ data: frameOf('C') });
+
+      expect(ids).toEqual(['A', 'B', 'C']);
+    } finally {
+      connection.close();
+    }
+  });
+
   it('reconnects with a fresh token after the connection drops', async () => {
     const connection = connect(['first', 'second']);
     await settle();
