@@ -31,6 +31,8 @@ export interface SweepOptions {
   maxDeletes?: number;
   /** Told of each delete, for the stream mappings. */
   deletions?: Pick<TimeToLiveDeletions, 'record' | 'forget'>;
+  /** True once the sandbox stops: the sweep ends after the request under way. */
+  stopping?: () => boolean;
 }
 
 const FIVE_YEARS_SECONDS = 5 * 365 * 24 * 60 * 60;
@@ -69,12 +71,12 @@ export async function sweepExpiredItems(
       }),
     );
     for (const item of page.Items ?? []) {
-      if (deleted >= maxDeletes) return deleted;
+      if (deleted >= maxDeletes || options.stopping?.()) return deleted;
       if (await deleteIfStillExpired(client, table, item, now, options.deletions)) deleted++;
     }
     startKey = page.LastEvaluatedKey;
     if (startKey) await sleep(options.pauseMs ?? DEFAULT_PAUSE_MS);
-  } while (startKey);
+  } while (startKey && !options.stopping?.());
   return deleted;
 }
 
@@ -120,7 +122,7 @@ export interface TimeToLiveSweepsOptions {
 }
 
 export interface TimeToLiveSweeps {
-  /** No sweep starts after this; one under way is finished first. */
+  /** No sweep starts after this; one under way ends after its request in flight. */
   stop(): Promise<void>;
 }
 
@@ -136,7 +138,10 @@ export function startTimeToLiveSweeps(options: TimeToLiveSweepsOptions): TimeToL
     for (const table of options.tables) {
       if (stopped) return;
       try {
-        const deleted = await sweepExpiredItems(options.client, table, options.sweep);
+        const deleted = await sweepExpiredItems(options.client, table, {
+          ...options.sweep,
+          stopping: () => stopped,
+        });
         if (deleted > 0) {
           options.log(
             `[dynamodb] Time to Live deleted ${deleted} expired item${deleted === 1 ? '' : 's'} of ${table.tableName}`,

@@ -79,6 +79,30 @@ it('logs a failed sweep, goes on with the other tables, and tries again next tim
   ]);
 });
 
+it('ends a sweep under way at its stop, after the request in flight', async () => {
+  let finishScan: (value: unknown) => void = () => undefined;
+  const { client, scanned } = recordingClient(
+    () => new Promise((resolve) => (finishScan = resolve)),
+  );
+  const sweeps = startTimeToLiveSweeps({
+    client,
+    tables: tables.slice(0, 1),
+    firstDelayMs: 10,
+    intervalMs: 10,
+    log: () => undefined,
+    sweep: { pauseMs: 0 },
+  });
+  await jest.advanceTimersByTimeAsync(10);
+
+  const stopping = sweeps.stop();
+  // A page with more to read: without the stop, the sweep would read the next one.
+  finishScan({ Items: [], LastEvaluatedKey: { PK: { S: 'next' } } });
+  await jest.advanceTimersByTimeAsync(10);
+  await stopping;
+
+  expect(scanned).toEqual(['First']);
+});
+
 it('lets a sweep under way finish before its stop resolves', async () => {
   let finishScan: (value: unknown) => void = () => undefined;
   const { client } = recordingClient(() => new Promise((resolve) => (finishScan = resolve)));
