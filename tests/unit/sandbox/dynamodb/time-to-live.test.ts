@@ -79,7 +79,8 @@ it('logs a failed sweep, goes on with the other tables, and tries again next tim
   ]);
 });
 
-it('ends a sweep under way at its stop, after the request in flight', async () => {
+/** Sweeps of one table whose Scan answers only when the test says, begun. */
+async function sweepWithPendingScan() {
   let finishScan: (value: unknown) => void = () => undefined;
   const { client, scanned } = recordingClient(
     () => new Promise((resolve) => (finishScan = resolve)),
@@ -93,6 +94,11 @@ it('ends a sweep under way at its stop, after the request in flight', async () =
     sweep: { pauseMs: 0 },
   });
   await jest.advanceTimersByTimeAsync(10);
+  return { sweeps, scanned, finishScan: (page: unknown) => finishScan(page) };
+}
+
+it('ends a sweep under way at its stop, after the request in flight', async () => {
+  const { sweeps, scanned, finishScan } = await sweepWithPendingScan();
 
   const stopping = sweeps.stop();
   // A page with more to read: without the stop, the sweep would read the next one.
@@ -104,16 +110,7 @@ it('ends a sweep under way at its stop, after the request in flight', async () =
 });
 
 it('lets a sweep under way finish before its stop resolves', async () => {
-  let finishScan: (value: unknown) => void = () => undefined;
-  const { client } = recordingClient(() => new Promise((resolve) => (finishScan = resolve)));
-  const sweeps = startTimeToLiveSweeps({
-    client,
-    tables: tables.slice(0, 1),
-    firstDelayMs: 10,
-    intervalMs: 10,
-    log: () => undefined,
-  });
-  await jest.advanceTimersByTimeAsync(10);
+  const { sweeps, finishScan } = await sweepWithPendingScan();
   let stopped = false;
 
   const stopping = sweeps.stop().then(() => (stopped = true));
