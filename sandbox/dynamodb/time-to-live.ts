@@ -11,14 +11,14 @@ import {
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TableSpec } from '../template/model';
 import type { TimeToLiveDeletions } from './time-to-live-deletions';
 
-/** A table whose items expire, with the attributes that make up its key. */
-export interface ExpiringTable {
-  tableName: string;
-  ttlAttribute: string;
-  keyAttributes: readonly string[];
-}
+/** A template table whose items expire. */
+export type ExpiringTable = Pick<TableSpec, 'tableName' | 'keySchema'> & { ttlAttribute: string };
+
+const keyAttributesOf = (table: ExpiringTable) => table.keySchema.map((key) => key.AttributeName);
 
 export interface SweepOptions {
   /** Epoch seconds; for tests. */
@@ -40,8 +40,6 @@ const DEFAULT_PAGE_SIZE = 100;
 const DEFAULT_PAUSE_MS = 20;
 const DEFAULT_MAX_DELETES = 1000;
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /** Deletes the table's expired items; returns how many it deleted. */
 export async function sweepExpiredItems(
   client: DynamoDBClient,
@@ -51,7 +49,7 @@ export async function sweepExpiredItems(
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   const maxDeletes = options.maxDeletes ?? DEFAULT_MAX_DELETES;
   const names: Record<string, string> = { '#ttl': table.ttlAttribute };
-  table.keyAttributes.forEach((name, i) => (names[`#k${i}`] = name));
+  keyAttributesOf(table).forEach((name, i) => (names[`#k${i}`] = name));
   let deleted = 0;
   let startKey: Record<string, AttributeValue> | undefined;
   do {
@@ -88,7 +86,7 @@ async function deleteIfStillExpired(
   deletions: SweepOptions['deletions'],
 ): Promise<boolean> {
   const key = Object.fromEntries(
-    table.keyAttributes.map((name) => [name, item[name] as AttributeValue]),
+    keyAttributesOf(table).map((name) => [name, item[name] as AttributeValue]),
   );
   deletions?.record(table.tableName, key);
   try {
@@ -112,7 +110,8 @@ async function deleteIfStillExpired(
 
 export interface TimeToLiveSweepsOptions {
   client: DynamoDBClient;
-  tables: readonly ExpiringTable[];
+  /** The template's tables; those without a TTL attribute are left alone. */
+  tables: readonly Pick<TableSpec, 'tableName' | 'keySchema' | 'ttlAttribute'>[];
   /** The first sweep, after the start (so that it does not slow the start down). */
   firstDelayMs: number;
   /** Between the end of one sweep and the start of the next. */
@@ -134,8 +133,11 @@ export function startTimeToLiveSweeps(options: TimeToLiveSweepsOptions): TimeToL
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const tables = options.tables.flatMap(({ ttlAttribute, ...table }) =>
+    ttlAttribute ? [{ ...table, ttlAttribute }] : [],
+  );
   const sweepAll = async () => {
-    for (const table of options.tables) {
+    for (const table of tables) {
       if (stopped) return;
       try {
         const deleted = await sweepExpiredItems(options.client, table, {
@@ -162,7 +164,7 @@ export function startTimeToLiveSweeps(options: TimeToLiveSweepsOptions): TimeToL
     // Sweeps never keep the process alive by themselves.
     timer.unref();
   };
-  if (options.tables.length > 0) schedule(options.firstDelayMs);
+  if (tables.length > 0) schedule(options.firstDelayMs);
   return {
     stop: async () => {
       stopped = true;

@@ -14,14 +14,9 @@ const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 export async function start(context: SandboxContext): Promise<StartedService> {
   const client = new DynamoDBClient(localClientConfig(context.endpointOf('dynamodb')));
-  const tables = context.model.tables.flatMap(({ tableName, ttlAttribute, keySchema }) =>
-    ttlAttribute
-      ? [{ tableName, ttlAttribute, keyAttributes: keySchema.map((key) => key.AttributeName) }]
-      : [],
-  );
   const sweeps = startTimeToLiveSweeps({
     client,
-    tables,
+    tables: context.model.tables,
     firstDelayMs: FIRST_SWEEP_MS,
     intervalMs: SWEEP_INTERVAL_MS,
     log: context.log,

@@ -20,6 +20,7 @@ import { TimeToLiveDeletions } from '../../../sandbox/dynamodb/time-to-live-dele
 import { parseFilterPatterns } from '../../../sandbox/streams/event-filter';
 import { shardPageOf } from '../../../sandbox/streams/read-records';
 import type { StreamEventSource } from '../../../sandbox/streams/stream-event-sources';
+import type { TableSpec } from '../../../sandbox/template/model';
 import { freePort } from '../../../sandbox/ports';
 import type { RunningService } from '../../../sandbox/processes';
 import { localClientConfig } from '../../../sandbox/services/sdk-config';
@@ -44,28 +45,24 @@ describe('Time to Live sweeps against DynamoDB Local', () => {
   });
 
   beforeEach(async () => {
-    table = {
-      tableName: `Expiring${++tableCount}`,
+    const name = `Expiring${++tableCount}`;
+    const spec: TableSpec = {
+      logicalId: name,
+      tableName: name,
+      attributeDefinitions: [
+        { AttributeName: 'PK', AttributeType: 'S' },
+        { AttributeName: 'SK', AttributeType: 'S' },
+      ],
+      keySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      globalSecondaryIndexes: [],
       ttlAttribute: 'expiresAt',
-      keyAttributes: ['PK', 'SK'],
+      streamViewType: 'NEW_AND_OLD_IMAGES',
     };
-    await ensureTables(client, [
-      {
-        logicalId: table.tableName,
-        tableName: table.tableName,
-        attributeDefinitions: [
-          { AttributeName: 'PK', AttributeType: 'S' },
-          { AttributeName: 'SK', AttributeType: 'S' },
-        ],
-        keySchema: [
-          { AttributeName: 'PK', KeyType: 'HASH' },
-          { AttributeName: 'SK', KeyType: 'RANGE' },
-        ],
-        globalSecondaryIndexes: [],
-        ttlAttribute: table.ttlAttribute,
-        streamViewType: 'NEW_AND_OLD_IMAGES',
-      },
-    ]);
+    await ensureTables(client, [spec]);
+    table = { ...spec, ttlAttribute: 'expiresAt' };
   });
 
   const streamScope = (streamArn: string, filters = parseFilterPatterns(undefined)) => ({

@@ -5,8 +5,16 @@ import { startTimeToLiveSweeps } from '../../../../sandbox/dynamodb/time-to-live
 
 // When the sweeps run, with a client that records the tables it is asked to scan.
 const tables = [
-  { tableName: 'First', ttlAttribute: 'expiresAt', keyAttributes: ['PK'] },
-  { tableName: 'Second', ttlAttribute: 'expiration', keyAttributes: ['id'] },
+  {
+    tableName: 'First',
+    ttlAttribute: 'expiresAt',
+    keySchema: [{ AttributeName: 'PK', KeyType: 'HASH' as const }],
+  },
+  {
+    tableName: 'Second',
+    ttlAttribute: 'expiration',
+    keySchema: [{ AttributeName: 'id', KeyType: 'HASH' as const }],
+  },
 ];
 
 function recordingClient(answer: (table: string) => Promise<unknown>) {
@@ -50,6 +58,24 @@ it('sweeps every table after the first delay, then once per interval, until stop
   await sweeps.stop();
   await jest.advanceTimersByTimeAsync(60_000);
   expect(scanned).toHaveLength(4);
+});
+
+it('leaves the tables without a TTL attribute alone', async () => {
+  const { client, scanned } = recordingClient(async () => ({ Items: [] }));
+  const withoutTtl = { tableName: 'Plain', keySchema: tables[0]?.keySchema ?? [] };
+  const sweeps = startTimeToLiveSweeps({
+    client,
+    tables: [withoutTtl, ...tables],
+    firstDelayMs: 10,
+    intervalMs: 10,
+    log: () => undefined,
+  });
+
+  await jest.advanceTimersByTimeAsync(10);
+  await settle();
+  await sweeps.stop();
+
+  expect(scanned).toEqual(['First', 'Second']);
 });
 
 it('logs a failed sweep, goes on with the other tables, and tries again next time', async () => {
