@@ -3,6 +3,7 @@
 // (the DynamoDB service as principal): handlers and event filters use it to
 // tell an expiry from a user's delete.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { jsonImage } from '../streams/stream-records';
 
 /** TTL's REMOVE records name the service that deleted the item. */
 export const TIME_TO_LIVE_IDENTITY = {
@@ -16,22 +17,18 @@ const MATCH_WINDOW_MS = 60_000;
 const KEPT_FOR_MS = 24 * 60 * 60 * 1000;
 const MAX_KEPT = 100_000;
 
-/** A key's attribute as the SDK reads it, or as a Lambda stream record spells it (binary in base64). */
-type KeyValue = AttributeValue | Record<string, unknown>;
+/** Keys as a Lambda stream record spells them. */
+type JsonKeys = Readonly<Record<string, unknown>>;
 
-function valueOf(attribute: KeyValue): string {
-  const [type, value] = Object.entries(attribute).find(([, v]) => v !== undefined) ?? ['', ''];
-  const text =
-    typeof value === 'string' ? value : Buffer.from(value as Uint8Array).toString('base64');
-  return `${type}\0${text}`;
-}
-
-function keyOf(tableName: string, keys: Readonly<Record<string, KeyValue>>): string {
-  const parts = Object.keys(keys)
+function keyOf(tableName: string, keys: JsonKeys): string {
+  const sorted = Object.keys(keys)
     .sort()
-    .map((name) => `${name}\0${valueOf(keys[name] as KeyValue)}`);
-  return [tableName, ...parts].join('\0\0');
+    .map((name) => [name, keys[name]]);
+  return JSON.stringify([tableName, sorted]);
 }
+
+const jsonKeysOf = (keys: Record<string, AttributeValue>): JsonKeys =>
+  jsonImage(keys as unknown as Record<string, Record<string, unknown>>);
 
 export class TimeToLiveDeletions {
   private readonly deletedAt = new Map<string, number>();
@@ -42,22 +39,18 @@ export class TimeToLiveDeletions {
   record(tableName: string, keys: Record<string, AttributeValue>): void {
     const at = this.now();
     this.dropOld(at);
-    const key = keyOf(tableName, keys);
+    const key = keyOf(tableName, jsonKeysOf(keys));
     this.deletedAt.delete(key);
     this.deletedAt.set(key, at);
   }
 
   /** A delete that did not happen (the item changed meanwhile). */
   forget(tableName: string, keys: Record<string, AttributeValue>): void {
-    this.deletedAt.delete(keyOf(tableName, keys));
+    this.deletedAt.delete(keyOf(tableName, jsonKeysOf(keys)));
   }
 
   /** Whether a REMOVE of these keys, written at that epoch second, was one of the sweeps' deletes. */
-  deleted(
-    tableName: string,
-    keys: Readonly<Record<string, KeyValue>>,
-    createdSeconds: number | undefined,
-  ): boolean {
+  deleted(tableName: string, keys: JsonKeys, createdSeconds: number | undefined): boolean {
     const at = this.deletedAt.get(keyOf(tableName, keys));
     if (at === undefined || createdSeconds === undefined) return false;
     return Math.abs(createdSeconds * 1000 - at) <= MATCH_WINDOW_MS;

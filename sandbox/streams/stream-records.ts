@@ -26,7 +26,8 @@ function jsonAttributeValue(value: Record<string, unknown>): JsonAttributeValue 
   }
 }
 
-function jsonImage(
+/** Attribute values as the SDK reads them, spelled as in Lambda's JSON (binary in base64). */
+export function jsonImage(
   image: Record<string, Record<string, unknown>>,
 ): Record<string, JsonAttributeValue> {
   return Object.fromEntries(
