@@ -14,6 +14,12 @@ function listenOnce(port: number, host?: string): Promise<number> {
   });
 }
 
+/** Binds the port on all interfaces and on loopback, and lets go: either kind of listener blocks a service. */
+async function bindEverywhere(port: number): Promise<void> {
+  await listenOnce(port);
+  await listenOnce(port, '127.0.0.1');
+}
+
 /**
  * Fails with a message naming the service (and the option that moves it, e.g. `--dynamodb-port`)
  * when something already listens on the port. Checks all interfaces and loopback, since either
@@ -25,8 +31,7 @@ export async function assertPortFree(
   portOption?: string,
 ): Promise<void> {
   try {
-    await listenOnce(port);
-    await listenOnce(port, '127.0.0.1');
+    await bindEverywhere(port);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       const remedy = portOption ? `pass ${portOption}` : 'choose another port';
@@ -48,8 +53,14 @@ const LOWEST_PICK = 20_000;
 const IANA_EPHEMERAL_LOW = 49_152;
 const ATTEMPTS = 100;
 
-/** The first port of the ephemeral range, where the system says. */
+let rangeLow: number | undefined;
+
+/** The first port of the ephemeral range, where the system says (read once per process). */
 export function ephemeralRangeLow(): number {
+  return (rangeLow ??= readEphemeralRangeLow());
+}
+
+function readEphemeralRangeLow(): number {
   if (process.platform !== 'linux') return IANA_EPHEMERAL_LOW;
   try {
     const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
@@ -72,15 +83,11 @@ function pickCandidate(low: number, high: number): number {
   return nextPick++;
 }
 
-async function isFree(port: number): Promise<boolean> {
-  try {
-    await listenOnce(port);
-    await listenOnce(port, '127.0.0.1');
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isFree = (port: number): Promise<boolean> =>
+  bindEverywhere(port).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * A port free a moment ago on every interface (for tests and services started
