@@ -7,6 +7,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient, TableDescription } from '@aws-sdk/client-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PhysicalResources, TableSpec } from '../template/model';
 import { LOCAL_PSEUDO_PARAMETERS, localArn } from '../template/pseudo-parameters';
 import type { PseudoParameters } from '../template/pseudo-parameters';
@@ -198,7 +199,7 @@ async function indexesSettled(client: DynamoDBClient, tableName: string): Promis
     if (Date.now() > deadline) {
       throw new Error(`The indexes of local table ${tableName} did not become ACTIVE in 60 s`);
     }
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    await sleep(SETTLE_POLL_MS);
   }
 }
 
