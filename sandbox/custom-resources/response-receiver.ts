@@ -3,9 +3,9 @@
 // the JSON response.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CloudFormationCustomResourceResponse } from 'aws-lambda';
 import { readBody } from '../http/read-body';
+import { listen } from '../runtime/listen';
 
 // CloudFormation refuses responses of 4 KB or more.
 const MAX_RESPONSE_BYTES = 4096;
@@ -37,10 +37,9 @@ export async function receiveOneResponse(): Promise<ResponseReceiver> {
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const endpoint = await listen(server, 0, '127.0.0.1', 'Custom resource response receiver');
   return {
-    url: `http://127.0.0.1:${port}${path}?X-Amz-Signature=local`,
+    url: `${endpoint}${path}?X-Amz-Signature=local`,
     received: () => response,
     close: () =>
       new Promise<void>((resolve) => {
