@@ -5,6 +5,7 @@
 // then appeared only when the next code was sent.
 import { createRequire } from 'node:module';
 import { addSandboxTargets } from './cognito-local-targets.mjs';
+import { saveStoresWhole } from './cognito-local-writes.mjs';
 
 const require = createRequire(createRequire(import.meta.url).resolve('cognito-local/package.json'));
 const pino = require('pino');
@@ -12,6 +13,7 @@ const { prettyFactory } = require('pino-pretty');
 const { createDefaultServer } = require('./lib/server');
 
 addSandboxTargets(require);
+saveStoresWhole(require);
 
 const pretty = prettyFactory({
   colorize: true,
